@@ -1,0 +1,77 @@
+"""Normalization for matching that never loses the way back to the original characters.
+
+Arabic news spells the same word many ways (أ/إ/آ/ا, ى/ي, ة/ه, diacritics, tatweel, three digit
+systems, several quote marks). Matchers work on the normalized string; every index in it maps
+back to an index in the original, so spans found there are reported in the text the user gave.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+# One-to-one substitutions: same length, so offsets are unchanged.
+_SUBSTITUTIONS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه",
+    "ک": "ك", "ڤ": "ف", "ڨ": "ق", "گ": "ك", "پ": "ب", "چ": "ج",
+    "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
+    "–": "-", "—": "-", "ـ": None,
+    "\u00a0": " ", "\u200f": None, "\u200e": None, "\u200b": None, "\u200c": None, "\u200d": None,
+    "\ufeff": None,
+}
+for _i in range(10):
+    _SUBSTITUTIONS[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _SUBSTITUTIONS[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
+
+# Characters dropped entirely: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, format marks.
+_DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff]")
+_TABLE = str.maketrans({k: v for k, v in _SUBSTITUTIONS.items() if v is not None})
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalized string with the map from its indices back to the original text."""
+
+    text: str
+    original: str
+    _offsets: array | None  # None when nothing was dropped: indices are the same
+
+    def to_original(self, index: int) -> int:
+        """Original index of normalized ``index`` (``len(text)`` maps to ``len(original)``)."""
+        if self._offsets is None:
+            return index
+        if index >= len(self._offsets):
+            return len(self.original)
+        return self._offsets[index]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the normalized span ``[start, end)``."""
+        if self._offsets is None or start >= end:
+            return self.to_original(start), self.to_original(end)
+        return self._offsets[start], self._offsets[end - 1] + 1
+
+
+def normalize(text: str) -> Normalized:
+    """Normalize ``text`` for matching, keeping a map back to original offsets (linear time)."""
+    if not _DROP_RE.search(text):
+        return Normalized(text.translate(_TABLE), text, None)
+    kept = array("l")
+    pieces: list[str] = []
+    position = 0
+    for match in _DROP_RE.finditer(text):
+        pieces.append(text[position:match.start()])
+        kept.extend(range(position, match.start()))
+        position = match.end()
+    pieces.append(text[position:])
+    kept.extend(range(position, len(text)))
+    return Normalized("".join(pieces).translate(_TABLE), text, kept)
+
+
+def normalize_key(text: str) -> str:
+    """Normalized form of a lexicon entry or alias: what matchers compare against."""
+    return " ".join(normalize(text).text.split())
