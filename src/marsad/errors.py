@@ -1,27 +1,28 @@
-"""The small exception hierarchy the CLI turns into one clear line and a non-zero exit."""
+"""The small exception hierarchy the CLI turns into one clear line and a non-zero exit code."""
 
 from __future__ import annotations
 
 
 class MarsadError(Exception):
-    """Base of every error marsad raises on purpose."""
+    """Base class of every error marsad raises on purpose."""
 
 
 class InputError(MarsadError):
-    """A document that cannot be read or analyzed: ``where`` names it, the message says why."""
+    """A bad input document: reported and skipped, never fatal to a batch."""
 
-    def __init__(self, where: str, reason: str) -> None:
-        super().__init__(f"{where}: {reason}")
-        self.where = where
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
         self.reason = reason
 
 
 class DataFileError(MarsadError):
-    """A lexicon, gazetteer, ontology or KB file that does not validate."""
+    """A bad data file (lexicon, KB, ontology): names the file and line so users can fix it."""
 
     def __init__(self, path: str, line: int | None, message: str) -> None:
-        location = f"{path}:{line}" if line is not None else str(path)
-        super().__init__(f"{location}: {message}")
+        super().__init__(path, line, message)
         self.path = str(path)
         self.line = line
         self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line if self.line is not None else 0}: {self.message}"
