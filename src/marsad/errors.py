@@ -1,28 +1,27 @@
-"""The small exception hierarchy the CLI turns into one clear line and a non-zero exit code."""
+"""The small exception hierarchy the CLI turns into one clear line and a non-zero exit."""
 
 from __future__ import annotations
 
 
 class MarsadError(Exception):
-    """Base class of every error marsad raises on purpose."""
+    """Base of every error marsad raises on purpose."""
 
 
 class InputError(MarsadError):
-    """A bad input document: reported and skipped, never fatal to a batch."""
+    """A document that cannot be read or analyzed: ``where`` names it, the message says why."""
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
         self.reason = reason
 
 
 class DataFileError(MarsadError):
-    """A bad data file (lexicon, KB, ontology): names the file and line so users can fix it."""
+    """A lexicon, gazetteer, ontology or KB file that does not validate."""
 
     def __init__(self, path: str, line: int | None, message: str) -> None:
-        super().__init__(path, line, message)
+        location = f"{path}:{line}" if line is not None else str(path)
+        super().__init__(f"{location}: {message}")
         self.path = str(path)
         self.line = line
         self.message = message
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line if self.line is not None else 0}: {self.message}"
