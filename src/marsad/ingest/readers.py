@@ -1,0 +1,152 @@
+"""Turn paths into documents, one reader per input format.
+
+Readers never raise for a bad document: they yield an :class:`InputError` in its place, so a
+batch goes on and the caller reports it. Only an unreadable *path* (missing) is fatal.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from marsad.errors import InputError
+from marsad.ingest.decode import decode_bytes
+from marsad.model import Document
+from marsad.timeutil import parse_published
+
+Item = Document | InputError
+Reader = Callable[[Path, bytes], Iterator[Item]]
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, gunzipped when it ends in ``.gz``."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        try:
+            return gzip.decompress(data)
+        except (OSError, EOFError) as error:
+            raise InputError(str(path), f"broken gzip file ({error})") from error
+    return data
+
+
+def document_from_record(record: object, where: str) -> Document:
+    """Validate one CONTRACT input object (``id`` and ``text`` required)."""
+    if not isinstance(record, dict):
+        raise InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    missing = [key for key in ("id", "text") if record.get(key) in (None, "")]
+    if missing:
+        raise InputError(where, f"missing required field(s): {', '.join(missing)}")
+    if not isinstance(record["text"], str):
+        raise InputError(where, "field 'text' must be a string")
+    if not record["text"].strip():
+        raise InputError(where, "empty text")
+    document = Document.from_dict(record)
+    if document.published is not None:
+        try:
+            parse_published(str(document.published))
+        except ValueError as error:
+            raise InputError(where, f"bad 'published' value {document.published!r}: {error}") from error
+        document.published = str(document.published)
+    return document
+
+
+def read_text_file(path: Path, data: bytes) -> Iterator[Item]:
+    """A plain text file is one document; its id is the file name without extension."""
+    try:
+        text = decode_bytes(data, str(path))
+    except InputError as error:
+        yield error
+        return
+    if not text.strip():
+        yield InputError(str(path), "empty text")
+        return
+    stem = path.name.split(".")[0]
+    yield Document(id=stem, text=text)
+
+
+def read_json_lines(path: Path, data: bytes) -> Iterator[Item]:
+    """CONTRACT JSON lines: one document object per line; a bad line is reported and skipped."""
+    try:
+        text = decode_bytes(data, str(path))
+    except InputError as error:
+        yield error
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(where, f"malformed JSON ({error.msg} at column {error.colno})")
+            continue
+        try:
+            yield document_from_record(record, where)
+        except InputError as error:
+            yield error
+
+
+def read_json(path: Path, data: bytes) -> Iterator[Item]:
+    """A ``.json`` file: one document object, a list of them, or (often) JSON lines after all."""
+    try:
+        text = decode_bytes(data, str(path))
+    except InputError as error:
+        yield error
+        return
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        yield from read_json_lines(path, data)
+        return
+    records = value if isinstance(value, list) else [value]
+    for index, record in enumerate(records):
+        try:
+            yield document_from_record(record, f"{path}[{index}]")
+        except InputError as error:
+            yield error
+
+
+READERS: dict[str, Reader] = {
+    ".txt": read_text_file,
+    ".text": read_text_file,
+    ".jsonl": read_json_lines,
+    ".ndjson": read_json_lines,
+    ".json": read_json,
+}
+
+
+def format_of(path: Path) -> str:
+    """The format suffix that picks a reader, looking through a trailing ``.gz``."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files named directly, and readable files found recursively under directories, sorted."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) in READERS):
+                yield child
+        elif path.exists():
+            yield path
+        else:
+            raise FileNotFoundError(f"no such file or directory: {path}")
+
+
+def iter_documents(paths: Iterable[Path]) -> Iterator[Item]:
+    """Every document (or the error in its place) from files and directories."""
+    for path in iter_files(paths):
+        reader = READERS.get(format_of(path), read_text_file)
+        try:
+            data = read_bytes(path)
+        except InputError as error:
+            yield error
+            continue
+        except OSError as error:
+            yield InputError(str(path), f"cannot read file ({error.strerror})")
+            continue
+        yield from reader(path, data)

@@ -1,0 +1,33 @@
+"""Parsing the ISO values marsad accepts and emits (publication dates, partial dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def parse_published(value: str) -> dt.date:
+    """A publication date from an ISO date or datetime; partial dates anchor on their first day.
+
+    ``2023-02`` (published some day in February 2023) anchors relative expressions on the 1st,
+    which is only right for month-level references; the time stage uses granularity accordingly.
+    """
+    text = value.strip()
+    match = _PARTIAL.match(text)
+    if match:
+        year, month, day = match.groups()
+        return dt.date(int(year), int(month or 1), int(day or 1))
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        raise ValueError("not an ISO 8601 date or datetime") from None
+
+
+def published_granularity(value: str) -> str:
+    """``day``, ``month`` or ``year``: how much of a publication date is actually known."""
+    match = _PARTIAL.match(value.strip())
+    if match and match.group(3) is None:
+        return "month" if match.group(2) else "year"
+    return "day"
