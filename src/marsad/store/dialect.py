@@ -1,0 +1,95 @@
+"""What differs between SQLite and PostgreSQL, and nothing else.
+
+Every query in the store is written once, with ``?`` placeholders; a dialect connects, translates
+placeholders, and supplies the few statements that differ (full-text indexing and matching).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import MarsadError
+
+
+class Dialect:
+    """Base: the SQLite behaviour, which PostgreSQL overrides where it differs."""
+
+    name = "sqlite"
+
+    def sql(self, query: str) -> str:
+        return query
+
+    def connect(self, url: str) -> Any:
+        path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+        if path.parent and not path.parent.exists():
+            raise MarsadError(f"database directory does not exist: {path.parent}")
+        conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses no commit
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    @contextmanager
+    def transaction(self, conn: Any) -> Iterator[None]:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def index_document_sql(self) -> str:
+        """Statement taking ``(normalized text, pk)`` that puts a document in the search index."""
+        return "INSERT INTO documents_fts (body, rowid) VALUES (?, ?)"
+
+    def match_condition(self, terms: list[tuple[str, ...]]) -> tuple[str, list[Any]]:
+        """A condition on ``d`` (documents): every term has one of its alternatives in the document."""
+        query = " AND ".join("(" + " OR ".join(f'"{word}"' for word in term) + ")" for term in terms)
+        return "d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [query]
+
+
+class PostgresDialect(Dialect):
+    name = "postgresql"
+
+    def sql(self, query: str) -> str:
+        return query.replace("?", "%s")
+
+    def connect(self, url: str) -> Any:
+        try:
+            import psycopg
+        except ImportError as error:  # pragma: no cover - depends on the installation
+            raise MarsadError("PostgreSQL support needs psycopg: pip install 'psycopg[binary]'") from error
+        try:
+            return psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as error:
+            raise MarsadError(f"cannot connect to PostgreSQL: {str(error).strip()}") from error
+
+    @contextmanager
+    def transaction(self, conn: Any) -> Iterator[None]:
+        with conn.transaction():
+            yield
+
+    def index_document_sql(self) -> str:
+        return "UPDATE documents SET search = to_tsvector('simple', ?) WHERE pk = ?"
+
+    def match_condition(self, terms: list[tuple[str, ...]]) -> tuple[str, list[Any]]:
+        query = " & ".join("(" + " | ".join(term) + ")" for term in terms)
+        return "d.search @@ to_tsquery('simple', ?)", [query]
+
+
+def dialect_for(url: str) -> Dialect:
+    """The dialect a database URL names: ``postgresql://`` (or ``postgres://``), else a SQLite file."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return PostgresDialect()
+    return Dialect()
+
+
+def default_url() -> str:
+    """``$MARSAD_DB``, or ``marsad.db`` in the current directory."""
+    return os.environ.get("MARSAD_DB") or "marsad.db"

@@ -1,0 +1,224 @@
+"""Reading the store: one filter, one query builder, for every engine and every output format."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.store.dates import date_bounds
+from marsad.store.engine import Store
+from marsad.store.search import query_terms
+from marsad.store.writer import key
+
+_IN_CHUNK = 500
+EVENT_COLUMNS = (
+    "id", "doc_id", "doc_version", "published", "title", "url", "outlet", "type", "mode", "date", "modality",
+    "location", "location_country", "confidence", "evidence_start", "evidence_end", "evidence", "context",
+)
+
+
+@dataclass(slots=True)
+class EventFilter:
+    """What ``marsad events`` and ``marsad export`` select; empty fields do not filter."""
+
+    actor: str | None = None
+    country: str | None = None
+    with_country: str | None = None
+    types: Sequence[str] = ()
+    mode: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    location: str | None = None
+    text: str | None = None
+    limit: int | None = None
+
+
+@dataclass(slots=True)
+class EventRow:
+    """One event with its document and its actors, ready for any output format."""
+
+    values: dict[str, Any]
+    source: list[dict[str, Any]] = field(default_factory=list)
+    target: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _bound(value: str, index: int, name: str) -> str:
+    bounds = date_bounds(value)
+    if bounds is None:
+        raise ValueError(f"{name}: not a date (use 2020, 2020-01 or 2020-01-31): {value!r}")
+    return bounds[index]
+
+
+def _has_actor(role: str | None, condition: str) -> str:
+    role_test = f"ea.role = '{role}' AND " if role else ""
+    return (f"EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
+            f"WHERE ea.event_id = e.id AND {role_test}{condition})")
+
+
+def where(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The WHERE clause (over ``events e`` joined to ``documents d``) and its parameters."""
+    clauses, params = ["d.latest = 1"], []
+    if flt.actor:
+        clauses.append(_has_actor(None, "(a.id = ? OR a.name_key LIKE ?)"))
+        params += [flt.actor, f"%{key(flt.actor)}%"]
+    if flt.country and flt.with_country:
+        one_way = f"({_has_actor('source', 'a.country = ?')} AND {_has_actor('target', 'a.country = ?')})"
+        clauses.append(f"({one_way} OR {one_way})")
+        params += [flt.country, flt.with_country, flt.with_country, flt.country]
+    elif flt.country or flt.with_country:
+        clauses.append(_has_actor(None, "a.country = ?"))
+        params.append(flt.country or flt.with_country)
+    if flt.types:
+        clauses.append(f"e.type IN ({', '.join('?' * len(flt.types))})")
+        params += [t.upper() for t in flt.types]
+    if flt.mode:
+        clauses.append("e.mode = ?")
+        params.append(flt.mode)
+    if flt.date_from:
+        clauses.append("e.date_hi >= ?")
+        params.append(_bound(flt.date_from, 0, "--from"))
+    if flt.date_to:
+        clauses.append("e.date_lo <= ?")
+        params.append(_bound(flt.date_to, 1, "--to"))
+    if flt.location:
+        clauses.append("(e.location_key LIKE ? OR e.location_country = ?)")
+        params += [f"%{key(flt.location)}%", flt.location.upper()]
+    for word in key(flt.text).split():
+        clauses.append("e.evidence_key LIKE ?")
+        params.append(f"%{word}%")
+    return " AND ".join(clauses), params
+
+
+def _actors_of(store: Store, event_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
+    found: dict[int, dict[str, list[dict[str, Any]]]] = {i: {"source": [], "target": []} for i in event_ids}
+    for i in range(0, len(event_ids), _IN_CHUNK):
+        chunk = list(event_ids[i:i + _IN_CHUNK])
+        rows = store.rows(
+            "SELECT ea.event_id, ea.role, a.id, a.name, a.country FROM event_actors ea "
+            f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({', '.join('?' * len(chunk))}) "
+            "ORDER BY ea.event_id, ea.role, ea.position",
+            chunk,
+        )
+        for event_id, role, actor_id, name, country in rows:
+            found[event_id][role].append({"id": actor_id, "name": name, "country": country})
+    return found
+
+
+def events(store: Store, flt: EventFilter) -> list[EventRow]:
+    """Events matching ``flt``, latest first, each with its evidence and its actors."""
+    condition, params = where(flt)
+    limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
+    rows = store.rows(
+        "SELECT e.id, d.id, d.version, d.published, d.title, d.url, d.outlet, e.type, e.mode, e.date, "
+        "e.modality, e.location_name, e.location_country, e.confidence, e.evidence_start, e.evidence_end, "
+        "e.evidence_text, e.context FROM events e JOIN documents d ON d.pk = e.document_pk "
+        f"WHERE {condition} ORDER BY e.date_lo DESC, e.id{limit}",
+        params,
+    )
+    actors = _actors_of(store, [r[0] for r in rows])
+    result = []
+    for row in rows:
+        values = dict(zip(EVENT_COLUMNS, row, strict=True))
+        values["context"] = json.loads(values["context"])
+        result.append(EventRow(values, **actors[row[0]]))
+    return result
+
+
+def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[str, str, int]]:
+    """``(period, type, count)`` of matching events, the period being the start of the event date."""
+    width = {"year": 4, "month": 7, "day": 10}[by]
+    condition, params = where(flt)
+    return [(r[0], r[1], int(r[2])) for r in store.rows(
+        f"SELECT substr(e.date_lo, 1, {width}) AS period, e.type, COUNT(*) FROM events e "
+        f"JOIN documents d ON d.pk = e.document_pk WHERE {condition} AND e.date_lo IS NOT NULL "
+        "GROUP BY period, e.type ORDER BY period, e.type",
+        params,
+    )]
+
+
+def actors(
+    store: Store, search: str | None = None, country: str | None = None, limit: int = 50,
+) -> list[tuple]:
+    """``(id, name, country, kind, events)`` by number of events in the latest documents."""
+    clauses, params = ["1 = 1"], []
+    if search:
+        clauses.append("(a.id = ? OR a.name_key LIKE ?)")
+        params += [search, f"%{key(search)}%"]
+    if country:
+        clauses.append("a.country = ?")
+        params.append(country.upper())
+    return store.rows(
+        "SELECT a.id, a.name, a.country, a.kind, COUNT(DISTINCT CASE WHEN d.latest = 1 THEN e.id END) AS n "
+        "FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id "
+        "LEFT JOIN events e ON e.id = ea.event_id LEFT JOIN documents d ON d.pk = e.document_pk "
+        f"WHERE {' AND '.join(clauses)} GROUP BY a.id, a.name, a.country, a.kind "
+        f"ORDER BY n DESC, a.id LIMIT {int(limit)}",
+        params,
+    )
+
+
+def documents(store: Store, search: str | None = None, limit: int = 20) -> list[tuple]:
+    """``(id, version, published, outlet, title, events)`` of latest documents, full-text filtered."""
+    clauses, params = ["d.latest = 1"], []
+    terms = query_terms(search)
+    if terms:
+        condition, extra = store.dialect.match_condition(terms)
+        clauses.append(condition)
+        params += extra
+    return store.rows(
+        "SELECT d.id, d.version, d.published, d.outlet, d.title, "
+        "(SELECT COUNT(*) FROM events e WHERE e.document_pk = d.pk) FROM documents d "
+        f"WHERE {' AND '.join(clauses)} ORDER BY d.published DESC, d.id LIMIT {int(limit)}",
+        params,
+    )
+
+
+def analyses(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
+    """Stored CONTRACT analyses of latest documents having a matching event (all, with no filter)."""
+    condition, params = where(flt)
+    has_filter = condition != "d.latest = 1"
+    restrict = (f" AND d.pk IN (SELECT e.document_pk FROM events e JOIN documents d ON d.pk = e.document_pk "
+                f"WHERE {condition})") if has_filter else ""
+    limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
+    for (data,) in store.execute(
+        "SELECT a.data FROM analyses a JOIN documents d ON d.pk = a.document_pk "
+        f"WHERE d.latest = 1{restrict} ORDER BY d.pk{limit}",
+        params if has_filter else [],
+    ):
+        yield data if isinstance(data, dict) else json.loads(data)
+
+
+_LATEST_EVENTS = "FROM events e JOIN documents d ON d.pk = e.document_pk WHERE d.latest = 1"
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """Sizes and shape of the store: what ``marsad stats`` prints."""
+    count = store.value
+    return {
+        "database": store.url,
+        "engine": store.dialect.name,
+        "schema_version": count("SELECT MAX(version) FROM schema_migrations"),
+        "documents": count("SELECT COUNT(*) FROM documents WHERE latest = 1"),
+        "document_versions": count("SELECT COUNT(*) FROM documents"),
+        "analyses": count("SELECT COUNT(*) FROM analyses a JOIN documents d ON d.pk = a.document_pk "
+                          "WHERE d.latest = 1"),
+        "events": count(f"SELECT COUNT(*) {_LATEST_EVENTS}"),
+        "actors": count("SELECT COUNT(*) FROM actors"),
+        "errors": count("SELECT COUNT(*) FROM errors"),
+        "runs": count("SELECT COUNT(*) FROM runs"),
+        "event_dates": tuple(store.rows("SELECT MIN(date_lo), MAX(date_hi) FROM events")[0]),
+        "analyzer_versions": dict(store.rows(
+            "SELECT analyzer_version, COUNT(*) FROM analyses GROUP BY analyzer_version "
+            "ORDER BY analyzer_version")),
+        "event_types": dict(store.rows(
+            f"SELECT e.type, COUNT(*) {_LATEST_EVENTS} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type")),
+    }
+
+
+def errors(store: Store, limit: int = 100) -> list[tuple]:
+    """``(created_at, stage, origin, reason)`` of recorded errors, latest first."""
+    return store.rows(
+        f"SELECT created_at, stage, origin, reason FROM errors ORDER BY id DESC LIMIT {int(limit)}"
+    )
