@@ -51,9 +51,12 @@ class TimeFinder:
 
     def matches(self, context: Context) -> Iterator[tuple[str, re.Match[str]]]:
         """Every raw pattern match, before rules accept or resolve it."""
-        for name, _ in RULES:
-            for match in getattr(self.grammar, name).finditer(context.text):
-                yield name, match
+        patterns = self.grammar.patterns
+        for position, names in self.grammar.candidates(context.text):
+            for name in dict.fromkeys(names):
+                match = patterns[name].match(context.text, position)
+                if match:
+                    yield name, match
 
     def _select(self, context: Context) -> list[tuple[int, int, str, str | None]]:
         found = []

@@ -9,7 +9,7 @@ Each pattern has named groups the rules in ``rules.py`` read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from marsad.time.lexicon import Lexicon, normalized_words
 
@@ -18,6 +18,8 @@ B = r"(?:(?<![^\W_])|(?<=[^\w][وفبلك])|(?<=^[وفبلك])|(?<=[^\w][وف][�
 E = r"(?![^\W_])"  # end of a word
 ND = r"(?!\d)"
 NB = r"(?<!\d)"
+TOKEN = re.compile(r"[^\W_]+")
+CLITICS = ("وفبلك", "بلك")  # first and second proclitic letters that ``B`` allows
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -29,6 +31,9 @@ class Grammar:
     """Every pattern the finder runs, compiled once from one lexicon."""
 
     def __init__(self, lex: Lexicon) -> None:
+        self.patterns: dict[str, re.Pattern[str]] = {}
+        self.starts: dict[str, list[str]] = {}  # first word -> patterns that can start with it
+        self.digit_starts: list[str] = []  # patterns that can start with a number
         words = lex.word_list
         months = alternation(lex.months)
         hijri = alternation(lex.hijri)
@@ -65,61 +70,95 @@ class Grammar:
         clock = (rf"(?:\s*[-,]?\s*(?:الساعه\s+)?(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){ND}"
                  rf"(?:\s*(?:(?P<pm>{clock_pm})|{clock_am}){E})?)?")
         weekday_head = (rf"(?:(?P<rd>{reldays}){E}\s*[,(]?\s*)?(?:يوم\s+)?(?P<w>{weekdays}){E}\)?\s*,?\s*")
-        self.weekday_head = weekday_head
+        head = [*lex.days, "يوم", *lex.weekdays]  # words that can open ``weekday_head``
 
-        self.date = re.compile(rf"{B}(?:{weekday_head})?{day}\s*{month()}{suffix}{clock}")
-        self.hijri_date = re.compile(
+        self._rule("date", rf"{B}(?:{weekday_head})?{day}\s*{month()}{suffix}{clock}",
+            head, lex.ordinals, digits=True)
+        self._rule(
+            "hijri_date",
             rf"{B}(?:{weekday_head})?(?:(?:ال\s?)?(?P<d>[0-3]?\d){ND}\s*(?:من\s+)?)?"
             rf"(?P<sh>شهر\s+)?(?P<m>{hijri}){E}(?:\s+(?P<blessed>{alternation(words('hijri_epithets'))}){E})?"
-            rf"(?:\s*,?\s*(?:من\s+)?(?:(?:{year_words})\s*)?{year()}|\s+{direction})?")
-        self.date_en = re.compile(
-            rf"{B}(?P<m>{months}){E}\s+(?P<d>[0-3]?\d){ND}\s*,?\s*(?P<y>[12]\d{{3}}){ND}")
-        self.numeric = re.compile(
+            rf"(?:\s*,?\s*(?:من\s+)?(?:(?:{year_words})\s*)?{year()}|\s+{direction})?",
+            head, ["شهر"], lex.hijri, digits=True)
+        self._rule(
+            "date_en",
+            rf"{B}(?P<m>{months}){E}\s+(?P<d>[0-3]?\d){ND}\s*,?\s*(?P<y>[12]\d{{3}}){ND}",
+            lex.months)
+        self._rule(
+            "numeric",
             rf"{B}(?:{weekday_head})?{NB}(?:(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>[12]\d{{3}})"
-            rf"|(?P<y2>[12]\d{{3}})(?P<s2>[/-])(?P<m2>[01]?\d)(?P=s2)(?P<d2>[0-3]?\d)){ND}{clock}")
-        self.month = re.compile(rf"{B}(?:(?P<pos>{position})\s+)?{month()}{suffix}")
-        self.month_range = re.compile(
-            rf"{B}(?:{range_from}\s+)?{month('a')}\s*{range_to}\s*{month()}\s*,?\s*{year()}")
-        self.day_range = re.compile(
+            rf"|(?P<y2>[12]\d{{3}})(?P<s2>[/-])(?P<m2>[01]?\d)(?P=s2)(?P<d2>[0-3]?\d)){ND}{clock}",
+            head, digits=True)
+        self._rule("month", rf"{B}(?:(?P<pos>{position})\s+)?{month()}{suffix}",
+            words("position"), ["شهر"], lex.months)
+        self._rule(
+            "month_range",
+            rf"{B}(?:{range_from}\s+)?{month('a')}\s*{range_to}\s*{month()}\s*,?\s*{year()}",
+            words("range_from"), ["شهر"], lex.months)
+        self._rule(
+            "day_range",
             rf"{B}(?:(?P<from>{range_from})\s+)?(?:ال\s?)?(?P<d1>[0-3]?\d){ND}"
             rf"(?:\s+(?:من\s+)?{month('a')}(?:\s*,?\s*{year('a')})?)?"
-            rf"\s*{range_to}\s*(?:ال\s?)?(?P<d2>[0-3]?\d){ND}\s*(?:من\s+)?{month()}{suffix}")
-        self.year = re.compile(
+            rf"\s*{range_to}\s*(?:ال\s?)?(?P<d2>[0-3]?\d){ND}\s*(?:من\s+)?{month()}{suffix}",
+            words("range_from"), digits=True)
+        self._rule(
+            "year",
             rf"{B}(?:(?P<pos>{position})\s+)?(?:(?P<yw>{year_words})\s*|(?P<prep>{alternation(words('bare_year_before'))})\s+)?"
-            rf"{year()}")
-        self.year_range = re.compile(
+            rf"{year()}",
+            words("position"), words("year_words"), words("bare_year_before"), digits=True)
+        self._rule(
+            "year_range",
             rf"{B}(?:(?P<from>{range_from})\s+)?(?:(?:{year_words})\s*)?{year('a')}"
-            rf"\s*(?P<to>{range_to})\s*(?:(?:{year_words})\s*)?{year()}")
-        self.relday = re.compile(
+            rf"\s*(?P<to>{range_to})\s*(?:(?:{year_words})\s*)?{year()}",
+            words("range_from"), words("year_words"), digits=True)
+        self._rule(
+            "relday",
             rf"{B}(?:(?P<part>{alternation(words('day_parts'))})\s+)?(?P<rd>{reldays}){E}"
-            rf"(?:\s*[,(]?\s*(?:يوم\s+)?(?P<w>{weekdays}){E}\)?)?")
-        self.weekday = re.compile(
+            rf"(?:\s*[,(]?\s*(?:يوم\s+)?(?P<w>{weekdays}){E}\)?)?",
+            words("day_parts"), lex.days)
+        self._rule(
+            "weekday",
             rf"{B}(?:(?P<part>{alternation(words('day_parts'))})\s+)?(?:يوم\s+)?\(?(?P<w>{weekdays}){E}\)?"
-            rf"(?:\s+(?:من\s+)?(?:الاسبوع\s+)?{direction})?")
-        self.relunit = re.compile(
+            rf"(?:\s+(?:من\s+)?(?:الاسبوع\s+)?{direction})?",
+            words("day_parts"), ["يوم"], lex.weekdays)
+        self._rule(
+            "relunit",
             rf"{B}(?:(?P<pos>{position})\s+)?(?:(?P<u>{definite_year}){E}\s+{direction}"
-            rf"|(?P<this>{this})\s+(?P<u2>{definite_year}){E})")
+            rf"|(?P<this>{this})\s+(?P<u2>{definite_year}){E})",
+            words("position"), lex.definite, words("this"))
         units, duals = alternation(lex.units), alternation(lex.duals)
         count = rf"(?:(?P<n>\d+|{cardinals}){E}\s+(?P<u>{units})|(?P<dual>{duals})){E}"
         about = rf"(?:{alternation(words('approximately'))}\s+)?"
-        self.ago = re.compile(
+        self._rule(
+            "ago",
             rf"{B}(?P<ago>{alternation(words('ago'))})\s+{about}"
-            rf"(?:{count}|(?P<one>{alternation(lex.singulars)}){E}(?!\s*\d))")
-        self.duration = re.compile(rf"{B}(?:(?P<pre>{alternation(words('duration'))})\s+{about})?{count}")
+            rf"(?:{count}|(?P<one>{alternation(lex.singulars)}){E}(?!\s*\d))",
+            words("ago"))
+        self._rule("duration", rf"{B}(?:(?P<pre>{alternation(words('duration'))})\s+{about})?{count}",
+            words("duration"), lex.cardinals, lex.duals, digits=True)
         seasons = alternation(lex.seasons)
-        self.season = re.compile(
+        self._rule(
+            "season",
             rf"{B}(?:(?P<s>{seasons}){E}\s*(?:(?:{year_words})\s*)?(?:{year()}"
             rf"|(?:العام|السنه)\s+(?:(?P<ypast>{past})|(?P<yfuture>{future})|(?P<ycur>{current})){E}|{direction})"
-            rf"|(?P<this>{this})\s+(?P<s2>{seasons}){E})")
-        self.decade = re.compile(
+            rf"|(?P<this>{this})\s+(?P<s2>{seasons}){E})",
+            lex.seasons, words("this"))
+        self._rule(
+            "decade",
             rf"{B}(?:عقد\s+)?(?P<dec>{alternation(lex.decades)}){E}"
-            rf"(?:\s+(?:من\s+)?القرن\s+(?:(?:ال\s?)?(?P<cn>\d{{1,2}}){ND}|(?P<co>{ordinals}){E}|{direction}))?")
-        self.century = re.compile(
-            rf"{B}{alternation(words('century'))}\s+(?:(?:ال\s?)?(?P<cn>\d{{1,2}}){ND}|(?P<co>{ordinals}){E}|{direction})")
-        self.clock = re.compile(
+            rf"(?:\s+(?:من\s+)?القرن\s+(?:(?:ال\s?)?(?P<cn>\d{{1,2}}){ND}|(?P<co>{ordinals}){E}|{direction}))?",
+            ["عقد"], lex.decades)
+        self._rule(
+            "century",
+            rf"{B}{alternation(words('century'))}\s+(?:(?:ال\s?)?(?P<cn>\d{{1,2}}){ND}|(?P<co>{ordinals}){E}|{direction})",
+            words("century"))
+        self._rule(
+            "clock",
             rf"{B}(?:(?P<clk>{alternation(words('clock'))})\s+)?(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?{ND}"
-            rf"(?:\s*(?:(?P<pm>{clock_pm})|(?P<am>{clock_am})){E})?")
-        self.set = re.compile(rf"{B}(?P<set>{alternation(lex.sets)}){E}")
+            rf"(?:\s*(?:(?P<pm>{clock_pm})|(?P<am>{clock_am})){E})?",
+            words("clock"), digits=True)
+        self._rule("set", rf"{B}(?P<set>{alternation(lex.sets)}){E}",
+            lex.sets)
         cues = alternation(words("future_cues"))
         stems = alternation(words("future_stems"))
         self.future_cue = re.compile(rf"(?<![^\W_])(?:{cues}{E}|[وف]?س[يتنا]{stems})")
@@ -127,3 +166,30 @@ class Grammar:
         self.bare_month_before = re.compile(
             rf"(?:^|[^\w])[وف]?(?:{alternation(words('bare_month_before'))})\s+$")
 
+
+
+    def _rule(self, name: str, source: str, *starts: Iterable[str], digits: bool = False) -> None:
+        """Compile pattern ``name`` and index it by the words (or number) it can begin with."""
+        self.patterns[name] = re.compile(source)
+        for word in normalized_words(w for words in starts for w in words):
+            self.starts.setdefault(word.split()[0], []).append(name)
+        if digits:
+            self.digit_starts.append(name)
+
+    def candidates(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        """Positions where a pattern may start, with the patterns worth trying there.
+
+        Trying every pattern at every position is slow; a word that no pattern can begin with
+        (after its proclitics) is skipped at the cost of one dictionary lookup.
+        """
+        for token in TOKEN.finditer(text):
+            word, at = token.group(), token.start()
+            for offset in range(3):
+                rest = word[offset:]
+                if offset and (word[offset - 1] not in CLITICS[offset - 1] or not rest):
+                    break
+                names = self.starts.get(rest, [])
+                if rest[0].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
+                    names = [*names, *self.digit_starts]
+                if names:
+                    yield at + offset, names
