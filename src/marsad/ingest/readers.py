@@ -129,8 +129,7 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     """Files named directly, and readable files found recursively under directories, sorted."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) in READERS):
-                yield child
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and format_of(p) in READERS)
         elif path.exists():
             yield path
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # One-to-one substitutions: same length, so offsets are unchanged.
@@ -48,6 +49,12 @@ class Normalized:
         if index >= len(self._offsets):
             return len(self.original)
         return self._offsets[index]
+
+    def from_original(self, index: int) -> int:
+        """Normalized index of the first kept character at or after original ``index``."""
+        if self._offsets is None:
+            return index
+        return bisect_left(self._offsets, index)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the normalized span ``[start, end)``."""

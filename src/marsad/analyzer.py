@@ -1,0 +1,150 @@
+"""The analysis pipeline: a pure function of a document and the loaded resources.
+
+An :class:`Analyzer` loads lexicons, the knowledge base and models once, then runs a fixed list of
+small stages over each document (clean -> segment -> time -> entities and actors -> events), each
+reading the partial :class:`DocumentState` and adding to it. It pickles, so worker processes get
+their own copy once, not once per document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.errors import InputError, MarsadError
+from marsad.events import EventExtractor
+from marsad.kb import KnowledgeBase
+from marsad.linking import ActorLinker, Mention
+from marsad.model import Analysis, Document
+from marsad.ner.tagger import EntityTagger
+from marsad.text.boilerplate import BoilerplateRules
+from marsad.text.normalize import Normalized, normalize
+from marsad.text.sentences import split_sentences
+from marsad.text.tokens import Token, tokenize
+from marsad.time import TimeFinder
+from marsad.timeutil import parse_published
+
+# A document larger than this is refused rather than risking a worker's memory.
+MAX_DOCUMENT_CHARS = 20_000_000
+
+
+@dataclass(slots=True)
+class DocumentState:
+    """What the stages know about one document so far."""
+
+    document: Document
+    analysis: Analysis
+    normalized: Normalized
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]
+    published_date: dt.date | None = None
+    published_granularity: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return any(start < b and a < end for a, b in self.analysis.ignored)
+
+
+class Analyzer:
+    """Loaded resources plus the stage list; reuse one for many documents."""
+
+    def __init__(
+        self,
+        boilerplate: BoilerplateRules,
+        time_finder: TimeFinder,
+        linker: ActorLinker,
+        extractor: EventExtractor,
+    ) -> None:
+        self.boilerplate = boilerplate
+        self.time_finder = time_finder
+        self.linker = linker
+        self.extractor = extractor
+
+    @classmethod
+    def load(cls, kb_dirs: Sequence[Path] = (), tagger: EntityTagger | None = None) -> Analyzer:
+        """Load the shipped resources, extended by user data directories (``--kb DIR``)."""
+        extra = tuple(Path(d) for d in kb_dirs)
+        kb = KnowledgeBase.load(extra_dirs=extra)
+        return cls(
+            boilerplate=BoilerplateRules.load(tuple(p for d in extra for p in sorted(d.glob("boilerplate*.yaml")))),
+            time_finder=TimeFinder.load(extra_dirs=extra),
+            linker=ActorLinker(kb, tagger or EntityTagger.load()),
+            extractor=EventExtractor.load(extra_dirs=extra),
+        )
+
+    def analyze(self, document: Document) -> Analysis:
+        """Analyze one document; raises :class:`InputError` when it cannot be analyzed."""
+        if not document.text or not document.text.strip():
+            raise InputError(document.id, "empty text")
+        if len(document.text) > MAX_DOCUMENT_CHARS:
+            raise InputError(document.id, f"document too large ({len(document.text):,} characters)")
+        state = self._prepare(document)
+        self._resolve_published(state)
+        self._find_time(state)
+        self.linker.link(state)
+        self.extractor.extract(state)
+        return state.analysis
+
+    def _prepare(self, document: Document) -> DocumentState:
+        analysis = Analysis(id=document.id, text=document.text)
+        analysis.ignored = self.boilerplate.regions(document.text)
+        return DocumentState(
+            document=document,
+            analysis=analysis,
+            normalized=normalize(document.text),
+            tokens=tokenize(document.text),
+            sentences=split_sentences(document.text),
+        )
+
+    def _resolve_published(self, state: DocumentState) -> None:
+        analysis = state.analysis
+        if state.document.published:
+            analysis.published, analysis.published_source = state.document.published, "given"
+        else:
+            analysis.published, analysis.published_source = self.time_finder.infer_published(state.document.text)
+        if analysis.published:
+            state.published_date = parse_published(analysis.published)
+            state.published_granularity = "day" if len(analysis.published) >= 10 else "month"
+
+    def _find_time(self, state: DocumentState) -> None:
+        # A month-level publication date cannot anchor "yesterday"; the finder gets it only at day level.
+        anchor = state.published_date if state.published_granularity == "day" else None
+        timexes = self.time_finder.find(state.document.text, anchor)
+        state.analysis.timexes = [t for t in timexes if not state.in_boilerplate(t.start, t.end)]
+
+    def analyze_many(self, documents: Iterable[Document], jobs: int = 1) -> Iterator[Analysis | InputError]:
+        """Analyze in order, in ``jobs`` processes; a failing document yields its error, never stops the batch."""
+        if jobs <= 1:
+            for document in documents:
+                yield _analyze_safely(self, document)
+            return
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(self,)) as pool:
+            yield from pool.map(_analyze_in_worker, documents, chunksize=8)
+
+
+def _analyze_safely(analyzer: Analyzer, document: Document) -> Analysis | InputError:
+    try:
+        return analyzer.analyze(document)
+    except MarsadError as error:
+        return error if isinstance(error, InputError) else InputError(document.id, str(error))
+    except Exception as error:  # a bug on one document must not end the batch; it is reported
+        if os.environ.get("MARSAD_DEBUG"):
+            raise
+        return InputError(document.id, f"internal error: {type(error).__name__}: {error}")
+
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _init_worker(analyzer: Analyzer) -> None:
+    global _worker_analyzer
+    _worker_analyzer = analyzer
+
+
+def _analyze_in_worker(document: Document) -> Analysis | InputError:
+    assert _worker_analyzer is not None, "worker not initialized"
+    return _analyze_safely(_worker_analyzer, document)

@@ -1,0 +1,99 @@
+"""``marsad evaluate events|actors GOLD.jsonl DOCS...``: analyze gold documents and score them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import InputError, MarsadError
+from marsad.model import Analysis
+
+
+def _read_gold(path: Path) -> dict[str, dict[str, Any]]:
+    gold: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                gold[str(record["doc"])] = record
+            except (json.JSONDecodeError, KeyError) as error:
+                raise MarsadError(f"{path}:{number}: not a gold record ({error})") from None
+    return gold
+
+
+def analyses_for_gold(args: argparse.Namespace) -> Iterator[tuple[Analysis, dict[str, Any]]]:
+    """Analyze the documents that have gold records, in gold order."""
+    from marsad.analyzer import Analyzer
+    from marsad.ingest.readers import iter_documents
+
+    gold = _read_gold(args.gold)
+    documents = {}
+    for item in iter_documents(args.docs):
+        if isinstance(item, InputError):
+            print(f"marsad: skipped {item}", file=sys.stderr)
+        elif item.id in gold:
+            documents[item.id] = item
+    missing = [doc for doc in gold if doc not in documents]
+    if missing:
+        raise MarsadError(f"no document for gold record(s): {', '.join(missing[:5])}")
+    if args.published_from_gold:
+        for doc_id, document in documents.items():
+            document.published = gold[doc_id].get("published") or document.published
+    analyzer = Analyzer.load(kb_dirs=args.kb_dirs)
+    ordered = [documents[doc] for doc in gold]
+    for result in analyzer.analyze_many(ordered, jobs=args.jobs):
+        if isinstance(result, InputError):
+            raise MarsadError(f"gold document could not be analyzed: {result}")
+        yield result, gold[result.id]
+
+
+def _run_events(args: argparse.Namespace) -> int:
+    from marsad.evaluate.events import EventScore, score_document
+
+    score = EventScore()
+    for analysis, gold in analyses_for_gold(args):
+        score_document(score, analysis, gold, with_dates=args.dates)
+    print(score.report(show_errors=not args.quiet))
+    return 0
+
+
+def _run_actors(args: argparse.Namespace) -> int:
+    from marsad.evaluate.actors import ActorScore, score_document
+
+    score = ActorScore()
+    for analysis, gold in analyses_for_gold(args):
+        score_document(score, analysis, gold)
+    print(score.report(show_errors=not args.quiet))
+    return 0
+
+
+def _add_gold_command(
+    subparsers: argparse._SubParsersAction, name: str, help_text: str, func: Any
+) -> argparse.ArgumentParser:
+    from marsad.cli import add_common_options
+
+    parser = subparsers.add_parser(name, help=help_text)
+    parser.add_argument("gold", type=Path, help="gold JSON lines (the form of gold/seeds.jsonl)")
+    parser.add_argument("docs", nargs="+", type=Path, help="the gold documents: .txt files, JSON lines or directories")
+    parser.add_argument("--published-from-gold", action="store_true",
+                        help="give the analyzer the gold publication dates instead of inferring them")
+    parser.add_argument("--quiet", action="store_true", help="scores only, no list of errors")
+    add_common_options(parser)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def add_evaluate_events(evaluate_subparsers: argparse._SubParsersAction) -> None:
+    parser = _add_gold_command(evaluate_subparsers, "events", "precision and recall of events against gold",
+                               _run_events)
+    parser.add_argument("--dates", action="store_true", help="dates must agree too (at the gold's granularity)")
+
+
+def add_evaluate_actors(evaluate_subparsers: argparse._SubParsersAction) -> None:
+    _add_gold_command(evaluate_subparsers, "actors", "mention-level actor linking against gold", _run_actors)

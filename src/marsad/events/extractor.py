@@ -1,0 +1,248 @@
+"""The events stage: triggers -> arguments -> date, place, modality -> one record per real event."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad.events.arguments import SentenceSyntax, find_arguments
+from marsad.events.lexicon import NOUN, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
+from marsad.events.merge import merge_events
+from marsad.linking.mentions import CAPITAL, Mention
+from marsad.model import Actor, Event, Location, Span, Timex
+from marsad.text.matcher import longest_first
+
+if TYPE_CHECKING:
+    from marsad.analyzer import DocumentState
+
+# Types whose source and target may be the same state: domestic arrests, protests, clashes.
+DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST", "ACCUSE"})
+# Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
+SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
+_LEAD_SENTENCES = 3
+
+
+@dataclass(slots=True)
+class Found:
+    """A trigger occurrence with everything decided about it, kept for ``marsad explain``."""
+
+    trigger: Trigger
+    hit: TriggerHit
+    span: tuple[int, int]
+    sentence: tuple[int, int]
+    decision: str = ""
+    rules: tuple[str, ...] = ()
+    event: Event | None = None
+    cues: list[str] = field(default_factory=list)
+
+
+class EventExtractor:
+    """Finds PLOVER events in an analyzed document's sentences."""
+
+    def __init__(self, lexicon: TriggerLexicon, cues: Cues) -> None:
+        self.lexicon = lexicon
+        self.cues = cues
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[Path] = ()) -> EventExtractor:
+        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs))
+
+    def extract(self, state: DocumentState) -> list[Found]:
+        """Fill ``state.analysis.events``; return every trigger considered, with the reason for its fate."""
+        found = self.find_triggers(state)
+        syntax = SentenceSyntax(state.document.text, state.tokens)
+        cue_spans = self._cue_spans(state)
+        events: list[Event] = []
+        for item in found:
+            event = self._event_for(state, syntax, cue_spans, item)
+            if event is not None:
+                item.event = event
+                events.append(event)
+        state.analysis.events = merge_events(events)
+        return found
+
+    def find_triggers(self, state: DocumentState) -> list[Found]:
+        normalized = state.normalized
+        sentence_starts = [s for s, _ in state.sentences]
+        found: list[Found] = []
+        for match in longest_first(self.lexicon.matcher.find(normalized.text)):
+            start, end = normalized.span(match.start, match.end)
+            if state.in_boilerplate(start, end):
+                continue
+            index = bisect_right(sentence_starts, start) - 1
+            if index < 0:
+                continue
+            hit: TriggerHit = match.payloads[0]  # type: ignore[assignment]
+            item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index])
+            if "س" in match.prefix and hit.form == PRESENT:
+                item.cues.append("planned")
+            found.append(item)
+        return found
+
+    def _cue_spans(self, state: DocumentState) -> list[tuple[int, int, str]]:
+        normalized = state.normalized
+        spans = []
+        for match in self.cues.matcher.find(normalized.text):
+            start, end = normalized.span(match.start, match.end)
+            spans.extend((start, end, str(category)) for category in match.payloads)
+        return spans
+
+    def _event_for(self, state: DocumentState, syntax: SentenceSyntax, cue_spans: list[tuple[int, int, str]],
+                   item: Found) -> Event | None:
+        trigger, (start, end) = item.trigger, item.span
+        sentence_start, sentence_end = item.sentence
+        text = state.document.text
+        if trigger.requires_near and not _near(state, end, trigger):
+            item.decision = "no required word nearby"
+            return None
+        before = [c for c in cue_spans if sentence_start <= c[0] and c[1] <= start
+                  and syntax.distance(c[1], start) <= self.cues.window]
+        after = [c for c in cue_spans if end <= c[0] and c[1] <= sentence_end
+                 and syntax.distance(end, c[0]) <= self.cues.window]
+        in_sentence = [c for c in cue_spans if sentence_start <= c[0] and c[1] <= sentence_end]
+        item.cues += [c[2] for c in before]
+        if any(c[2] == "negated" for c in before):
+            item.decision = "negated"
+            return None
+        if any(c[2] == "habitual" for c in in_sentence):
+            item.decision = "habitual or background statement"
+            return None
+        mentions = [m for m in state.mentions if sentence_start <= m.start and m.end <= sentence_end]
+        speakers = _speakers(syntax, mentions, in_sentence)
+        if trigger.type in SPEECH_TYPES:
+            speakers = set()
+        arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form == NOUN, mentions, speakers)
+        item.rules = arguments.rules
+        source, target = _actors_of(arguments.source), _actors_of(arguments.target)
+        if not source or not target:
+            item.decision = "no source or no target"
+            return None
+        codes_source, codes_target = _codes(source), _codes(target)
+        pair = arguments.rules[-1] == "pair-reference"
+        if trigger.type not in DOMESTIC_TYPES and codes_source == codes_target and not pair:
+            item.decision = "source and target are the same state"
+            return None
+        if pair:
+            source, target = source[:1], source[1:]
+        modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
+        timex = _governing_timex(state.analysis.timexes, item.sentence, (start, end))
+        date = timex.value if timex else _lead_date(state, item.sentence)
+        if date and state.analysis.published and modality == "asserted" and date[:10] > state.analysis.published[:10]:
+            modality = "planned"
+        spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
+        evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
+        item.decision = "event"
+        return Event(
+            type=trigger.type,
+            mode=trigger.mode,
+            source=source,
+            target=target,
+            evidence=Span(evidence_start, evidence_end, text[evidence_start:evidence_end]),
+            date=date,
+            location=_location(mentions, arguments.target if trigger.frame == "visit" else []),
+            modality=modality,
+            context=_context(trigger, in_sentence),
+            confidence=round(trigger.strength * arguments.quality * (0.9 if timex else 0.8)
+                             * min(m.score for m in arguments.source + arguments.target) ** 0.5, 3),
+            trigger=Span(start, end, text[start:end]),
+        )
+
+
+def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
+    """One of the trigger's required words within ``near`` words after it."""
+    position = state.normalized.from_original(end)
+    words = state.normalized.text[position:position + 30 * trigger.near].split()[:trigger.near]
+    window = " ".join(words)
+    return any(word in window for word in trigger.requires_near)
+
+
+def _speakers(syntax: SentenceSyntax, mentions: list[Mention], cues: list[tuple[int, int, str]]) -> set[int]:
+    """Mentions right after an attribution verb (قال الوزير): they speak, they do not act."""
+    speakers: set[int] = set()
+    for _, end, category in cues:
+        if category != "attribution":
+            continue
+        following = [m for m in mentions if m.start >= end and syntax.distance(end, m.start) <= 3]
+        if following:
+            speakers.add(id(following[0]))
+    return speakers
+
+
+def _actors_of(mentions: list[Mention]) -> list[Actor]:
+    actors: list[Actor] = []
+    for mention in mentions:
+        for actor in mention.actors:
+            if actor.kind == "place" and actor.country:
+                actor = Actor(id=actor.country, name=actor.country, country=actor.country, kind="state")
+            if all(a.id != actor.id for a in actors):
+                actors.append(actor)
+    return actors
+
+
+def _codes(actors: list[Actor]) -> frozenset[str]:
+    return frozenset(a.country or a.id for a in actors)
+
+
+def _modality(cues: list[str]) -> str:
+    if "hypothetical" in cues:
+        return "hypothetical"
+    if "planned" in cues:
+        return "planned"
+    return "asserted"
+
+
+def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: tuple[int, int]) -> Timex | None:
+    """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
+
+    Durations, sets, decades, centuries and multi-year spans do not date an event.
+    """
+    candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
+                  and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)]
+    if not candidates:
+        return None
+
+    def distance(timex: Timex) -> int:
+        return timex.start - trigger[1] if timex.start >= trigger[1] else 2 * (trigger[0] - timex.end)
+
+    return min(candidates, key=distance)
+
+
+def _is_event_date(value: str) -> bool:
+    """A year or finer, or an interval within one year."""
+    first, _, last = value.partition("/")
+    return len(first) >= 4 and first[:4].isdigit() and (not last or last[:4] == first[:4])
+
+
+def _lead_date(state: DocumentState, sentence: tuple[int, int]) -> str | None:
+    """News leads report the day's events: an undated event in the first sentences is dated by publication."""
+    if state.published_granularity != "day" or not state.analysis.published:
+        return None
+    article = [s for s in state.sentences if not state.in_boilerplate(*s)]
+    if sentence in article[:_LEAD_SENTENCES]:
+        return state.analysis.published[:10]
+    return None
+
+
+def _location(mentions: list[Mention], destination: list[Mention]) -> Location | None:
+    """The visited place, else the first place named in the sentence."""
+    for mention in destination + mentions:
+        actor = mention.actors[0] if len(mention.actors) == 1 else None
+        if actor is None:
+            continue
+        if mention.kind == CAPITAL and mention.place:
+            return Location(mention.place, actor.country)
+        if actor.kind == "place" or (actor.kind == "state" and mention in destination):
+            return Location(actor.name, actor.country)
+    return None
+
+
+def _context(trigger: Trigger, cues: list[tuple[int, int, str]]) -> list[str]:
+    domains = list(trigger.context)
+    for _, _, category in cues:
+        if category.startswith("context:") and category[8:] not in domains:
+            domains.append(category[8:])
+    return domains
+

@@ -1,0 +1,96 @@
+"""The event lexicons as loaded data: triggers per PLOVER type and mode, and the cues around them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from marsad.datafile import load_yaml, user_files
+from marsad.errors import DataFileError
+from marsad.text.matcher import PhraseMatcher
+from marsad.text.normalize import normalize_key
+
+PAST, PRESENT, NOUN, PHRASE = "past", "present", "nouns", "phrases"
+_FORM_KINDS = (PAST, PRESENT, NOUN, PHRASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    id: str
+    type: str
+    mode: str | None
+    frame: str
+    context: tuple[str, ...]
+    strength: float
+    requires_near: tuple[str, ...]
+    near: int
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerHit:
+    """A trigger found in the text: which entry, by which kind of form."""
+
+    trigger: str
+    form: str  # past | present | nouns | phrases
+
+
+def _data(name: str) -> Path:
+    return resources.files("marsad") / "data/lexicons" / name  # type: ignore[return-value]
+
+
+class TriggerLexicon:
+    """All triggers, one automaton over their forms."""
+
+    def __init__(self, triggers: dict[str, Trigger], matcher: PhraseMatcher) -> None:
+        self.triggers = triggers
+        self.matcher = matcher
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
+        triggers: dict[str, Trigger] = {}
+        matcher = PhraseMatcher()
+        for source in (_data("triggers.yaml"), *user_files(tuple(extra_dirs), "triggers*.yaml")):
+            data = load_yaml(source, "triggers")
+            suffixes = data.get("suffixes", {})
+            for item in data.get("triggers", []):
+                trigger = Trigger(
+                    id=item["id"], type=item["type"], mode=item["mode"], frame=item["frame"],
+                    context=tuple(item.get("context", [])), strength=float(item["strength"]),
+                    requires_near=tuple(normalize_key(w) for w in item.get("requires_near", [])),
+                    near=int(item.get("near", 6)),
+                )
+                if trigger.id in triggers and source == _data("triggers.yaml"):
+                    raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
+                triggers[trigger.id] = trigger
+                for kind in _FORM_KINDS:
+                    for form in item.get(kind, []):
+                        matcher.add(form, TriggerHit(trigger.id, kind), suffixes=tuple(suffixes.get(kind, ())),
+                                    article=kind == NOUN)
+        return cls(triggers, matcher)
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Modality, habitual, attribution and domain cue words, in one automaton."""
+
+    matcher: PhraseMatcher
+    window: int
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[Path] = ()) -> Cues:
+        matcher = PhraseMatcher()
+        window = 4
+        for source in (_data("cues.yaml"), *user_files(tuple(extra_dirs), "cues*.yaml")):
+            data = load_yaml(source, "cues")
+            window = data.get("window", window)
+            for category in ("planned", "negated", "hypothetical", "habitual", "attribution"):
+                for word in data.get(category, []):
+                    matcher.add(word, category)
+            for domain, words in data.get("context", {}).items():
+                if domain == "__line__":
+                    continue
+                for word in words:
+                    matcher.add(word, f"context:{domain}", article=True)
+        return cls(matcher, window)

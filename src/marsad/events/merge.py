@@ -1,0 +1,34 @@
+"""One record per real-world event per article: restatements merge, distinct acts stay apart."""
+
+from __future__ import annotations
+
+from marsad.model import SYMMETRIC_TYPES, Event
+
+
+def _key(event: Event) -> tuple:
+    source = frozenset(a.country or a.id for a in event.source)
+    target = frozenset(a.country or a.id for a in event.target)
+    sides = frozenset({source, target}) if event.type in SYMMETRIC_TYPES else (source, target)
+    return event.type, event.mode, sides
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Dates that may name the same day: equal, one unknown, or one a prefix (2023-04 and 2023-04-07)."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold restatements (same type, mode, parties and a compatible date) into the first mention."""
+    merged: list[Event] = []
+    for event in events:
+        same = next((m for m in merged if _key(m) == _key(event) and _compatible(m.date, event.date)), None)
+        if same is None:
+            merged.append(event)
+            continue
+        same.mentions.append(event.evidence)
+        if same.date is None or (event.date and len(event.date) > len(same.date)):
+            same.date = event.date
+        same.location = same.location or event.location
+        same.confidence = max(same.confidence, event.confidence)
+        same.context += [c for c in event.context if c not in same.context]
+    return merged

@@ -1,0 +1,365 @@
+"""Link every actor mention of a document to a coded actor, using the text, the date and the focus.
+
+One pass of the KB automaton finds names, capitals, nationality adjectives, titles and reference
+words; the statistical tagger adds names the KB does not know. Then, in order:
+titles are resolved to the person holding the office on the publication date (or attached to the
+name that follows them), unknown names take the nationality written next to them, and references
+(الجانبان، نظيره المغربي، المملكة) are resolved from the states the document is about.
+Ambiguous names are settled by date and focus, never by a silent first match; each link has a score.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marsad.datafile import load_yaml
+from marsad.kb import KBEntry, KnowledgeBase
+from marsad.linking.mentions import ADJECTIVE, CAPITAL, EMITTED_KINDS, NAME, REFERENCE, TAGGED, TITLE, Mention
+from marsad.model import Actor, Entity
+from marsad.ner.tagger import EntityTagger
+from marsad.text.matcher import PRONOUN_SUFFIXES, PhraseMatch, PhraseMatcher, longest_first
+from marsad.text.normalize import normalize_key
+
+if TYPE_CHECKING:
+    from marsad.analyzer import DocumentState
+
+HONORIFIC = "honorific"
+_TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+# How far (in characters of intervening text) a title reaches to the adjective or name it governs.
+_TITLE_REACH = 4
+_APPOSITION_REACH = 3
+_MAX_TAGGER_TOKENS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class References:
+    """Reference words (الجانبان، نظيره، المملكة) and the states that are kingdoms."""
+
+    pair: tuple[str, ...]
+    counterpart: tuple[str, ...]
+    kingdom: tuple[str, ...]
+    kingdoms: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> References:
+        source = path or resources.files("marsad") / "data/lexicons/references.yaml"
+        data = load_yaml(source, "references")
+        return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data["kingdom"]),
+                   frozenset(data["kingdoms"]))
+
+
+class ActorLinker:
+    """The entities-and-actors stage: finds mentions and links them to KB actors."""
+
+    def __init__(self, kb: KnowledgeBase, tagger: EntityTagger, references: References | None = None) -> None:
+        self.kb = kb
+        self.tagger = tagger
+        self.references = references or References.load()
+        self.matcher = self._build_matcher()
+
+    def _build_matcher(self) -> PhraseMatcher:
+        matcher = PhraseMatcher()
+        for entry in self.kb.entries.values():
+            for alias in entry.aliases:
+                matcher.add(alias, (NAME, entry.id))
+            for capital in entry.capitals:
+                matcher.add(capital, (CAPITAL, entry.id))
+            for adjective in entry.adjectives:
+                matcher.add(adjective, (ADJECTIVE, entry.id))
+        for title in self.kb.titles:
+            matcher.add(title.phrase, (TITLE, title.office))
+        for honorific in self.kb.honorifics:
+            matcher.add(honorific, (HONORIFIC, honorific))
+        for word in self.references.pair:
+            matcher.add(word, (REFERENCE, "pair"))
+        for word in self.references.counterpart:
+            matcher.add(word, (REFERENCE, "counterpart"), suffixes=PRONOUN_SUFFIXES)
+        for word in self.references.kingdom:
+            matcher.add(word, (REFERENCE, "kingdom"))
+        return matcher
+
+    # -- the stage -------------------------------------------------------------------------------
+
+    def link(self, state: DocumentState) -> None:
+        """Fill ``state.mentions`` and the analysis entities."""
+        on = state.published_date
+        mentions = self._lexicon_mentions(state, on)
+        mentions = self._add_tagged(state, mentions)
+        mentions.sort(key=lambda m: m.start)
+        focus = _focus(mentions)
+        self._resolve_ambiguous(mentions, on, focus)
+        mentions = self._resolve_titles(state, mentions, on)
+        self._name_unknown_people(state, mentions)
+        self._resolve_references(mentions, on, focus)
+        state.mentions = [m for m in mentions if m.kind != HONORIFIC]
+        state.analysis.entities = [
+            Entity(m.start, m.end, state.document.text[m.start:m.end], m.entity_type, m.actor,
+                   source="tagger" if m.kind == TAGGED else "gazetteer")
+            for m in state.mentions
+            if m.kind in EMITTED_KINDS and (m.kind != TITLE or m.actor is not None)
+        ]
+
+    # -- finding ---------------------------------------------------------------------------------
+
+    def _lexicon_mentions(self, state: DocumentState, on: dt.date | None) -> list[Mention]:
+        normalized = state.normalized
+        mentions: list[Mention] = []
+        for match in longest_first(self.matcher.find(normalized.text)):
+            start, end = normalized.span(match.start, match.end)
+            if state.in_boilerplate(start, end):
+                continue
+            mention = self._mention_from_match(match, start, end, on)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _mention_from_match(self, match: PhraseMatch, start: int, end: int, on: dt.date | None) -> Mention | None:
+        by_kind: dict[str, list[str]] = {}
+        for kind, value in match.payloads:  # type: ignore[misc]
+            by_kind.setdefault(kind, []).append(value)
+        for kind in (NAME, CAPITAL, TITLE, REFERENCE, ADJECTIVE, HONORIFIC):
+            if kind not in by_kind:
+                continue
+            values = by_kind[kind]
+            if kind == NAME and CAPITAL in by_kind and all(
+                    self.kb.entries[v].kind == "place" for v in values):
+                continue  # a capital city: the state acts through it (واشنطن), the city is where
+            if kind in (NAME, CAPITAL):
+                entries = [self.kb.entries[v] for v in dict.fromkeys(values)]
+                actors = [self._actor(e, on, as_state=kind == CAPITAL) for e in entries]
+                entity_type = "GPE" if kind == CAPITAL else entries[0].type
+                place = self.kb.entries[by_kind[NAME][0]].name if kind == CAPITAL and NAME in by_kind else None
+                return Mention(start, end, kind, entity_type, actors, score=1.0 / len(actors), place=place)
+            if kind == ADJECTIVE:
+                actors = [self._actor(self.kb.entries[v], on) for v in dict.fromkeys(values)]
+                return Mention(start, end, kind, "NORP", actors)
+            return Mention(start, end, kind, "PER" if kind == TITLE else "MISC", office=values[0])
+        return None
+
+    def _actor(self, entry: KBEntry, on: dt.date | None, as_state: bool = False) -> Actor:
+        role = self.kb.role_on(entry, on) if entry.kind == "person" else None
+        country = entry.country if entry.country or entry.kind != "state" else entry.id
+        return Actor(
+            id=entry.id, name=entry.name, country=country, kind="state" if as_state else entry.kind,
+            role=(role.title or role.office) if role else None,
+        )
+
+    def _add_tagged(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
+        """Names the tagger finds where the lexicon found nothing."""
+        taken = [(m.start, m.end) for m in mentions if m.kind not in (ADJECTIVE, HONORIFIC)]
+        tokens = state.tokens
+        added: list[Mention] = []
+        index = 0
+        for sentence_start, sentence_end in state.sentences:
+            while index < len(tokens) and tokens[index].start < sentence_start:
+                index += 1
+            first = index
+            while index < len(tokens) and tokens[index].end <= sentence_end:
+                index += 1
+            if any(a <= sentence_start and sentence_end <= b for a, b in state.analysis.ignored):
+                continue
+            for chunk_start in range(first, index, _MAX_TAGGER_TOKENS):
+                chunk = tokens[chunk_start:min(index, chunk_start + _MAX_TAGGER_TOKENS)]
+                tags = self.tagger.tag([t.text for t in chunk])
+                for begin, finish, label in _spans(tags):
+                    start, end = chunk[begin].start, chunk[finish - 1].end
+                    if state.in_boilerplate(start, end) or any(start < b and a < end for a, b in taken):
+                        continue
+                    added.append(Mention(start, end, TAGGED, _TAGGER_TYPES.get(label, "MISC"), score=0.6))
+        return mentions + added
+
+    # -- resolving -------------------------------------------------------------------------------
+
+    def _resolve_ambiguous(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
+        """Several KB entries for one name: prefer office holders on the date, then the focus states."""
+        for mention in mentions:
+            if mention.kind not in (NAME, CAPITAL) or len(mention.actors) < 2:
+                continue
+            candidates = mention.actors
+            if on is not None:
+                serving = [a for a in candidates if a.role]
+                if serving:
+                    candidates = serving
+            if len(candidates) > 1:
+                in_focus = [a for a in candidates if a.country in focus[:2]]
+                candidates = in_focus or candidates
+            if len(candidates) == 1:
+                mention.actors = candidates
+                mention.score = 0.8
+            elif len({a.country for a in candidates}) == 1:
+                # Same country either way: the state is known even if the person is not.
+                mention.score = 0.5
+
+    def _resolve_titles(self, state: DocumentState, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
+        """Attach each title to the adjective, organization and name that follow it."""
+        text = state.document.text
+        kept: list[Mention] = []
+        skip: set[int] = set()
+        for i, mention in enumerate(mentions):
+            if i in skip:
+                continue
+            if mention.kind != TITLE:
+                kept.append(mention)
+                continue
+            country, org, end, j = None, None, mention.end, i + 1
+            while j < len(mentions) and _gap(text, end, mentions[j].start) <= _TITLE_REACH:
+                follower = mentions[j]
+                if follower.kind == ADJECTIVE and country is None:
+                    country = next(iter(follower.countries))
+                elif follower.kind == NAME and follower.entity_type == "ORG" and org is None:
+                    org = follower.actor.id if follower.actor else None
+                    country = country or (follower.actor.country if follower.actor else None)
+                    kept.append(follower)
+                elif follower.kind == HONORIFIC:
+                    pass
+                else:
+                    break
+                end, j = follower.end, j + 1
+            skip.update(range(i + 1, j))
+            mention.end = end
+            nxt = mentions[j] if j < len(mentions) else None
+            if nxt is not None and nxt.entity_type == "PER" and nxt.kind in (NAME, TAGGED) and (
+                    _gap(text, end, nxt.start) <= _TITLE_REACH):
+                if nxt.kind == TAGGED and country:
+                    nxt.office = mention.office
+                    nxt.actors = [_new_person(text[nxt.start:nxt.end], country, mention.office)]
+                continue  # the name carries the actor; the title only described it
+            mention.actors = self._office_holder(mention.office or "", country, org, on)
+            if mention.actors:
+                kept.append(mention)
+        return kept
+
+    def _office_holder(self, office: str, country: str | None, org: str | None, on: dt.date | None) -> list[Actor]:
+        """The person holding ``office`` on ``on``; a generic office actor when the KB does not know them."""
+        if country is None and org is None:
+            return []
+        holders = self.kb.holders(office, country, on, org=org) if on is not None else []
+        if len(holders) == 1:
+            return [self._actor(holders[0], on)]
+        owner = org or country
+        return [Actor(id=f"{owner}.{office}", name=f"{owner} {office.replace('_', ' ')}", country=country,
+                      kind="person", role=office, score=0.5)]
+
+    def _name_unknown_people(self, state: DocumentState, mentions: list[Mention]) -> None:
+        """Tagged names take the nationality written beside them; later mentions of a surname follow."""
+        text = state.document.text
+        known: dict[str, Actor] = {}
+        for i, mention in enumerate(mentions):
+            if mention.kind != TAGGED or mention.entity_type not in ("PER", "ORG"):
+                continue
+            if mention.actors:
+                _remember(known, text[mention.start:mention.end], mention.actors[0])
+                continue
+            surface = text[mention.start:mention.end]
+            earlier = known.get(normalize_key(surface)) or known.get(normalize_key(surface.split()[-1]))
+            if earlier:
+                mention.actors = [earlier]
+                continue
+            country = _neighbour_country(text, mentions, i)
+            if country and mention.entity_type == "PER":
+                actor = _new_person(surface, country, None)
+                mention.actors = [actor]
+                _remember(known, surface, actor)
+
+    def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
+        last_office: str | None = None
+        for i, mention in enumerate(mentions):
+            if mention.kind == TITLE and mention.office:
+                last_office = mention.office
+            elif mention.actor and mention.actor.kind == "person" and mention.actor.role:
+                last_office = _office_of(self.kb, mention.actor, on) or last_office
+            if mention.kind != REFERENCE:
+                continue
+            if mention.office == "pair" and len(focus) >= 2:
+                mention.actors = [_state_actor(self.kb, code) for code in focus[:2]]
+                mention.score = 0.7
+            elif mention.office == "kingdom":
+                kingdoms = [c for c in focus if c in self.references.kingdoms]
+                if kingdoms:
+                    mention.actors = [_state_actor(self.kb, kingdoms[0])]
+                    mention.score = 0.7
+            elif mention.office == "counterpart" and last_office and i + 1 < len(mentions):
+                follower = mentions[i + 1]
+                if follower.kind == ADJECTIVE and follower.start - mention.end <= 2:
+                    mention.actors = self._office_holder(last_office, next(iter(follower.countries)), None, on)
+                    mention.end = follower.end
+                    mention.entity_type = "PER"
+                    mention.kind = TITLE
+                    mention.office = last_office
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """``(first, last + 1, type)`` of each BIO span."""
+    spans: list[tuple[int, int, str]] = []
+    for index, tag in enumerate(tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][1] != index
+                                                             or spans[-1][2] != tag[2:])):
+            spans.append((index, index + 1, tag[2:]))
+        elif tag.startswith("I-"):
+            first, _, label = spans[-1]
+            spans[-1] = (first, index + 1, label)
+    return spans
+
+
+def _gap(text: str, end: int, start: int) -> int:
+    """Size of the text between two mentions, ignoring white space and commas."""
+    if start < end:
+        return 0
+    return len(text[end:start].replace("،", "").replace(",", "").split())
+
+
+def _focus(mentions: list[Mention]) -> list[str]:
+    """States the document is about, most mentioned first (names, capitals, adjectives, people)."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.kind in (NAME, CAPITAL, ADJECTIVE) and len(mention.countries) == 1:
+            code = next(iter(mention.countries))
+            if code:
+                counts[code] += 1
+    return [code for code, _ in counts.most_common()]
+
+
+def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | None:
+    """The nationality written right before a name (الجنرال الأميركي مايكل لانجلي) or in apposition after it."""
+    mention = mentions[index]
+    for j in range(index - 1, max(-1, index - 4), -1):
+        before = mentions[j]
+        if _gap(text, before.end, mention.start) > _TITLE_REACH:
+            break
+        if before.kind in (ADJECTIVE, TITLE) and len(before.countries) == 1:
+            return next(iter(before.countries))
+    if index + 1 < len(mentions):
+        after = mentions[index + 1]
+        between = text[mention.end:after.start]
+        if (("،" in between or "," in between) and len(between.split()) <= _APPOSITION_REACH + 2
+                and after.kind in (ADJECTIVE, NAME, TITLE) and len(after.countries) == 1):
+            return next(iter(after.countries))
+    return None
+
+
+def _new_person(surface: str, country: str, office: str | None) -> Actor:
+    return Actor(id=f"new:{country}:{normalize_key(surface)}", name=surface, country=country, kind="person",
+                 role=office, score=0.6)
+
+
+def _remember(known: dict[str, Actor], surface: str, actor: Actor) -> None:
+    known[normalize_key(surface)] = actor
+    words = surface.split()
+    if len(words) > 1:
+        known.setdefault(normalize_key(words[-1]), actor)
+
+
+def _state_actor(kb: KnowledgeBase, code: str) -> Actor:
+    entry = kb.entries.get(code)
+    return Actor(id=code, name=entry.name if entry else code, country=code, kind="state")
+
+
+def _office_of(kb: KnowledgeBase, actor: Actor, on: dt.date | None) -> str | None:
+    entry = kb.entries.get(actor.id)
+    role = kb.role_on(entry, on) if entry else None
+    return role.office if role else None
