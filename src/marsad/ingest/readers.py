@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
+from importlib import import_module
 from pathlib import Path
 
 from marsad.errors import InputError
@@ -108,12 +109,29 @@ def read_json(path: Path, data: bytes) -> Iterator[Item]:
             yield error
 
 
+def _lazy(module: str, name: str) -> Reader:
+    """A reader imported on first use: keeps trafilatura, warcio and feedparser out of startup."""
+
+    def read(path: Path, data: bytes) -> Iterator[Item]:
+        return getattr(import_module(f"marsad.ingest.{module}"), name)(path, data)
+
+    return read
+
+
 READERS: dict[str, Reader] = {
     ".txt": read_text_file,
     ".text": read_text_file,
     ".jsonl": read_json_lines,
     ".ndjson": read_json_lines,
     ".json": read_json,
+    ".csv": _lazy("csv_reader", "read_csv"),
+    ".tsv": _lazy("csv_reader", "read_csv"),
+    ".html": _lazy("html_reader", "read_html"),
+    ".htm": _lazy("html_reader", "read_html"),
+    ".warc": _lazy("warc_reader", "read_warc"),
+    ".rss": _lazy("feed_reader", "read_feed"),
+    ".atom": _lazy("feed_reader", "read_feed"),
+    ".xml": _lazy("feed_reader", "read_feed"),
 }
 
 
