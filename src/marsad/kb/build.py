@@ -16,7 +16,7 @@ from typing import Any
 from marsad.errors import DataFileError
 from marsad.kb import dates, nisba
 from marsad.kb.model import KBEntry, Role, Title
-from marsad.kb.schema import validate_doc
+from marsad.kb.schema import sectioned, validate_doc
 from marsad.kb.yamlio import LinedDoc, read_yaml
 
 ENTRY_SECTIONS = {"states": "state", "places": "place", "organizations": "organization", "people": "person"}
@@ -70,7 +70,7 @@ class Assembler:
         docs = []
         for path in sorted(folder.rglob("*.yaml")):
             try:
-                doc = read_yaml(path)
+                doc = sectioned(read_yaml(path))
             except DataFileError as exc:
                 self.problems.append(exc)
                 continue
@@ -183,11 +183,13 @@ class Assembler:
                 key = f"{state.id}.{tpl['suffix']}"
                 if key in entries:
                     continue  # defined by hand: the hand entry wins
-                fem = _unique(nisba.feminine(b) for b in self.merged[state.id].get("adjective_bases", []))
+                bases = self.merged[state.id].get("adjective_bases", [])
+                fem = _unique(nisba.feminine(b) for b in bases)
                 values = {
                     "state": [a for a in state.aliases if _ARABIC.search(a)],
                     "adj": fem,
-                    "adj_def": [" ".join("ال" + w for w in f.split()) for f in fem],
+                    "adj_def": [_definite(f) for f in fem],
+                    "adj_m_def": [_definite(b) for b in bases],
                 }
                 aliases = [form.replace("{" + slot + "}", v)
                            for form in tpl["forms"] for slot in values if "{" + slot + "}" in form
@@ -240,6 +242,11 @@ class Assembler:
                 return
         if start and end and dates.earliest(start) > dates.latest(end):
             self.problems.append(rec.error((*here, "end"), f"role ends ({end}) before it starts ({start})"))
+
+
+def _definite(phrase: str) -> str:
+    """ال on every word of an adjective phrase (كورية جنوبية -> الكورية الجنوبية)."""
+    return " ".join("ال" + w for w in phrase.split())
 
 
 def _date(value: Any) -> str | None:

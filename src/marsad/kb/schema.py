@@ -37,12 +37,22 @@ def _validators() -> dict[str, Draft202012Validator]:
     return {s: Draft202012Validator(docs[f"{s}.json"], registry=registry) for s in SECTIONS}
 
 
+def sectioned(doc: LinedDoc) -> LinedDoc:
+    """A bare list in ``states/``, ``places/``, ``organizations/`` or ``people/`` is that section."""
+    section = doc.path.parent.name
+    if not isinstance(doc.data, list) or section not in SECTIONS:
+        return doc
+    lines = {(section, *where): line for where, line in doc.lines.items()}
+    return LinedDoc(doc.path, {section: doc.data}, lines)
+
+
 def validate_doc(doc: LinedDoc) -> list[DataFileError]:
     """Every schema error in ``doc``, each naming the line of the offending value."""
     if doc.data is None:
         return []
     if not isinstance(doc.data, dict):
-        return [doc.error((), f"a KB file is a mapping of sections ({', '.join(SECTIONS)})")]
+        expected = ", ".join(SECTIONS)
+        return [doc.error((), f"a KB file is a mapping of sections ({expected}), or a bare list in a folder so named")]
     problems: list[DataFileError] = []
     validators = _validators()
     for section, value in doc.data.items():
@@ -62,6 +72,9 @@ def _dotted(where: tuple) -> str:
 
 
 def _message(err: Any) -> str:
+    """jsonschema's message, made readable where it would quote a long regex."""
     if err.validator == "oneOf" and err.context:
-        return min(err.context, key=lambda e: len(e.message)).message
+        err = min(err.context, key=lambda e: len(e.message))
+    if err.validator == "pattern" and "description" in err.schema:
+        return f"{err.instance!r} is not valid: {err.schema['description']}"
     return err.message
