@@ -75,6 +75,8 @@ class EventExtractor:
             index = bisect_right(sentence_starts, start) - 1
             if index < 0:
                 continue
+            if match.prefix + normalized.text[match.start:match.end] + match.suffix in self.lexicon.exclude:
+                continue
             hit: TriggerHit = match.payloads[0]  # type: ignore[assignment]
             item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index])
             if "س" in match.prefix and hit.form == PRESENT:

@@ -43,17 +43,20 @@ def _data(name: str) -> Path:
 class TriggerLexicon:
     """All triggers, one automaton over their forms."""
 
-    def __init__(self, triggers: dict[str, Trigger], matcher: PhraseMatcher) -> None:
+    def __init__(self, triggers: dict[str, Trigger], matcher: PhraseMatcher, exclude: frozenset[str]) -> None:
         self.triggers = triggers
         self.matcher = matcher
+        self.exclude = exclude  # normalized whole words that only look like triggers
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> TriggerLexicon:
         triggers: dict[str, Trigger] = {}
         matcher = PhraseMatcher()
+        exclude: set[str] = set()
         for source in (_data("triggers.yaml"), *user_files(tuple(extra_dirs), "triggers*.yaml")):
             data = load_yaml(source, "triggers")
             suffixes = data.get("suffixes", {})
+            exclude.update(normalize_key(w) for w in data.get("exclude", []))
             for item in data.get("triggers", []):
                 trigger = Trigger(
                     id=item["id"], type=item["type"], mode=item["mode"], frame=item["frame"],
@@ -68,7 +71,7 @@ class TriggerLexicon:
                     for form in item.get(kind, []):
                         matcher.add(form, TriggerHit(trigger.id, kind), suffixes=tuple(suffixes.get(kind, ())),
                                     article=kind == NOUN)
-        return cls(triggers, matcher)
+        return cls(triggers, matcher, frozenset(exclude))
 
 
 @dataclass(frozen=True, slots=True)

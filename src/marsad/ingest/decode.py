@@ -65,7 +65,10 @@ def decode_bytes(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        # Mostly UTF-8 with a few broken bytes (a truncated download, a bad copy): keep it, marking the damage.
+        repaired = data.decode("utf-8", errors="replace")
+        if repaired.count("\ufffd") <= max(3, len(repaired) // 200):
+            return repaired
     best = from_bytes(data[:200_000], cp_isolation=_CANDIDATES).best()
     if best is None:
         raise InputError(where, "undecodable bytes: not UTF-8, Windows-1256 or UTF-16 text")

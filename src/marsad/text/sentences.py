@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 _BREAK_RE = re.compile(r"(?<=[.!?؟…])[\"'”»’)]*\s+|\n+")
-_ABBREVIATION_RE = re.compile(r"(?:^|[\s(])(?:[A-Z]|[\u0621-\u064a])\.$")
+_ABBREVIATION_RE = re.compile(r"(?<!\w)(?:[A-Z]|[\u0621-\u064a])\.$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -18,7 +18,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BREAK_RE.finditer(text):
         if match.group().strip() == "" and "\n" not in match.group() and _ABBREVIATION_RE.search(
-            text[max(0, match.start() - 3):match.start()]
+            text[max(0, match.start() - 4):match.start()]
         ):
             continue
         _append(spans, text, start, match.start())

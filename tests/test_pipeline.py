@@ -1,0 +1,85 @@
+"""The whole pipeline on real articles: contract-valid output, offsets, dates, picklable analyzer."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from marsad.contract import contract_errors
+from marsad.errors import InputError
+from marsad.model import Document
+
+SEED_PUBLISHED = {  # inferred when no date is given (foundation issue): evidence in the text, or null
+    "000_f7bd7c8e5b3f259c": ("2020-12-25", "dateline"),
+    "002_1aad5b532f3c8f44": ("2024-02-20", "dateline"),
+    "004_df84308e761e6fb0": ("2023-04-09", "inferred"),
+    "003_966b79832bdd0695": (None, None),
+}
+
+
+def _analyze_all(analyzer, examples, keep_published):
+    results = {}
+    for record in examples:
+        document = Document.from_dict(record)
+        if not keep_published:
+            document.published = None
+        results[document.id] = (document, analyzer.analyze(document))
+    return results
+
+
+@pytest.mark.parametrize("keep_published", [True, False])
+def test_examples_satisfy_the_contract(analyzer, examples, keep_published):
+    for document, analysis in _analyze_all(analyzer, examples, keep_published).values():
+        assert contract_errors(analysis.to_dict(), document.text) == []
+        assert analysis.entities and analysis.timexes and analysis.events, document.id
+
+
+def test_publication_dates_are_inferred_from_the_text(analyzer, examples):
+    results = _analyze_all(analyzer, examples, keep_published=False)
+    for doc_id, expected in SEED_PUBLISHED.items():
+        analysis = results[doc_id][1]
+        assert (analysis.published, analysis.published_source) == expected, doc_id
+    assert results["001_944a91859d881e3e"][1].published.startswith("2023-02")
+
+
+def test_given_publication_date_is_kept(analyzer):
+    analysis = analyzer.analyze(Document("x", "زار وزير الخارجية الفرنسي الرباط أمس.", published="2022-05-04"))
+    assert (analysis.published, analysis.published_source) == ("2022-05-04", "given")
+
+
+def test_a_visit_is_coded_with_direction_date_and_evidence(analyzer):
+    text = "وصل وزير الخارجية الفرنسي إلى الرباط أمس الثلاثاء في زيارة رسمية."
+    analysis = analyzer.analyze(Document("v", text, published="2024-03-06"))
+    visits = [e for e in analysis.events if e.type == "CONSULT"]
+    assert visits, analysis.to_dict()
+    visit = visits[0]
+    assert {a.country for a in visit.source} == {"FRA"}
+    assert {a.country for a in visit.target} == {"MAR"}
+    assert visit.date == "2024-03-05"
+    assert text[visit.evidence.start:visit.evidence.end] == visit.evidence.text
+
+
+def test_non_arabic_text_is_analyzed_without_crashing(analyzer):
+    analysis = analyzer.analyze(Document("en", "The minister met his counterpart in Paris on Monday."))
+    assert contract_errors(analysis.to_dict(), "The minister met his counterpart in Paris on Monday.") == []
+
+
+def test_empty_document_is_an_input_error(analyzer):
+    with pytest.raises(InputError, match="empty text"):
+        analyzer.analyze(Document("e", "   "))
+
+
+def test_a_five_megabyte_single_line_document_is_analyzed(analyzer):
+    text = ("التقى وزير الخارجية المغربي نظيره الإسباني في مدريد، " * 90_000)[:5_000_000]
+    analysis = analyzer.analyze(Document("long", text))
+    assert contract_errors(analysis.to_dict(), text) == []
+    assert analysis.entities
+
+
+def test_analyzer_pickles_and_parallel_results_equal_serial(analyzer, examples):
+    clone = pickle.loads(pickle.dumps(analyzer))
+    documents = [Document.from_dict(r) for r in examples]
+    serial = [a.to_dict() for a in clone.analyze_many(documents, jobs=1)]
+    parallel = [a.to_dict() for a in analyzer.analyze_many(documents, jobs=2)]
+    assert serial == parallel
