@@ -73,7 +73,7 @@ def load_yaml(path: Path | Any, schema_name: str) -> Any:
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(where, None, f"cannot read: {error}") from error
     try:
-        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise DataFileError(where, mark.line + 1 if mark else None, f"invalid YAML: {error}") from error
