@@ -1,0 +1,66 @@
+"""Pipeline throughput on real news: documents/s, tokens/s and peak memory for --jobs 1 and 2.
+
+    python benchmarks/throughput.py [--n 1000] [--bulk ../shared/data/news/bulk.jsonl.gz]
+
+Takes the first N articles of the bulk file (a fixed, reproducible sample), loads the analyzer
+once (load time reported apart), then times analyze_many over the sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import time
+from pathlib import Path
+
+from marsad.analyzer import Analyzer
+from marsad.model import Document
+from marsad.text.tokens import tokenize
+
+DEFAULT_BULK = Path(__file__).resolve().parents[2] / "shared/data/news/bulk.jsonl.gz"
+
+
+def sample(path: Path, n: int) -> list[Document]:
+    documents = []
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            documents.append(Document(id=record["id"], text=record["text"], published=record.get("date")))
+            if len(documents) == n:
+                break
+    return documents
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    documents = sample(args.bulk, args.n)
+    characters = sum(len(d.text) for d in documents)
+    tokens = sum(len(tokenize(d.text)) for d in documents)
+    started = time.perf_counter()
+    analyzer = Analyzer.load()
+    print(f"analyzer load: {time.perf_counter() - started:.2f} s")
+    print(f"sample: {len(documents)} articles, {characters / len(documents):,.0f} characters and "
+          f"{tokens / len(documents):,.0f} tokens on average")
+    for jobs in args.jobs:
+        started = time.perf_counter()
+        events = failed = 0
+        for result in analyzer.analyze_many(documents, jobs=jobs):
+            if hasattr(result, "events"):
+                events += len(result.events)
+            else:
+                failed += 1
+        elapsed = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"--jobs {jobs}: {len(documents) / elapsed:,.1f} articles/s, {tokens / elapsed:,.0f} tokens/s, "
+              f"{events} events, {failed} failed; peak RSS {peak:,.0f} MB (largest worker {children:,.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
