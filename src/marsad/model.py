@@ -59,6 +59,16 @@ class Actor:
         """The short form events use for their source and target."""
         return {"id": self.id, "name": self.name, "country": self.country}
 
+    @property
+    def code(self) -> str:
+        """The event-data code: the state, or for stateless actors the body they belong to (UN.SC -> UN)."""
+        return actor_code(self.country, self.id)
+
+
+def actor_code(country: str | None, actor_id: str) -> str:
+    """ISO3 for anything belonging to a state; the top-level id (UN, NATO, HAMAS) otherwise."""
+    return country or actor_id.split(".")[0]
+
 
 @dataclass(slots=True)
 class Span:

@@ -8,7 +8,7 @@ _EVIDENCE_CHARS = 90
 
 
 def _codes(actors: list) -> str:
-    return ",".join(sorted({a.country or a.id for a in actors})) or "?"
+    return ",".join(sorted({a.code for a in actors})) or "?"
 
 
 def describe_event(event: Event) -> str:

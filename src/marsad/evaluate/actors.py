@@ -52,10 +52,10 @@ def _code_matches(entity: Entity, gold: dict[str, Any]) -> bool:
         return False
     country = gold.get("country")
     if country and country != "IGO":
-        return actor.country == country
-    # IGOs and groups: compare the id with the gold name or id (NATO, UN, AQIM ...)
+        return actor.code == country  # gold puts stateless ids (HEZBOLLAH) in `country` too
+    # IGOs without a code in the gold: compare the id with the gold name or id (NATO, UN, AQIM ...)
     wanted = {gold.get("id"), (gold.get("name") or "").upper()}
-    return actor.id in wanted or bool(_name_key(actor.name) & _name_key(gold.get("name")))
+    return actor.code in wanted or bool(_name_key(actor.name) & _name_key(gold.get("name")))
 
 
 def _person_matches(entity: Entity, gold: dict[str, Any]) -> bool:

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from marsad.model import SYMMETRIC_TYPES, Analysis
+from marsad.model import SYMMETRIC_TYPES, Analysis, actor_code
 
 
 @dataclass(slots=True)
@@ -59,7 +59,7 @@ def _codes(side: list[Any]) -> set[str]:
         if isinstance(item, str):
             codes.add(item)
         else:
-            codes.add(item.get("country") or item.get("id"))
+            codes.add(actor_code(item.get("country"), item["id"]))
     return codes
 
 

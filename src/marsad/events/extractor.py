@@ -185,7 +185,7 @@ def _actors_of(mentions: list[Mention]) -> list[Actor]:
 
 
 def _codes(actors: list[Actor]) -> frozenset[str]:
-    return frozenset(a.country or a.id for a in actors)
+    return frozenset(a.code for a in actors)
 
 
 def _modality(cues: list[str]) -> str:

@@ -6,8 +6,8 @@ from marsad.model import SYMMETRIC_TYPES, Event
 
 
 def _key(event: Event) -> tuple:
-    source = frozenset(a.country or a.id for a in event.source)
-    target = frozenset(a.country or a.id for a in event.target)
+    source = frozenset(a.code for a in event.source)
+    target = frozenset(a.code for a in event.target)
     sides = frozenset({source, target}) if event.type in SYMMETRIC_TYPES else (source, target)
     return event.type, event.mode, sides
 

@@ -42,15 +42,14 @@ class References:
 
     pair: tuple[str, ...]
     counterpart: tuple[str, ...]
-    kingdom: tuple[str, ...]
-    kingdoms: frozenset[str]
+    state_words: dict[str, tuple[str, ...]]  # المملكة -> the states it can mean
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
         source = path or resources.files("marsad") / "data/lexicons/references.yaml"
         data = load_yaml(source, "references")
-        return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data["kingdom"]),
-                   frozenset(data["kingdoms"]))
+        state_words = {item["word"]: tuple(item["states"]) for item in data["state_words"]}
+        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words)
 
 
 class ActorLinker:
@@ -79,8 +78,8 @@ class ActorLinker:
             matcher.add(word, (REFERENCE, "pair"))
         for word in self.references.counterpart:
             matcher.add(word, (REFERENCE, "counterpart"), suffixes=PRONOUN_SUFFIXES)
-        for word in self.references.kingdom:
-            matcher.add(word, (REFERENCE, "kingdom"))
+        for word in self.references.state_words:
+            matcher.add(word, (REFERENCE, f"state:{word}"))
         return matcher
 
     # -- the stage -------------------------------------------------------------------------------
@@ -101,7 +100,7 @@ class ActorLinker:
             Entity(m.start, m.end, state.document.text[m.start:m.end], m.entity_type, m.actor,
                    source="tagger" if m.kind == TAGGED else "gazetteer")
             for m in state.mentions
-            if m.kind in EMITTED_KINDS and (m.kind != TITLE or m.actor is not None)
+            if m.kind in EMITTED_KINDS and (m.kind not in (TITLE, REFERENCE) or m.actor is not None)
         ]
 
     # -- finding ---------------------------------------------------------------------------------
@@ -137,7 +136,7 @@ class ActorLinker:
                 return Mention(start, end, kind, entity_type, actors, score=1.0 / len(actors), place=place)
             if kind == ADJECTIVE:
                 actors = [self._actor(self.kb.entries[v], on) for v in dict.fromkeys(values)]
-                return Mention(start, end, kind, "NORP", actors)
+                return Mention(start, end, kind, "MISC", actors)  # nationalities are MISC, as in CoNLL
             return Mention(start, end, kind, "PER" if kind == TITLE else "MISC", office=values[0])
         return None
 
@@ -278,10 +277,12 @@ class ActorLinker:
             if mention.office == "pair" and len(focus) >= 2:
                 mention.actors = [_state_actor(self.kb, code) for code in focus[:2]]
                 mention.score = 0.7
-            elif mention.office == "kingdom":
-                kingdoms = [c for c in focus if c in self.references.kingdoms]
-                if kingdoms:
-                    mention.actors = [_state_actor(self.kb, kingdoms[0])]
+            elif mention.office and mention.office.startswith("state:"):
+                states = self.references.state_words[mention.office[6:]]
+                in_focus = [c for c in focus if c in states]
+                if in_focus:
+                    mention.actors = [_state_actor(self.kb, in_focus[0])]
+                    mention.entity_type = "GPE"
                     mention.score = 0.7
             elif mention.office == "counterpart" and last_office and i + 1 < len(mentions):
                 follower = mentions[i + 1]

@@ -19,7 +19,7 @@ TITLE = "title"          # an office, resolved to its holder when the KB knows t
 TAGGED = "tagged"        # a name the statistical tagger found and the KB does not know
 REFERENCE = "reference"  # الجانبان، البلدان، نظيره، المملكة: resolved from the document's focus
 
-EMITTED_KINDS = frozenset({NAME, CAPITAL, TAGGED, TITLE})
+EMITTED_KINDS = frozenset({NAME, CAPITAL, TAGGED, TITLE, ADJECTIVE, REFERENCE})
 
 
 @dataclass(slots=True)
@@ -27,7 +27,7 @@ class Mention:
     start: int  # offsets into the original text
     end: int
     kind: str
-    entity_type: str  # CONTRACT type (PER, ORG, GPE, LOC, MISC) or NORP for adjectives
+    entity_type: str  # CONTRACT type (PER, ORG, GPE, LOC, MISC); nationality adjectives are MISC
     actors: list[Actor] = field(default_factory=list)  # usually one; two for "الجانبان"
     office: str | None = None  # for titles: the office code
     score: float = 1.0
@@ -39,4 +39,4 @@ class Mention:
 
     @property
     def countries(self) -> set[str]:
-        return {a.country or a.id for a in self.actors}
+        return {a.code for a in self.actors}
