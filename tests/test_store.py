@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pg_fixture import db_url, pg_cluster, pg_url  # noqa: F401
-from test_store_fakes import FakeAnalyzer
 
 from marsad.errors import InputError
 from marsad.model import Document
@@ -12,6 +10,8 @@ from marsad.store import open_store, query
 from marsad.store.dates import date_bounds
 from marsad.store.migrate import migration_files
 from marsad.store.pipeline import Settings, ingest, reanalyze
+from pg_fixture import db_url, pg_cluster, pg_url  # noqa: F401
+from test_store_fakes import FakeAnalyzer
 
 VISIT = "زار وزير خارجية المغرب أمريكا يوم 2023-04-07 في الرباط."
 SIGN = "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02."
@@ -159,3 +159,16 @@ def test_worker_processes_give_the_same_store(tmp_path) -> None:
 ])
 def test_date_bounds(value: str | None, bounds: tuple[str, str] | None) -> None:
     assert date_bounds(value) == bounds
+
+
+def test_missing_postgresql_fails_under_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pg_fixture
+
+    monkeypatch.setattr(pg_fixture, "_CLUSTER", [])
+    monkeypatch.setattr(pg_fixture, "find_bindir", lambda: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"scripts/test-setup\.sh"):
+        pg_fixture._shared_cluster()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        pg_fixture._shared_cluster()

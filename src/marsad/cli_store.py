@@ -163,14 +163,20 @@ def _summary(verb: str, counts: Any, seconds: float) -> int:
     return EXIT_SOME_FAILED if counts.errors else EXIT_OK
 
 
-def _use_csv_columns(args: argparse.Namespace) -> None:
-    """``--csv-*`` options replace the default CSV reader for this run."""
+@contextmanager
+def _csv_columns(args: argparse.Namespace) -> Iterator[None]:
+    """``--csv-*`` options replace the default CSV reader for the duration of the command."""
     from marsad.ingest.csv_reader import CsvColumns, make_csv_reader
     from marsad.ingest.readers import READERS
 
     chosen = {field: getattr(args, f"csv_{field}") for field in _CSV_FIELDS}
+    saved = {suffix: READERS[suffix] for suffix in (".csv", ".tsv")}
     if any(chosen.values()):
-        READERS[".csv"] = READERS[".tsv"] = make_csv_reader(CsvColumns(**chosen))
+        READERS.update(dict.fromkeys(saved, make_csv_reader(CsvColumns(**chosen))))
+    try:
+        yield
+    finally:
+        READERS.update(saved)
 
 
 def count_documents(paths: list[Path]) -> int:
@@ -195,14 +201,14 @@ def run_ingest(args: argparse.Namespace, analyzer: AnalyzerLike | None = None) -
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise MarsadError(f"no such file or directory: {', '.join(missing)}")
-    _use_csv_columns(args)
     analyzer = analyzer or _load_analyzer(args)
     settings = Settings(_analyzer_version(), jobs=args.jobs, batch_size=args.batch_size)
     show = not args.no_progress
-    total = count_documents(args.paths) if show and sys.stderr.isatty() else None
     started = time.perf_counter()
-    with open_store(args.db) as store, _progress(total, show) as bar:
-        counts = ingest(store, iter_documents(args.paths), analyzer, settings, bar.update)
+    with _csv_columns(args):
+        total = count_documents(args.paths) if show and sys.stderr.isatty() else None
+        with open_store(args.db) as store, _progress(total, show) as bar:
+            counts = ingest(store, iter_documents(args.paths), analyzer, settings, bar.update)
     return _summary("ingested", counts, time.perf_counter() - started)
 
 
