@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.errors import InputError, MarsadError
-from marsad.events import EventExtractor
+from marsad.events import EventExtractor, Found
 from marsad.kb import KnowledgeBase
 from marsad.linking import ActorLinker, Mention
 from marsad.model import Analysis, Document
@@ -78,6 +78,10 @@ class Analyzer:
 
     def analyze(self, document: Document) -> Analysis:
         """Analyze one document; raises :class:`InputError` when it cannot be analyzed."""
+        return self.analyze_explained(document)[0]
+
+    def analyze_explained(self, document: Document) -> tuple[Analysis, list[Found]]:
+        """The analysis plus every trigger the event stage considered, with the fate of each."""
         if not document.text or not document.text.strip():
             raise InputError(document.id, "empty text")
         if len(document.text) > MAX_DOCUMENT_CHARS:
@@ -86,8 +90,8 @@ class Analyzer:
         self._resolve_published(state)
         self._find_time(state)
         self.linker.link(state)
-        self.extractor.extract(state)
-        return state.analysis
+        found = self.extractor.extract(state)
+        return state.analysis, found
 
     def _prepare(self, document: Document) -> DocumentState:
         analysis = Analysis(id=document.id, text=document.text)

@@ -89,6 +89,42 @@ def _run_analyze(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+def _add_explain(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("explain", help="show, per trigger, the rules, dates and evidence behind each event")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("--published", help="publication date for documents that have none (ISO)")
+    parser.add_argument("--id", dest="only", action="append", default=[], help="only these document ids")
+    parser.add_argument("--events-only", action="store_true", help="hide triggers that made no event")
+    add_common_options(parser)
+    parser.set_defaults(func=_run_explain)
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from marsad.analyzer import Analyzer
+    from marsad.explain import format_explanation
+    from marsad.ingest.readers import iter_documents
+
+    analyzer = Analyzer.load(kb_dirs=args.kb_dirs)
+    failed = 0
+    for item in iter_documents(args.paths):
+        if isinstance(item, InputError):
+            failed += 1
+            report_error(item)
+            continue
+        if args.only and item.id not in args.only:
+            continue
+        item.published = item.published or args.published
+        try:
+            analysis, found = analyzer.analyze_explained(item)
+        except InputError as error:
+            failed += 1
+            report_error(error)
+            continue
+        print(format_explanation(analysis, found, show_rejected=not args.events_only))
+        print()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
 def report_error(error: InputError) -> None:
     """One line per bad document on stderr: where and why."""
     print(f"marsad: skipped {error}", file=sys.stderr)
@@ -102,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_analyze(subparsers)
+    _add_explain(subparsers)
     evaluate = subparsers.add_parser("evaluate", help="score marsad against gold files")
     evaluate_subparsers = evaluate.add_subparsers(dest="target", required=True, metavar="WHAT")
     add_evaluate_events(evaluate_subparsers)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from marsad.events.lexicon import NOUN, PARTICIPLE
 from marsad.linking.mentions import ADJECTIVE, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token
@@ -83,14 +84,18 @@ def _same_side(a: Mention, b: Mention) -> bool:
     return bool(a.countries & b.countries) and a.kind != REFERENCE and b.kind != REFERENCE
 
 
-def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], nominal: bool, candidates: list[Mention],
+def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int]) -> tuple[Mention | None, str]:
-    """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before."""
+    """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
+
+    A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it.
+    """
     start, end = trigger
     after = [m for m in candidates if m.start >= end]
-    reach = _GENITIVE_REACH if nominal else _SUBJECT_REACH
-    if after and syntax.distance(end, after[0].start) <= reach and syntax.preposition(after[0]) is None:
-        return after[0], "genitive" if nominal else "verb-subject"
+    reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
+    if (form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach
+            and syntax.preposition(after[0]) is None):
+        return after[0], "genitive" if form == NOUN else "verb-subject"
     for mention in reversed([m for m in candidates if m.end <= start]):
         if id(mention) in speakers:
             continue
@@ -99,11 +104,11 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], nominal: bool
     return None, "none"
 
 
-def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], nominal: bool,
+def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
                    mentions: list[Mention], speakers: set[int]) -> Arguments:
     """Source and target mentions for one trigger, by its frame."""
     candidates = [m for m in mentions if _actors(m)]
-    subject, subject_rule = find_subject(syntax, trigger, nominal, candidates, speakers)
+    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers)
     after = [m for m in candidates if m.start >= trigger[1] and m is not subject
              and (subject is None or m.start > subject.start or m.start >= trigger[1])]
     rules = [subject_rule]
@@ -121,9 +126,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         others = [m for m in after if syntax.preposition(m) in DESTINATION_PREPOSITIONS | {None}
                   and (subject is None or not _same_side(m, subject))][:1]
         rules.append("destination")
-    else:  # directed and host: the first other party after the trigger
-        others = [m for m in after if syntax.preposition(m) in PATIENT_PREPOSITIONS
-                  and (subject is None or not _same_side(m, subject))][:1]
+    else:  # directed and host: the first other party after the trigger; "في" (where) only as a last resort
+        free = [m for m in after if subject is None or not _same_side(m, subject)]
+        others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
+                  or [m for m in free if syntax.preposition(m) == "في"])[:1]
         if not others and subject is not None:
             before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not _same_side(m, subject)
                       and id(m) not in speakers]

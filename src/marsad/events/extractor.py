@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import SentenceSyntax, find_arguments
-from marsad.events.lexicon import NOUN, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
+from marsad.events.lexicon import PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
 from marsad.model import Actor, Event, Location, Span, Timex
@@ -20,9 +20,13 @@ if TYPE_CHECKING:
 
 # Types whose source and target may be the same state: domestic arrests, protests, clashes.
 DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST", "ACCUSE"})
+# Types whose target defaults to the actor's own state when no other party is named.
+SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 _LEAD_SENTENCES = 3
+# أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
 
 
 @dataclass(slots=True)
@@ -113,12 +117,15 @@ class EventExtractor:
             item.decision = "habitual or background statement"
             return None
         mentions = [m for m in state.mentions if sentence_start <= m.start and m.end <= sentence_end]
-        speakers = _speakers(syntax, mentions, in_sentence)
+        speakers = _speakers(state, syntax, mentions, in_sentence, start)
         if trigger.type in SPEECH_TYPES:
             speakers = set()
-        arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form == NOUN, mentions, speakers)
+        arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers)
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
+        if source and not target and trigger.type in SELF_TARGETED_TYPES:
+            # Arrests and protests without a named other party happen inside the acting state.
+            target = [_state(code) for code in sorted(_codes(source))]
         if not source or not target:
             item.decision = "no source or no target"
             return None
@@ -161,14 +168,24 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     return any(word in window for word in trigger.requires_near)
 
 
-def _speakers(syntax: SentenceSyntax, mentions: list[Mention], cues: list[tuple[int, int, str]]) -> set[int]:
-    """Mentions right after an attribution verb (قال الوزير): they speak, they do not act."""
+def _speakers(state: DocumentState, syntax: SentenceSyntax, mentions: list[Mention],
+              cues: list[tuple[int, int, str]], trigger_start: int) -> set[int]:
+    """Mentions right after an attribution verb whose reported words contain the trigger.
+
+    In "قال الوزير إن بلاده ستزور ..." the minister speaks and does not visit; in "أعلنت الداخلية
+    القبض على ..." nothing is reported: the ministry is the agent. A complementizer or a quote mark
+    between the speaker and the trigger tells the two apart.
+    """
     speakers: set[int] = set()
+    normalized = state.normalized
     for _, end, category in cues:
         if category != "attribution":
             continue
         following = [m for m in mentions if m.start >= end and syntax.distance(end, m.start) <= 3]
-        if following:
+        if not following or following[0].end > trigger_start:
+            continue
+        between = normalized.text[normalized.from_original(following[0].end):normalized.from_original(trigger_start)]
+        if '"' in between or any(word in COMPLEMENTIZERS for word in between.split()):
             speakers.add(id(following[0]))
     return speakers
 
@@ -178,10 +195,14 @@ def _actors_of(mentions: list[Mention]) -> list[Actor]:
     for mention in mentions:
         for actor in mention.actors:
             if actor.kind == "place" and actor.country:
-                actor = Actor(id=actor.country, name=actor.country, country=actor.country, kind="state")
+                actor = _state(actor.country)
             if all(a.id != actor.id for a in actors):
                 actors.append(actor)
     return actors
+
+
+def _state(code: str) -> Actor:
+    return Actor(id=code, name=code, country=code if len(code) == 3 else None, kind="state")
 
 
 def _codes(actors: list[Actor]) -> frozenset[str]:

@@ -12,8 +12,8 @@ from marsad.errors import DataFileError
 from marsad.text.matcher import PhraseMatcher
 from marsad.text.normalize import normalize_key
 
-PAST, PRESENT, NOUN, PHRASE = "past", "present", "nouns", "phrases"
-_FORM_KINDS = (PAST, PRESENT, NOUN, PHRASE)
+PAST, PRESENT, NOUN, PHRASE, PARTICIPLE = "past", "present", "nouns", "phrases", "participles"
+_FORM_KINDS = (PAST, PRESENT, NOUN, PHRASE, PARTICIPLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class TriggerHit:
     """A trigger found in the text: which entry, by which kind of form."""
 
     trigger: str
-    form: str  # past | present | nouns | phrases
+    form: str  # past | present | nouns | phrases | participles
 
 
 def _data(name: str) -> Path:

@@ -19,7 +19,17 @@ from typing import TYPE_CHECKING
 
 from marsad.datafile import load_yaml
 from marsad.kb import KBEntry, KnowledgeBase
-from marsad.linking.mentions import ADJECTIVE, CAPITAL, EMITTED_KINDS, NAME, REFERENCE, TAGGED, TITLE, Mention
+from marsad.linking.mentions import (
+    ADJECTIVE,
+    AGENT,
+    CAPITAL,
+    EMITTED_KINDS,
+    NAME,
+    REFERENCE,
+    TAGGED,
+    TITLE,
+    Mention,
+)
 from marsad.model import Actor, Entity
 from marsad.ner.tagger import EntityTagger
 from marsad.text.matcher import PRONOUN_SUFFIXES, PhraseMatch, PhraseMatcher, longest_first
@@ -43,13 +53,15 @@ class References:
     pair: tuple[str, ...]
     counterpart: tuple[str, ...]
     state_words: dict[str, tuple[str, ...]]  # المملكة -> the states it can mean
+    agents: dict[str, str]  # noun -> sector: القوات -> MIL
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
         source = path or resources.files("marsad") / "data/lexicons/references.yaml"
         data = load_yaml(source, "references")
         state_words = {item["word"]: tuple(item["states"]) for item in data["state_words"]}
-        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words)
+        agents = {word: item["sector"] for item in data.get("agents", []) for word in item["words"]}
+        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words, agents)
 
 
 class ActorLinker:
@@ -80,6 +92,8 @@ class ActorLinker:
             matcher.add(word, (REFERENCE, "counterpart"), suffixes=PRONOUN_SUFFIXES)
         for word in self.references.state_words:
             matcher.add(word, (REFERENCE, f"state:{word}"))
+        for word, sector in self.references.agents.items():
+            matcher.add(word, (AGENT, sector))
         return matcher
 
     # -- the stage -------------------------------------------------------------------------------
@@ -91,6 +105,7 @@ class ActorLinker:
         mentions = self._add_tagged(state, mentions)
         mentions.sort(key=lambda m: m.start)
         focus = _focus(mentions)
+        mentions = self._resolve_agents(state.document.text, mentions)
         self._resolve_ambiguous(mentions, on, focus)
         mentions = self._resolve_titles(state, mentions, on)
         self._name_unknown_people(state, mentions)
@@ -121,7 +136,7 @@ class ActorLinker:
         by_kind: dict[str, list[str]] = {}
         for kind, value in match.payloads:  # type: ignore[misc]
             by_kind.setdefault(kind, []).append(value)
-        for kind in (NAME, CAPITAL, TITLE, REFERENCE, ADJECTIVE, HONORIFIC):
+        for kind in (NAME, CAPITAL, TITLE, REFERENCE, ADJECTIVE, AGENT, HONORIFIC):
             if kind not in by_kind:
                 continue
             values = by_kind[kind]
@@ -137,7 +152,8 @@ class ActorLinker:
             if kind == ADJECTIVE:
                 actors = [self._actor(self.kb.entries[v], on) for v in dict.fromkeys(values)]
                 return Mention(start, end, kind, "MISC", actors)  # nationalities are MISC, as in CoNLL
-            return Mention(start, end, kind, "PER" if kind == TITLE else "MISC", office=values[0])
+            entity_type = {TITLE: "PER", AGENT: "ORG"}.get(kind, "MISC")
+            return Mention(start, end, kind, entity_type, office=values[0])
         return None
 
     def _actor(self, entry: KBEntry, on: dt.date | None, as_state: bool = False) -> Actor:
@@ -173,6 +189,36 @@ class ActorLinker:
         return mentions + added
 
     # -- resolving -------------------------------------------------------------------------------
+
+    def _resolve_agents(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Noun + nationality is a body of that state (الجيش الباكستاني); a bare noun is no actor."""
+        kept: list[Mention] = []
+        skip = -1
+        for i, mention in enumerate(mentions):
+            if i == skip:
+                continue
+            follower = mentions[i + 1] if i + 1 < len(mentions) else None
+            if mention.kind == NAME and len(mention.actors) > 1 and follower is not None and (
+                    follower.kind == ADJECTIVE and _gap(text, mention.end, follower.start) == 0):
+                # وزارة الداخلية البحرينية: the adjective picks the country of an ambiguous name
+                chosen = [a for a in mention.actors if a.country in follower.countries]
+                if len(chosen) == 1:
+                    mention.actors, mention.end, mention.score = chosen, follower.end, 0.9
+                    skip = i + 1
+            if mention.kind != AGENT:
+                kept.append(mention)
+                continue
+            if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
+                    or _gap(text, mention.end, follower.start) > 0):
+                continue
+            country = next(iter(follower.countries))
+            sector = mention.office or "GOV"
+            state_name = follower.actors[0].name
+            actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{state_name} ({sector})",
+                          country=country, kind="organization", score=0.8)
+            kept.append(Mention(mention.start, follower.end, AGENT, "ORG", [actor], office=sector, score=0.8))
+            skip = i + 1
+        return kept
 
     def _resolve_ambiguous(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
         """Several KB entries for one name: prefer office holders on the date, then the focus states."""

@@ -18,8 +18,9 @@ ADJECTIVE = "adjective"  # a nationality adjective (المغربي)
 TITLE = "title"          # an office, resolved to its holder when the KB knows them
 TAGGED = "tagged"        # a name the statistical tagger found and the KB does not know
 REFERENCE = "reference"  # الجانبان، البلدان، نظيره، المملكة: resolved from the document's focus
+AGENT = "agent"          # a body named by noun + nationality (القوات الهندية، الخارجية البحرينية)
 
-EMITTED_KINDS = frozenset({NAME, CAPITAL, TAGGED, TITLE, ADJECTIVE, REFERENCE})
+EMITTED_KINDS = frozenset({NAME, CAPITAL, TAGGED, TITLE, ADJECTIVE, REFERENCE, AGENT})
 
 
 @dataclass(slots=True)
