@@ -16,9 +16,10 @@ from marsad.time.lexicon import Lexicon, normalized_words
 # Start of a word, allowing one or two proclitics before it (و، ف، ب، ل، ك).
 B = r"(?:(?<![^\W_])|(?<=[^\w][وفبلك])|(?<=^[وفبلك])|(?<=[^\w][وف][بلك]))"
 E = r"(?![^\W_])"  # end of a word
+ME = r"(?![^\W\d_])"  # end of a month name, which may touch a year ("ايلول1970")
 ND = r"(?!\d)"
 NB = r"(?<!\d)"
-TOKEN = re.compile(r"[^\W_]+")
+TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "ايلول1970", "و14"
 CLITICS = ("وفبلك", "بلك")  # first and second proclitic letters that ``B`` allows
 
 
@@ -58,8 +59,9 @@ class Grammar:
                     rf"(?:\s*(?:(?P<{p}hm>{hijri_mark})|(?P<{p}gm>{greg_mark})){E})?")
 
         def month(p: str = "") -> str:
-            second = rf"(?:\s*[/(-]\s*{months}{E}\s*\)?|\s+\({months}\))?"
-            return rf"(?:(?P<{p}sh>شهر)\s+)?(?P<{p}m>{months}){E}{second}"
+            # "أيار/مايو", "نيسان (أبريل)", "يوليو تموز": a second name of the same month.
+            second = rf"(?:\s*[/(-]\s*{months}{ME}(?:\s*\))?|\s+{months}{ME})?"
+            return rf"(?:(?P<{p}sh>شهر)\s+)?(?P<{p}m>{months}){ME}{second}"
 
         day = rf"(?:(?:ال\s?)?(?P<d>[0-3]?\d){ND}|(?P<o>{ordinals}){E})(?:\s+من)?"
         # After a month: a year, "of last year", "of this year", or a direction word.
@@ -67,7 +69,7 @@ class Grammar:
                   rf"|\s+(?:من\s+)?(?:العام|السنه)\s+(?:(?P<ypast>{past})|(?P<yfuture>{future})|(?P<ycur>{current})){E}"
                   rf"|\s+(?:من\s+)?(?P<ythis>{this}\s+(?:العام|السنه)){E}"
                   rf"|\s+{direction})?")
-        clock = (rf"(?:\s*[-,]?\s*(?:الساعه\s+)?(?P<h>[0-2]?\d):(?P<mi>[0-5]\d){ND}"
+        clock = (rf"(?:\s*[-,]?\s*(?:الساعه\s+)?(?P<h>[0-2]?\d):(?P<mi>[0-5]\d)(?::[0-5]\d)?{ND}"
                  rf"(?:\s*(?:(?P<pm>{clock_pm})|{clock_am}){E})?)?")
         weekday_head = (rf"(?:(?P<rd>{reldays}){E}\s*[,(]?\s*)?(?:يوم\s+)?(?P<w>{weekdays}){E}\)?\s*,?\s*")
         head = [*lex.days, "يوم", *lex.weekdays]  # words that can open ``weekday_head``
@@ -76,19 +78,24 @@ class Grammar:
             head, lex.ordinals, digits=True)
         self._rule(
             "hijri_date",
-            rf"{B}(?:{weekday_head})?(?:(?:ال\s?)?(?P<d>[0-3]?\d){ND}\s*(?:من\s+)?)?"
+            rf"{B}(?:{weekday_head})?(?:{day}\s*)?"
             rf"(?P<sh>شهر\s+)?(?P<m>{hijri}){E}(?:\s+(?P<blessed>{alternation(words('hijri_epithets'))}){E})?"
             rf"(?:\s*,?\s*(?:من\s+)?(?:(?:{year_words})\s*)?{year()}|\s+{direction})?",
-            head, ["شهر"], lex.hijri, digits=True)
+            head, ["شهر"], lex.hijri, lex.ordinals, digits=True)
         self._rule(
             "date_en",
             rf"{B}(?P<m>{months}){E}\s+(?P<d>[0-3]?\d){ND}\s*,?\s*(?P<y>[12]\d{{3}}){ND}",
             lex.months)
         self._rule(
             "numeric",
-            rf"{B}(?:{weekday_head})?{NB}(?:(?P<d>[0-3]?\d)(?P<s>[/.-])(?P<m>[01]?\d)(?P=s)(?P<y>[12]\d{{3}})"
-            rf"|(?P<y2>[12]\d{{3}})(?P<s2>[/-])(?P<m2>[01]?\d)(?P=s2)(?P<d2>[0-3]?\d)){ND}{clock}",
+            rf"{B}(?:{weekday_head})?{NB}(?:(?P<d>[0-3]?\d)(?P<s>\s?[/.-]\s?)(?P<m>[0-3]?\d)(?P=s)(?P<y>[12]\d{{3}})"
+            rf"|(?P<y2>[12]\d{{3}})(?P<s2>\s?[/-]\s?)(?P<m2>[01]?\d)(?P=s2)(?P<d2>[0-3]?\d)){ND}"
+            rf"(?:\s*(?:(?P<hm>{hijri_mark})|(?P<gm>{greg_mark})){E})?{clock}",
             head, digits=True)
+        self._rule(
+            "day_of_month",
+            rf"{B}(?:{weekday_head})?{day}\s*(?:(?P<this>{this})\s+الشهر{E}|الشهر\s+{direction})",
+            head, lex.ordinals, digits=True)
         self._rule("month", rf"{B}(?:(?P<pos>{position})\s+)?{month()}{suffix}",
             words("position"), ["شهر"], lex.months)
         self._rule(
@@ -145,16 +152,16 @@ class Grammar:
             lex.seasons, words("this"))
         self._rule(
             "decade",
-            rf"{B}(?:عقد\s+)?(?P<dec>{alternation(lex.decades)}){E}"
+            rf"{B}(?:(?:عقد\s+)?(?P<dec>{alternation(lex.decades)})|العقد\s+(?P<do>{ordinals})){E}"
             rf"(?:\s+(?:من\s+)?القرن\s+(?:(?:ال\s?)?(?P<cn>\d{{1,2}}){ND}|(?P<co>{ordinals}){E}|{direction}))?",
-            ["عقد"], lex.decades)
+            ["عقد", "العقد"], lex.decades)
         self._rule(
             "century",
             rf"{B}{alternation(words('century'))}\s+(?:(?:ال\s?)?(?P<cn>\d{{1,2}}){ND}|(?P<co>{ordinals}){E}|{direction})",
             words("century"))
         self._rule(
             "clock",
-            rf"{B}(?:(?P<clk>{alternation(words('clock'))})\s+)?(?P<h>[0-2]?\d)(?::(?P<mi>[0-5]\d))?{ND}"
+            rf"{B}(?:(?P<clk>{alternation(words('clock'))})\s+)?(?P<h>[0-2]?\d)(?:[:.,](?P<mi>[0-5]\d)(?::[0-5]\d)?)?{ND}"
             rf"(?:\s*(?:(?P<pm>{clock_pm})|(?P<am>{clock_am})){E})?",
             words("clock"), digits=True)
         self._rule("set", rf"{B}(?P<set>{alternation(lex.sets)}){E}",

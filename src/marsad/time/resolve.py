@@ -2,7 +2,8 @@
 
 ``direction`` says which way an incomplete date points from publication:
 ``past`` (on or before), ``before`` (strictly before: "الماضي"), ``future`` (on or after),
-``after`` (strictly after: "المقبل") and ``current`` (the same period as publication).
+``after`` (strictly after: "المقبل"), ``current`` (the same period as publication) and ``near``
+(a day and month in plain narration: the closest one, but a future one only when it is soon).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
-DIRECTIONS = ("past", "before", "future", "after", "current")
+DIRECTIONS = ("past", "before", "future", "after", "current", "near")
+SOON = 62  # days ahead within which a plain "26 رمضان" or "25 تموز" is the coming one
 
 
 def _pick(candidate: tuple[int, ...], anchor: tuple[int, ...], direction: str) -> int:
@@ -32,9 +34,24 @@ def month_year(published: dt.date, number: int, direction: str) -> int:
     return published.year + _pick((number,), (published.month,), direction)
 
 
+def choose(candidates: list[tuple[int, dt.date]], published: dt.date, direction: str) -> int | None:
+    """The year (Gregorian or Hijri) whose date, among ``(year, date)`` candidates, the direction picks."""
+    past = [c for c in candidates if c[1] < published or (c[1] == published and direction != "before")]
+    future = [c for c in candidates if c[1] > published or (c[1] == published and direction != "after")]
+    if direction in ("future", "after"):
+        return min(future, key=lambda c: c[1])[0] if future else None
+    if direction == "near" and future and (min(future, key=lambda c: c[1])[1] - published).days <= SOON:
+        return min(future, key=lambda c: c[1])[0]
+    return max(past, key=lambda c: c[1])[0] if past else None
+
+
 def day_month_year(published: dt.date, month: int, day: int, direction: str) -> int:
     """Year of ``day month`` with no year written ("7 مارس" in past narration)."""
-    return published.year + _pick((month, day), (published.month, published.day), direction)
+    if direction == "current":
+        return published.year
+    years = (published.year - 1, published.year, published.year + 1)
+    candidates = [(y, d) for y in years if (d := safe_date(y, month, day if month != 2 else min(day, 28)))]
+    return choose(candidates, published, direction) or published.year
 
 
 def safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -121,5 +138,8 @@ def hijri_year_for(published: dt.date, month: int, day: int | None, direction: s
     today = hijri_today(published)
     if today is None:
         return None
-    candidate = (month, day) if day else (month,)
-    return today[0] + _pick(candidate, today[1:1 + len(candidate)], direction)
+    if day is None or direction == "current":
+        return today[0] + _pick((month,), today[1:2], "past" if direction == "near" else direction)
+    years = (today[0] - 1, today[0], today[0] + 1)
+    candidates = [(y, d) for y in years if (d := hijri_to_gregorian(y, month, min(day, 29)))]
+    return choose(candidates, published, direction)

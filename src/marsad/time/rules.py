@@ -18,6 +18,7 @@ from marsad.time.lexicon import Lexicon
 
 Found = tuple[str, str | None]
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+HIJRI_YEARS = (1300, 1500)  # a year in this range with no era marker is Hijri (Gulf usage)
 SHIFT = {"before": -1, "after": 1, "current": 0, "past": -1, "future": 1}
 
 
@@ -85,7 +86,7 @@ def resolve_day_month(m: re.Match[str], ctx: Context, day: int, month: int) -> d
     if year is None and shift is not None:
         year = pub.year + shift
     elif year is None:
-        direction = ctx.direction(m)
+        direction = ctx.explicit(m) or {"past": "near"}.get(t := ctx.tense(m.start(), m.end()), t)
         weekday = ctx.lex.weekdays.get(key(m.groupdict().get("w")))
         offset = ctx.lex.days.get(key(m.groupdict().get("rd")))
         if offset is not None and (anchor := pub + dt.timedelta(days=offset)).month == month:
@@ -120,16 +121,21 @@ def date_en(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def numeric(m: re.Match[str], ctx: Context) -> Found | None:
-    if m["y"]:
-        resolved = resolve.safe_date(int(m["y"]), int(m["m"]), int(m["d"]))
+    """d/m/yyyy (m/d/yyyy when the middle number cannot be a month), yyyy-mm-dd; Hijri years too."""
+    year, month, day = (int(m["y"]), int(m["m"]), int(m["d"])) if m["y"] else (
+        int(m["y2"]), int(m["m2"]), int(m["d2"]))
+    if month > 12 >= day:
+        month, day = day, month
+    if m["hm"] or (HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1] and not m["gm"]):
+        resolved = resolve.hijri_to_gregorian(year, month, day) if 1 <= month <= 12 else None
     else:
-        resolved = resolve.safe_date(int(m["y2"]), int(m["m2"]), int(m["d2"]))
+        resolved = resolve.safe_date(year, month, day)
     return _with_clock(m, resolved) if resolved else None
 
 
 def hijri_date(m: re.Match[str], ctx: Context) -> Found | None:
     month = ctx.lex.hijri[key(m["m"])]
-    day = int(m["d"]) if m["d"] else None
+    day = _day(m, ctx)
     year = _year(m)
     direction = ctx.explicit(m)
     context = day or year or m["sh"] or m["blessed"] or direction
@@ -142,7 +148,8 @@ def hijri_date(m: re.Match[str], ctx: Context) -> Found | None:
     if year is None:
         if ctx.published is None:
             return "DATE", None
-        year = resolve.hijri_year_for(ctx.published, month, day, direction or ctx.tense(m.start(), m.end()))
+        tense = {"past": "near"}.get(t := ctx.tense(m.start(), m.end()), t)
+        year = resolve.hijri_year_for(ctx.published, month, day, direction or tense)
         if year is None:
             return "DATE", None
     if day:
@@ -150,6 +157,18 @@ def hijri_date(m: re.Match[str], ctx: Context) -> Found | None:
         return "DATE", values.day(converted) if converted else None
     span = resolve.hijri_month_span(year, month)
     return "DATE", values.interval(values.day(span[0]), values.day(span[1])) if span else None
+
+
+def day_of_month(m: re.Match[str], ctx: Context) -> Found | None:
+    """"31 من الشهر الجاري", "الخامس من الشهر الماضي": a day of a month named relatively."""
+    day = _day(m, ctx)
+    if not day or not 1 <= day <= 31:
+        return None
+    if ctx.published is None:
+        return "DATE", None
+    year, number = resolve.add_months(ctx.published, SHIFT[ctx.explicit(m) or "current"])
+    resolved = resolve.safe_date(year, number, day)
+    return ("DATE", values.day(resolved)) if resolved else None
 
 
 def month(m: re.Match[str], ctx: Context) -> Found | None:
@@ -186,7 +205,7 @@ def day_range(m: re.Match[str], ctx: Context) -> Found | None:
     first_month = ctx.lex.months[key(m["am"])] if m["am"] else last_month
     start_year = int(m["ay"]) if m["ay"] else end.year - (1 if first_month > last_month else 0)
     start = resolve.safe_date(start_year, first_month, first_day)
-    if start is None or start >= end or (end - start).days > 366:
+    if start is None or start >= end or ((end - start).days > 366 and not m["ay"]):
         return None
     return "DATE", values.interval(values.day(start), values.day(end))
 
@@ -202,7 +221,7 @@ def year(m: re.Match[str], ctx: Context) -> Found | None:
     if not (m["yw"] or m["prep"] or m["pos"] or m["hm"] or m["gm"]):
         return None
     number = int(m["y"])
-    hijri = bool(m["hm"]) or (number <= 1500 and bool(m["yw"]) and number >= 1300 and not m["gm"])
+    hijri = bool(m["hm"]) or (HIJRI_YEARS[0] <= number <= HIJRI_YEARS[1] and bool(m["yw"]) and not m["gm"])
     if not hijri and not 1000 <= number <= 2100:
         return None
     return "DATE", _year_value(number, hijri)
@@ -321,7 +340,10 @@ def decade(m: re.Match[str], ctx: Context) -> Found | None:
     if ordinal is None:
         return "DATE", None
     base = 19 if ordinal is False else ordinal - 1
-    return "DATE", values.decade((base * 10 + ctx.lex.decades[key(m["dec"])]) * 10)
+    tens = ctx.lex.decades[key(m["dec"])] if m["dec"] else ctx.lex.ordinals[key(m["do"])] - 1
+    if not 0 <= tens <= 9 or (m["do"] and ordinal is False):
+        return None
+    return "DATE", values.decade((base * 10 + tens) * 10)
 
 
 def century(m: re.Match[str], ctx: Context) -> Found | None:
@@ -346,7 +368,7 @@ Rule = Callable[[re.Match[str], Context], Found | None]
 # Pattern name in ``Grammar`` and its rule, in priority order for matches of equal length.
 RULES: tuple[tuple[str, Rule], ...] = (
     ("date", date), ("hijri_date", hijri_date), ("numeric", numeric), ("date_en", date_en),
-    ("day_range", day_range), ("month_range", month_range), ("year_range", year_range),
+    ("day_range", day_range), ("day_of_month", day_of_month), ("month_range", month_range), ("year_range", year_range),
     ("month", month), ("season", season), ("decade", decade), ("century", century),
     ("relday", relday), ("weekday", weekday), ("relunit", relunit), ("ago", ago),
     ("duration", duration), ("year", year), ("clock", clock), ("set", every),
