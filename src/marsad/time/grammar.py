@@ -19,8 +19,8 @@ E = r"(?![^\W_])"  # end of a word
 ME = r"(?![^\W\d_])"  # end of a month name, which may touch a year ("ايلول1970")
 ND = r"(?!\d)"
 NB = r"(?<!\d)"
-TOKEN = re.compile(r"[^\W\d_]+|\d+")  # words and numbers apart: "ايلول1970", "و14"
-CLITICS = ("وفبلك", "بلك")  # first and second proclitic letters that ``B`` allows
+TOKEN = re.compile(r"([^\W\d_]+)|(\d+)")  # words and numbers apart: "ايلول1970", "و14"
+PROCLITICS = ("", *"وفبلك", *(a + b for a in "وف" for b in "بلك"))  # what ``B`` lets precede a word
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -168,12 +168,21 @@ class Grammar:
             lex.sets)
         cues = alternation(words("future_cues"))
         stems = alternation(words("future_stems"))
+        self.start_forms = self._start_forms()
         self.future_cue = re.compile(rf"(?<![^\W_])(?:{cues}{E}|[وف]?س[يتنا]{stems})")
         self.not_today = re.compile(rf"\s+{alternation(words('not_today_after'))}{E}")
         self.bare_month_before = re.compile(
             rf"(?:^|[^\w])[وف]?(?:{alternation(words('bare_month_before'))})\s+$")
 
 
+
+    def _start_forms(self) -> dict[str, list[tuple[int, list[str]]]]:
+        """Every first word with every proclitic it may carry -> (proclitic length, patterns)."""
+        forms: dict[str, list[tuple[int, list[str]]]] = {}
+        for word, names in self.starts.items():
+            for clitic in PROCLITICS:
+                forms.setdefault(clitic + word, []).append((len(clitic), names))
+        return forms
 
     def _rule(self, name: str, source: str, *starts: Iterable[str], digits: bool = False) -> None:
         """Compile pattern ``name`` and index it by the words (or number) it can begin with."""
@@ -187,16 +196,12 @@ class Grammar:
         """Positions where a pattern may start, with the patterns worth trying there.
 
         Trying every pattern at every position is slow; a word that no pattern can begin with
-        (after its proclitics) is skipped at the cost of one dictionary lookup.
+        (even after taking off its proclitics) costs one dictionary lookup.
         """
+        table = self.start_forms
         for token in TOKEN.finditer(text):
-            word, at = token.group(), token.start()
-            for offset in range(3):
-                rest = word[offset:]
-                if offset and (word[offset - 1] not in CLITICS[offset - 1] or not rest):
-                    break
-                names = self.starts.get(rest, [])
-                if rest[0].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
-                    names = [*names, *self.digit_starts]
-                if names:
-                    yield at + offset, names
+            if token.lastindex == 2:
+                yield token.start(), self.digit_starts
+            else:
+                for offset, names in table.get(token.group(), ()):
+                    yield token.start() + offset, names
