@@ -31,3 +31,22 @@ def published_granularity(value: str) -> str:
     if match and match.group(3) is None:
         return "month" if match.group(2) else "year"
     return "day"
+
+
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
+
+
+def date_start(value: str) -> dt.date | None:
+    """The first day a CONTRACT date value covers (2023-W14 -> its Monday, 2024-SU -> June 1); None if coarser."""
+    first = value.split("/")[0]
+    week = _WEEK.match(first)
+    if week:
+        return dt.date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1)
+    if len(first) == 7 and first[5:] in _SEASON_MONTH:
+        return dt.date(int(first[:4]), _SEASON_MONTH[first[5:]], 1)
+    match = _PARTIAL.match(first[:10])
+    if not match:
+        return None
+    year, month, day = match.groups()
+    return dt.date(int(year), int(month or 1), int(day or 1))

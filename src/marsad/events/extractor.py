@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import SentenceSyntax, find_arguments
-from marsad.events.lexicon import PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
+from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
 from marsad.model import Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
+from marsad.timeutil import date_start
 
 if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
@@ -25,6 +26,7 @@ SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 _LEAD_SENTENCES = 3
+VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
 
@@ -60,8 +62,9 @@ class EventExtractor:
         syntax = SentenceSyntax(state.document.text, state.tokens)
         cue_spans = self._cue_spans(state)
         events: list[Event] = []
+        verbs = sorted(f.span for f in found if f.hit.form in VERBAL_FORMS)
         for item in found:
-            event = self._event_for(state, syntax, cue_spans, item)
+            event = self._event_for(state, syntax, cue_spans, item, _clause(item, verbs))
             if event is not None:
                 item.event = event
                 events.append(event)
@@ -81,7 +84,12 @@ class EventExtractor:
                 continue
             if match.prefix + normalized.text[match.start:match.end] + match.suffix in self.lexicon.exclude:
                 continue
-            hit: TriggerHit = match.payloads[0]  # type: ignore[assignment]
+            # A form shared by several triggers (استدعى: summon an envoy, recall one's own) goes to the first
+            # whose required words follow it.
+            hits: list[TriggerHit] = list(match.payloads)  # type: ignore[arg-type]
+            hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])), None)
+            if hit is None:
+                continue
             item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index])
             if "س" in match.prefix and hit.form == PRESENT:
                 item.cues.append("planned")
@@ -97,13 +105,10 @@ class EventExtractor:
         return spans
 
     def _event_for(self, state: DocumentState, syntax: SentenceSyntax, cue_spans: list[tuple[int, int, str]],
-                   item: Found) -> Event | None:
+                   item: Found, clause: tuple[int, int]) -> Event | None:
         trigger, (start, end) = item.trigger, item.span
         sentence_start, sentence_end = item.sentence
         text = state.document.text
-        if trigger.requires_near and not _near(state, end, trigger):
-            item.decision = "no required word nearby"
-            return None
         before = [c for c in cue_spans if sentence_start <= c[0] and c[1] <= start
                   and syntax.distance(c[1], start) <= self.cues.window]
         after = [c for c in cue_spans if end <= c[0] and c[1] <= sentence_end
@@ -116,7 +121,7 @@ class EventExtractor:
         if any(c[2] == "habitual" for c in in_sentence):
             item.decision = "habitual or background statement"
             return None
-        mentions = [m for m in state.mentions if sentence_start <= m.start and m.end <= sentence_end]
+        mentions = [m for m in state.mentions if clause[0] <= m.start and m.end <= clause[1]]
         speakers = _speakers(state, syntax, mentions, in_sentence, start)
         if trigger.type in SPEECH_TYPES:
             speakers = set()
@@ -139,7 +144,7 @@ class EventExtractor:
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = _governing_timex(state.analysis.timexes, item.sentence, (start, end))
         date = timex.value if timex else _lead_date(state, item.sentence)
-        if date and state.analysis.published and modality == "asserted" and date[:10] > state.analysis.published[:10]:
+        if modality == "asserted" and _after_publication(date, state):
             modality = "planned"
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
         evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -160,12 +165,37 @@ class EventExtractor:
         )
 
 
+def _clause(item: Found, verbs: list[tuple[int, int]]) -> tuple[int, int]:
+    """Where a trigger's arguments may be: up to the next verb trigger of its sentence (ودعت ... starts a new
+    clause), and for a noun, after the previous one (انتقدت القبض على: the critic did not arrest)."""
+    sentence_start, sentence_end = item.sentence
+    start, end = item.span
+    following = [s for s, _ in verbs if end <= s < sentence_end]
+    preceding = [e for _, e in verbs if sentence_start <= e <= start]
+    clause_start = preceding[-1] if preceding and item.hit.form == NOUN else sentence_start
+    return clause_start, following[0] if following else sentence_end
+
+
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
-    """One of the trigger's required words within ``near`` words after it."""
+    """True when the trigger needs no company, or one of its required words follows within ``near`` words.
+
+    Words compare whole, after stripping proclitics and the article (سفيرها is not سفير).
+    """
+    if not trigger.requires_near:
+        return True
     position = state.normalized.from_original(end)
     words = state.normalized.text[position:position + 30 * trigger.near].split()[:trigger.near]
-    window = " ".join(words)
-    return any(word in window for word in trigger.requires_near)
+    window = " ".join(_bare(w) for w in words)
+    return any(f" {_bare(word)} " in f" {window} " for word in trigger.requires_near)
+
+
+def _bare(word: str) -> str:
+    """A word without punctuation, leading conjunction, preposition and article."""
+    word = word.strip(".,;:!?\"'()[]-")
+    for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix):]
+    return word
 
 
 def _speakers(state: DocumentState, syntax: SentenceSyntax, mentions: list[Mention],
@@ -237,6 +267,14 @@ def _is_event_date(value: str) -> bool:
     """A year or finer, or an interval within one year."""
     first, _, last = value.partition("/")
     return len(first) >= 4 and first[:4].isdigit() and (not last or last[:4] == first[:4])
+
+
+def _after_publication(date: str | None, state: DocumentState) -> bool:
+    """The event's date begins after the day the article was published: it is announced, not reported."""
+    if not date or state.published_date is None or state.published_granularity != "day":
+        return False
+    begins = date_start(date)
+    return begins is not None and begins > state.published_date
 
 
 def _lead_date(state: DocumentState, sentence: tuple[int, int]) -> str | None:
