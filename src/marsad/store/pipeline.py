@@ -17,10 +17,12 @@ from typing import Any, Protocol
 from marsad.errors import InputError
 from marsad.model import Analysis, Document
 from marsad.store.engine import Store
+from marsad.store.search import index_text
 from marsad.store.writer import Counts, Failure, Writer, content_hash
 
 # What a worker sends back for one document: the CONTRACT dict, or (where, reason) of a failure.
 Outcome = dict[str, Any] | tuple[str, str]
+Result = tuple[Outcome, str | None]  # and the document's search-index text, when asked for
 Progress = Callable[[int], None]
 
 
@@ -53,9 +55,11 @@ def _analyze_one(analyzer: AnalyzerLike, document: Document) -> Outcome:
         return (document.id, f"analyzer failed: {type(error).__name__}: {error}")
 
 
-def _analyze_batch(documents: Sequence[Document]) -> list[Outcome]:
+def _analyze_batch(documents: Sequence[Document], index: bool) -> list[Result]:
+    """Outcomes, with the search-index text when ``index`` (worth computing here, off the writer)."""
     assert _WORKER_ANALYZER is not None, "worker not initialized"
-    return [_analyze_one(_WORKER_ANALYZER, d) for d in documents]
+    return [(_analyze_one(_WORKER_ANALYZER, d), index_text(d.title, d.text) if index else None)
+            for d in documents]
 
 
 class _Inline(Executor):
@@ -87,12 +91,12 @@ def _failure(error: InputError, stage: str, doc_id: str | None = None) -> Failur
 
 
 def _pipelined(
-    pool: Executor, batches: Iterable[tuple[Any, list[Document]]], depth: int,
-) -> Iterator[tuple[Any, list[Outcome]]]:
+    pool: Executor, batches: Iterable[tuple[Any, list[Document]]], depth: int, index: bool,
+) -> Iterator[tuple[Any, list[Result]]]:
     """Analyze batches with up to ``depth`` in flight; yield ``(tag, outcomes)`` in input order."""
     pending: deque[tuple[Any, Future]] = deque()
     for tag, documents in batches:
-        pending.append((tag, pool.submit(_analyze_batch, documents)))
+        pending.append((tag, pool.submit(_analyze_batch, documents, index)))
         if len(pending) > depth:
             tag, future = pending.popleft()
             yield tag, future.result()
@@ -101,12 +105,14 @@ def _pipelined(
         yield tag, future.result()
 
 
-def _split(documents: Sequence[Any], outcomes: Sequence[Outcome]) -> tuple[list, list[Failure]]:
-    """Pair items with their outcomes: ``(item, analysis dict)`` pairs, and failures."""
+def _split(
+    documents: Sequence[Any], outcomes: Sequence[Result],
+) -> tuple[list, list[Failure]]:
+    """Pair items with their outcomes: ``(item, analysis dict, index text)``, and failures."""
     analyzed, failed = [], []
-    for item, outcome in zip(documents, outcomes, strict=True):
+    for item, (outcome, searchable) in zip(documents, outcomes, strict=True):
         if isinstance(outcome, dict):
-            analyzed.append((item, outcome))
+            analyzed.append((item, outcome, searchable))
         else:
             doc_id = item[1].id if isinstance(item[1], Document) else item[0].id
             failed.append(Failure(origin=outcome[0], reason=outcome[1], stage="analyze", doc_id=doc_id))
@@ -132,13 +138,13 @@ def ingest(
             fresh = [(d, h) for d, h in keyed if (d.id, h) not in known]
             yield (fresh, failures, len(keyed) - len(fresh)), [d for d, _ in fresh]
 
-    return _run(writer, run_id, analyzer, settings, prepared(), progress, _write_ingested)
+    return _run(writer, run_id, analyzer, settings, prepared(), progress, _write_ingested, index=True)
 
 
-def _write_ingested(writer: Writer, run_id: int, tag: Any, outcomes: list[Outcome], version: str) -> tuple:
+def _write_ingested(writer: Writer, run_id: int, tag: Any, outcomes: list[Result], version: str) -> tuple:
     fresh, failures, skipped = tag
     analyzed, failed = _split(fresh, outcomes)
-    rows = [(document, digest, data) for (document, digest), data in analyzed]
+    rows = [(document, digest, data, searchable) for (document, digest), data, searchable in analyzed]
     counts = writer.write_batch(run_id, rows, failures + failed, skipped, version)
     return counts, len(fresh) + len(failures) + skipped
 
@@ -146,14 +152,14 @@ def _write_ingested(writer: Writer, run_id: int, tag: Any, outcomes: list[Outcom
 def _run(
     writer: Writer, run_id: int, analyzer: AnalyzerLike, settings: Settings,
     batches: Iterable[tuple[Any, list[Document]]], progress: Progress,
-    write: Callable[[Writer, int, Any, list[Outcome], str], tuple[Counts, int]],
+    write: Callable[[Writer, int, Any, list[Result], str], tuple[Counts, int]], index: bool,
 ) -> Counts:
     """Drive batches through the pool into ``write``; the run is marked done only if all went in."""
     total = Counts()
     status = "failed"
     try:
         with _executor(analyzer, settings.jobs) as pool:
-            for tag, outcomes in _pipelined(pool, batches, depth=2 * settings.jobs):
+            for tag, outcomes in _pipelined(pool, batches, 2 * settings.jobs, index):
                 counts, seen = write(writer, run_id, tag, outcomes, settings.analyzer_version)
                 total.add(counts)
                 progress(seen)
@@ -196,10 +202,10 @@ def reanalyze(
             loaded = _load_documents(store, pks)
             yield loaded, [d for _, d in loaded]
 
-    return _run(writer, run_id, analyzer, settings, prepared(), progress, _write_reanalyzed)
+    return _run(writer, run_id, analyzer, settings, prepared(), progress, _write_reanalyzed, index=False)
 
 
-def _write_reanalyzed(writer: Writer, run_id: int, tag: Any, outcomes: list[Outcome], version: str) -> tuple:
+def _write_reanalyzed(writer: Writer, run_id: int, tag: Any, outcomes: list[Result], version: str) -> tuple:
     analyzed, failed = _split(tag, outcomes)
-    rows = [(pk, data) for (pk, _), data in analyzed]
+    rows = [(pk, data) for (pk, _), data, _ in analyzed]
     return writer.replace_analyses(run_id, rows, failed, version), len(tag)

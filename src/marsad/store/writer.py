@@ -17,7 +17,6 @@ from typing import Any
 from marsad.model import Document
 from marsad.store.dates import date_bounds
 from marsad.store.engine import Store
-from marsad.store.search import index_text
 from marsad.text.normalize import normalize_key
 
 _IN_CHUNK = 500
@@ -98,16 +97,16 @@ class Writer:
     def write_batch(
         self,
         run_id: int,
-        analyzed: Sequence[tuple[Document, str, dict[str, Any]]],
+        analyzed: Sequence[tuple[Document, str, dict[str, Any], str]],
         failures: Sequence[Failure],
         skipped: int,
         analyzer_version: str,
     ) -> Counts:
-        """Store new documents with their analyses and record failures, all in one transaction."""
+        """Store new documents (with their analyses and search text) and failures, in one transaction."""
         counts = Counts(skipped=skipped, errors=len(failures))
         with self.store.transaction():
-            for document, digest, data in analyzed:
-                pk = self._insert_document(run_id, document, digest, data)
+            for document, digest, data, searchable in analyzed:
+                pk = self._insert_document(run_id, document, digest, data, searchable)
                 if pk is None:
                     counts.skipped += 1
                     continue
@@ -138,7 +137,7 @@ class Writer:
         return counts
 
     def _insert_document(
-        self, run_id: int, document: Document, digest: str, data: dict[str, Any],
+        self, run_id: int, document: Document, digest: str, data: dict[str, Any], searchable: str,
     ) -> int | None:
         store = self.store
         if store.value("SELECT pk FROM documents WHERE id = ? AND content_hash = ?", (document.id, digest)):
@@ -153,7 +152,7 @@ class Writer:
              data.get("published") or document.published, data.get("published_source"), document.lang,
              document.text, run_id, now()),
         )
-        store.execute(store.dialect.index_document_sql(), (index_text(document.title, document.text), pk))
+        store.execute(store.dialect.index_document_sql(), (searchable, pk))
         return pk
 
     def _insert_analysis(self, pk: int, data: dict[str, Any], analyzer_version: str) -> int:
