@@ -84,6 +84,19 @@ def _same_side(a: Mention, b: Mention) -> bool:
     return bool(a.countries & b.countries) and a.kind != REFERENCE and b.kind != REFERENCE
 
 
+def _coordinated(syntax: SentenceSyntax, mentions: list[Mention]) -> list[Mention]:
+    """The first mention and those joined to it by و (مع المغرب وتونس), not every later mention."""
+    if not mentions:
+        return []
+    chosen = [mentions[0]]
+    for mention in mentions[1:]:
+        if syntax.preposition(mention) == "و" and syntax.distance(chosen[-1].end, mention.start) <= 1:
+            chosen.append(mention)
+        else:
+            break
+    return chosen
+
+
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int]) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
@@ -114,8 +127,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     rules = [subject_rule]
     others: list[Mention] = []
     if frame == "joint":
-        others = [m for m in after if syntax.preposition(m) in PARTNER_PREPOSITIONS | {None}
-                  and (subject is None or not _same_side(m, subject))]
+        partners = [m for m in after if syntax.preposition(m) in PARTNER_PREPOSITIONS | {None}
+                    and (subject is None or not _same_side(m, subject))]
+        others = _coordinated(syntax, partners)
         if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
             return Arguments([subject], [subject], (*rules, "pair-reference"), 0.85)
         if subject is None and len(others) >= 2:
