@@ -171,6 +171,7 @@ class Grammar:
         self.start_forms = self._start_forms()
         self.future_cue = re.compile(rf"(?<![^\W_])(?:{cues}{E}|[وف]?س[يتنا]{stems})")
         self.not_today = re.compile(rf"\s+{alternation(words('not_today_after'))}{E}")
+        self.after_month = re.compile(rf"{months}{ME}\s*,?\s*و$")  # "في يناير وأبريل"
         self.bare_month_before = re.compile(
             rf"(?:^|[^\w])[وف]?(?:{alternation(words('bare_month_before'))})\s+$")
 

@@ -176,7 +176,8 @@ def month(m: re.Match[str], ctx: Context) -> Found | None:
     year, shift, direction = _year(m), ctx.year_shift(m), ctx.explicit(m)
     if year is None and shift is None and direction is None:
         ambiguous = key(m["m"]) in ctx.lex.months_ambiguous
-        if not (m["sh"] or m["pos"]) and (ambiguous or not ctx.bare_allowed(m.start())):
+        listed = ctx.grammar.after_month.search(ctx.text, max(0, m.start() - 25), m.start())
+        if not (m["sh"] or m["pos"] or listed) and (ambiguous or not ctx.bare_allowed(m.start())):
             return None
     if year is not None:
         return "DATE", values.month(year, number)
@@ -231,6 +232,11 @@ def year_range(m: re.Match[str], ctx: Context) -> Found | None:
     first, last = int(m["ay"]), int(m["y"])
     if not first < last <= 2100 or (key(m["to"]) == "و" and not m["from"]):
         return None
+    if m["ahm"] or m["hm"]:  # Hijri years: from the first day of one to the last day of the other
+        spans = resolve.hijri_year_span(first), resolve.hijri_year_span(last)
+        if not (spans[0] and spans[1]):
+            return "DATE", None
+        return "DATE", values.interval(values.day(spans[0][0]), values.day(spans[1][1]))
     return "DATE", values.interval(values.year(first), values.year(last))
 
 
