@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from marsad.cli_evaluate import add_evaluate_actors, add_evaluate_events
+from marsad.cli_store import add_store_commands
+from marsad.cli_time import add_evaluate_time
 from marsad.errors import InputError, MarsadError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL = 0, 1, 2
@@ -139,10 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_analyze(subparsers)
     _add_explain(subparsers)
+    add_store_commands(subparsers)
     evaluate = subparsers.add_parser("evaluate", help="score marsad against gold files")
     evaluate_subparsers = evaluate.add_subparsers(dest="target", required=True, metavar="WHAT")
     add_evaluate_events(evaluate_subparsers)
     add_evaluate_actors(evaluate_subparsers)
+    add_evaluate_time(evaluate_subparsers)
     return parser
 
 
