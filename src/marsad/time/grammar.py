@@ -131,17 +131,21 @@ class Grammar:
         self._rule(
             "relunit",
             rf"{B}(?:(?P<pos>{position})\s+)?(?:(?P<u>{definite_year}){E}\s+{direction}"
-            rf"|(?P<this>{this})\s+(?P<u2>{definite_year}){E})",
+            rf"|(?P<this>{this})\s+(?P<u2>{definite_year}){E}|(?P<u3>{definite_year}){E})",
             words("position"), lex.definite, words("this"))
         units, duals = alternation(lex.units), alternation(lex.duals)
         count = rf"(?:(?P<n>\d+|{cardinals}){E}\s+(?P<u>{units})|(?P<dual>{duals})){E}"
+        singulars = alternation(lex.singulars)
         about = rf"(?:{alternation(words('approximately'))}\s+)?"
         self._rule(
             "ago",
-            rf"{B}(?P<ago>{alternation(words('ago'))})\s+{about}"
-            rf"(?:{count}|(?P<one>{alternation(lex.singulars)}){E}(?!\s*\d))",
-            words("ago"))
-        self._rule("duration", rf"{B}(?:(?P<pre>{alternation(words('duration'))})\s+{about})?{count}",
+            rf"{B}(?:(?P<ago>{alternation(words('ago'))})|(?P<later>{alternation(words('later'))}))\s+{about}"
+            rf"(?:{count}|(?P<one>{singulars}){E}(?!\s*\d))(?!\s+(?:{alternation(words('event_anchor'))}){E})",
+            words("ago"), words("later"))
+        self._rule(
+            "duration",
+            rf"{B}(?:(?P<pre>{alternation(words('duration'))})\s+{about})?"
+            rf"(?:{count}|(?<=\s)(?P<one>{singulars}){E}(?!\s*\d))",
             words("duration"), lex.cardinals, lex.duals, digits=True)
         seasons = alternation(lex.seasons)
         self._rule(

@@ -174,10 +174,9 @@ def day_of_month(m: re.Match[str], ctx: Context) -> Found | None:
 def month(m: re.Match[str], ctx: Context) -> Found | None:
     number = ctx.lex.months[key(m["m"])]
     year, shift, direction = _year(m), ctx.year_shift(m), ctx.explicit(m)
-    if year is None and shift is None and direction is None:
-        ambiguous = key(m["m"]) in ctx.lex.months_ambiguous
+    if year is None and shift is None and direction is None and key(m["m"]) in ctx.lex.months_ambiguous:
         listed = ctx.grammar.after_month.search(ctx.text, max(0, m.start() - 25), m.start())
-        if not (m["sh"] or m["pos"] or listed) and (ambiguous or not ctx.bare_allowed(m.start())):
+        if not (m["sh"] or m["pos"] or listed or ctx.bare_allowed(m.start())):
             return None
     if year is not None:
         return "DATE", values.month(year, number)
@@ -273,9 +272,11 @@ def _shifted(published: dt.date, unit: str, count: int) -> str:
 
 
 def relunit(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["u3"] and not m["pos"]:
+        return None
     if ctx.published is None:
         return "DATE", None
-    unit = ctx.lex.definite[key(m["u"] or m["u2"])]
+    unit = ctx.lex.definite[key(m["u"] or m["u2"] or m["u3"])]
     return "DATE", _shifted(ctx.published, unit, SHIFT[ctx.explicit(m) or "current"])
 
 
@@ -295,10 +296,12 @@ def ago(m: re.Match[str], ctx: Context) -> Found | None:
     if ctx.published is None:
         return "DATE", None
     number, unit = counted
-    return "DATE", _shifted(ctx.published, unit, -number)
+    return "DATE", _shifted(ctx.published, unit, number if m["later"] else -number)
 
 
 def duration(m: re.Match[str], ctx: Context) -> Found | None:
+    if m["one"] and not m["pre"]:
+        return None  # a bare "يوم" or "عام" is no duration; "لمدة عام" is
     counted = _count(m, ctx)
     return ("DURATION", values.duration(*counted)) if counted else None
 
