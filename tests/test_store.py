@@ -172,3 +172,17 @@ def test_missing_postgresql_fails_under_ci_and_skips_elsewhere(monkeypatch: pyte
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         pg_fixture._shared_cluster()
+
+
+def test_a_document_the_database_refuses_is_an_error_not_a_failed_batch(db_url: str) -> None:  # noqa: F811
+    docs = [Document(id="ok-1", text=VISIT), Document(id="nul", text="زار\x00 المغرب"),
+            Document(id="ok-2", text=SIGN)]
+    engine_refuses = db_url.startswith("postgresql")  # SQLite stores NUL characters; PostgreSQL cannot
+    with open_store(db_url) as store:
+        counts = ingest(store, docs, FakeAnalyzer(), Settings("1.0"))
+        stored = [r[0] for r in store.rows("SELECT id FROM documents ORDER BY pk")]
+        errors = query.errors(store)
+    assert stored == (["ok-1", "ok-2"] if engine_refuses else ["ok-1", "nul", "ok-2"])
+    assert counts.errors == len(errors) == int(engine_refuses)
+    if engine_refuses:
+        assert errors[0][1:3] == ("store", "nul") and "NUL" in errors[0][3]

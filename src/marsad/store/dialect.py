@@ -24,6 +24,10 @@ class Dialect:
     def sql(self, query: str) -> str:
         return query
 
+    def data_errors(self) -> tuple[type[Exception], ...]:
+        """Errors caused by the data written, not by the database being unavailable."""
+        return (sqlite3.DataError, sqlite3.IntegrityError)
+
     def connect(self, url: str) -> Any:
         path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
         if path.parent and not path.parent.exists():
@@ -56,6 +60,11 @@ class Dialect:
 
 class PostgresDialect(Dialect):
     name = "postgresql"
+
+    def data_errors(self) -> tuple[type[Exception], ...]:
+        import psycopg
+
+        return (psycopg.DataError, psycopg.IntegrityError)
 
     def sql(self, query: str) -> str:
         return query.replace("?", "%s")

@@ -102,7 +102,32 @@ class Writer:
         skipped: int,
         analyzer_version: str,
     ) -> Counts:
-        """Store new documents (with their analyses and search text) and failures, in one transaction."""
+        """Store new documents (with their analyses and search text) and failures, in one transaction.
+
+        If the database refuses a document (say, a NUL character PostgreSQL cannot store), the batch
+        is retried one document at a time and the refused ones are recorded as errors.
+        """
+        try:
+            return self._write_batch(run_id, analyzed, failures, skipped, analyzer_version)
+        except self.store.dialect.data_errors():
+            pass
+        counts = self._write_batch(run_id, [], failures, skipped, analyzer_version)
+        for item in analyzed:
+            try:
+                counts.add(self._write_batch(run_id, [item], [], 0, analyzer_version))
+            except self.store.dialect.data_errors() as error:
+                refused = Failure(item[0].id, f"database refused it: {str(error).strip()}", "store", item[0].id)
+                counts.add(self._write_batch(run_id, [], [refused], 0, analyzer_version))
+        return counts
+
+    def _write_batch(
+        self,
+        run_id: int,
+        analyzed: Sequence[tuple[Document, str, dict[str, Any], str]],
+        failures: Sequence[Failure],
+        skipped: int,
+        analyzer_version: str,
+    ) -> Counts:
         counts = Counts(skipped=skipped, errors=len(failures))
         with self.store.transaction():
             for document, digest, data, searchable in analyzed:
