@@ -174,6 +174,8 @@ class Grammar:
         stems = alternation(words("future_stems"))
         self.start_forms = self._start_forms()
         self.future_cue = re.compile(rf"(?<![^\W_])(?:{cues}{E}|[وف]?س[يتنا]{stems})")
+        # A relative day just before a date: the date is narration, not a dateline.
+        self.relday_before = re.compile(rf"(?:{reldays}){E}\s*[,(]?\s*(?:يوم\s+)?(?:{weekdays})?\)?\s*,?\s*$")
         self.not_today = re.compile(rf"\s+{alternation(words('not_today_after'))}{E}")
         self.after_month = re.compile(rf"{months}{ME}\s*,?\s*و$")  # "في يناير وأبريل"
         self.bare_month_before = re.compile(

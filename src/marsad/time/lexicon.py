@@ -90,8 +90,11 @@ def _read_checked(path: Path, schema: dict[str, Any], definitions: dict[str, Any
         raise DataFileError(str(path), mark.line + 1 if mark else None, f"not valid YAML: {error}") from None
     data = _string_keys(data if data is not None else {})
     validator = jsonschema.Draft7Validator({**schema, "definitions": definitions})
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path)):
-        line = _line_of(node, list(error.absolute_path))
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        keys = list(error.absolute_path)
+        if isinstance(error.instance, dict):  # an unexpected key: point at the key itself
+            keys += [k for k in error.instance if repr(k) in error.message][:1]
+        line = _line_of(node, keys)
         where = "/".join(map(str, error.absolute_path)) or "top level"
         raise DataFileError(str(path), line, f"{where}: {error.message}")
     return data

@@ -49,7 +49,8 @@ def infer(finder: TimeFinder, text: str, today: dt.date | None = None) -> tuple[
             before = text[max(0, match.start() - 60):match.start()]
             if _EMBED.search(before):
                 embeds.append(date)
-            elif match.start() < head and (_short_line(text, match) or cues.search(before)):
+            elif (match.start() < head and not match["rd"] and not finder.grammar.relday_before.search(before)
+                  and (_short_line(text, match) or cues.search(before))):
                 datelines.append(date)
             if name == "date" and match["rd"] and _weekday_fits(match, context, date):
                 relative.append(date - dt.timedelta(days=finder.lexicon.days[key(match["rd"])]))
