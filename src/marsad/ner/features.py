@@ -1,0 +1,210 @@
+"""Token features for the CRF entity tagger.
+
+Features are computed on a normalized form of each token (alef forms, ta marbuta, alef maqsura, diacritics and
+tatweel folded) so that spelling variation common in news text does not split the evidence. Tokens may carry
+proclitics (و ف ب ل ك ال لل): the tagger is fed whitespace/punctuation tokens, not clitic-segmented ones, so every
+lexical lookup (clusters, gazetteers, triggers) is also tried on the clitic-stripped stem.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+_ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile("[0-9]")
+_TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
+
+# Proclitic sequences, longest first: conjunction, then preposition, then article.
+_PROCLITICS = ("وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+               "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_MIN_STEM = 2
+
+
+def normalize(token: str) -> str:
+    """Fold orthographic variants so lookups match across spellings."""
+    return _DIACRITICS.sub("", token).translate(_FOLD).translate(_ARABIC_INDIC)
+
+
+def tokenize(text: str) -> list[str]:
+    """Whitespace and punctuation tokenization matching ANERcorp (clitics stay attached)."""
+    return _TOKEN.findall(text)
+
+
+def strip_proclitics(norm: str) -> tuple[str, str]:
+    """Split the longest plausible proclitic sequence off a normalized token: (clitics, stem)."""
+    if not _ARABIC_LETTER.match(norm):
+        return "", norm
+    for pre in _PROCLITICS:
+        if norm.startswith(pre) and len(norm) - len(pre) >= _MIN_STEM + (1 if len(pre) == 1 else 0):
+            return pre, norm[len(pre):]
+    return "", norm
+
+
+def strip_conjunction(norm: str) -> str:
+    """Remove only a leading و/ف (the one proclitic that almost never begins a name)."""
+    if len(norm) > 3 and norm[0] in "وف" and _ARABIC_LETTER.match(norm):
+        return norm[1:]
+    return norm
+
+
+def shape(token: str) -> str:
+    """Coarse orthographic class: Arabic, Latin (with case), digits, punctuation or mixed."""
+    if _ARABIC_LETTER.search(token):
+        if _DIGIT.search(token) or _LATIN.search(token):
+            return "armix"
+        return "ar"
+    if _LATIN.search(token):
+        if token.isupper():
+            return "LAT"
+        if token[0].isupper():
+            return "Lat"
+        return "lat"
+    if _DIGIT.search(token):
+        return "num" if token.isdigit() else "nummix"
+    return "punct"
+
+
+_CACHE_LIMIT = 200_000
+_OFFSETS = (-2, -1, 1, 2)
+
+
+@dataclass(frozen=True)
+class _Word:
+    """Everything about one token that does not depend on its neighbours (cached per token string)."""
+
+    norm: str
+    stem: str
+    own: tuple[str, ...]
+    context: tuple[tuple[str, ...], ...]  # features this token lends to a neighbour, one tuple per offset
+
+
+@dataclass
+class Lexicon:
+    """Word-level resources used by features: distributional clusters and name lists.
+
+    ``clusters`` maps a normalized word to a tuple of cluster ids (frequency band, then coarse to fine);
+    ``gazetteer`` maps a normalized name (one or more space-joined words) to its set of types; ``triggers`` maps
+    a normalized word to a trigger class (e.g. TITLE, ORGHEAD, LOCHEAD). Per-token features are memoized:
+    news vocabulary is Zipfian, so most tokens are computed once.
+    """
+
+    clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    triggers: Mapping[str, str] = field(default_factory=dict)
+    max_gaz_len: int = 1
+    _first_words: frozenset[str] = field(init=False, repr=False)
+    _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._first_words = frozenset(name.split(" ", 1)[0] for name in self.gazetteer)
+
+    def word(self, token: str) -> _Word:
+        """The cached neighbour-independent features of a token."""
+        found = self._cache.get(token)
+        if found is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            found = self._cache[token] = self._compute(token)
+        return found
+
+    def _compute(self, token: str) -> _Word:
+        w = normalize(token)
+        clitics, stem = strip_proclitics(w)
+        conj = strip_conjunction(w)
+        sh = shape(token)
+        clusters = self.clusters.get(w) or self.clusters.get(conj) or self.clusters.get(stem) or ()
+        trig = self.triggers.get(w) or self.triggers.get(conj) or self.triggers.get(stem)
+        own = ["b", "w=" + w, "stem=" + stem, "cl=" + clitics, "sh=" + sh, f"len={min(len(w), 8)}"]
+        if conj != w:
+            own.append("conj=" + conj)
+        for k in range(1, 5):
+            if len(w) > k:
+                own.append(f"p{k}={w[:k]}")
+                own.append(f"s{k}={w[-k:]}")
+            if len(stem) > k:
+                own.append(f"sp{k}={stem[:k]}")
+        if _DIGIT.search(w):
+            own.append("hasdigit")
+        own.extend("c=" + c for c in clusters)
+        if stem != w:
+            own.extend("sc=" + c for c in self.clusters.get(stem, ()))
+        if trig:
+            own.append("trig=" + trig)
+        context = []
+        for off in _OFFSETS:
+            near = abs(off) == 1
+            ctx = [f"{off}:w={w}", f"{off}:stem={stem}", f"{off}:sh={sh}"]
+            ctx.extend(f"{off}:c={c}" for c in clusters[1:] if near or c[0] in "02")
+            if trig:
+                ctx.append(f"{off}:trig={trig}")
+            if near and len(w) > 2:
+                ctx.append(f"{off}:s2={w[-2:]}")
+            context.append(tuple(ctx))
+        return _Word(w, stem, tuple(own), tuple(context))
+
+    def gazetteer_tags(self, words: Sequence[_Word]) -> list[list[str]]:
+        """BIO gazetteer matches per token (longest match first; the first token may carry clitics)."""
+        n = len(words)
+        out: list[list[str]] = [[] for _ in range(n)]
+        first_words = self._first_words
+        for i, word in enumerate(words):
+            if word.norm not in first_words and word.stem not in first_words:
+                continue
+            for length in range(min(self.max_gaz_len, n - i), 0, -1):
+                rest = [x.norm for x in words[i + 1:i + length]]
+                found: frozenset[str] | None = None
+                for first in (word.norm, word.stem):
+                    found = self.gazetteer.get(" ".join((first, *rest)))
+                    if found:
+                        break
+                if found:
+                    for typ in found:
+                        out[i].append(f"B-{typ}")
+                        for j in range(i + 1, i + length):
+                            out[j].append(f"I-{typ}")
+                    break
+        return out
+
+
+_PAD = tuple((f"{off}:PAD",) for off in _OFFSETS)
+
+
+def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
+    """Feature strings for each token of a sentence (crfsuite attribute lists)."""
+    words = [lex.word(t) for t in tokens]
+    gaz = lex.gazetteer_tags(words)
+    n = len(words)
+    feats: list[list[str]] = []
+    for i, word in enumerate(words):
+        f = list(word.own)
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        f.extend("gaz=" + g for g in gaz[i])
+        for k, off in enumerate(_OFFSETS):
+            j = i + off
+            if 0 <= j < n:
+                f.extend(words[j].context[k])
+                f.extend(f"{off}:gaz={g}" for g in gaz[j])
+            else:
+                f.extend(_PAD[k])
+        w = word.norm
+        if i > 0:
+            prev = words[i - 1]
+            f.append(f"-1|0:w={prev.norm}|{w}")
+            f.append(f"-1|0:stem={prev.stem}|{word.stem}")
+            if i > 1:
+                f.append(f"-2|-1:w={words[i - 2].norm}|{prev.norm}")
+            if i < n - 1:
+                f.append(f"-1|1:w={prev.norm}|{words[i + 1].norm}")
+        if i < n - 1:
+            f.append(f"0|1:w={w}|{words[i + 1].norm}")
+        feats.append(f)
+    return feats

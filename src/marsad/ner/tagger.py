@@ -1,0 +1,104 @@
+"""The shipped statistical entity tagger (linear-chain CRF over rich token features).
+
+A model directory holds ``model.crfsuite`` plus the word resources its features need (``clusters.tsv``,
+``gazetteer.tsv``, ``triggers.tsv``) and the ``model.json`` manifest. Everything is local: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from marsad.ner.clusters import load_clusters
+from marsad.ner.features import Lexicon, normalize, sentence_features
+
+MODEL_FILE = "model.crfsuite"
+CLUSTERS_FILE = "clusters.tsv"
+GAZETTEER_FILE = "gazetteer.tsv"
+TRIGGERS_FILE = "triggers.tsv"
+# CRF inference cost grows with sentence length only linearly, but feature memory does not need to: very long
+# "sentences" (tables, run-on text without punctuation) are tagged in windows of this many tokens.
+MAX_CHUNK = 500
+
+
+def default_model_dir() -> Path:
+    """The model shipped as package data."""
+    return Path(str(resources.files("marsad") / "data" / "models" / "ner"))
+
+
+def load_gazetteer(path: Path) -> tuple[dict[str, frozenset[str]], int]:
+    """Read ``name<TAB>TYPE[,TYPE]`` lines; returns the table and the longest name in tokens."""
+    table: dict[str, set[str]] = {}
+    longest = 1
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                name, _, types = line.rstrip("\n").partition("\t")
+                if not name or not types:
+                    continue
+                key = " ".join(normalize(w) for w in name.split())
+                table.setdefault(key, set()).update(types.split(","))
+                longest = max(longest, key.count(" ") + 1)
+    return {k: frozenset(v) for k, v in table.items()}, longest
+
+
+def load_triggers(path: Path) -> dict[str, str]:
+    """Read ``word<TAB>CLASS`` lines (comments start with #)."""
+    table: dict[str, str] = {}
+    if path.exists():
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or not line.strip():
+                    continue
+                word, _, cls = line.rstrip("\n").partition("\t")
+                table[normalize(word.strip())] = cls.strip()
+    return table
+
+
+def load_lexicon(model_dir: Path) -> Lexicon:
+    """The word resources stored next to a CRF model."""
+    clusters_path = model_dir / CLUSTERS_FILE
+    clusters = load_clusters(clusters_path) if clusters_path.exists() else {}
+    gaz, longest = load_gazetteer(model_dir / GAZETTEER_FILE)
+    return Lexicon(clusters=clusters, gazetteer=gaz, triggers=load_triggers(model_dir / TRIGGERS_FILE),
+                   max_gaz_len=longest)
+
+
+class EntityTagger:
+    """Tags token lists with BIO labels of types PERS, LOC, ORG and MISC.
+
+    Load once and reuse; instances pickle by model path, so worker processes reload from disk instead of
+    receiving the compiled model.
+    """
+
+    def __init__(self, model_dir: Path, lexicon: Lexicon | None = None) -> None:
+        self.model_dir = Path(model_dir)
+        model_file = self.model_dir / MODEL_FILE
+        if not model_file.exists():
+            raise FileNotFoundError(f"no NER model at {model_file}")
+        self.lexicon = lexicon if lexicon is not None else load_lexicon(self.model_dir)
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(model_file))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> EntityTagger:
+        """Load a model directory, by default the one shipped in the package."""
+        return cls(Path(path) if path is not None else default_model_dir())
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """One BIO tag per token; an empty list for no tokens."""
+        tags: list[str] = []
+        for start in range(0, len(tokens), MAX_CHUNK):
+            chunk = tokens[start:start + MAX_CHUNK]
+            tags.extend(self._crf.tag(sentence_features(chunk, self.lexicon)))
+        return tags
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_dir": str(self.model_dir)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(Path(state["model_dir"]))  # type: ignore[misc]

@@ -1,0 +1,184 @@
+"""Train the shipped NER model: ``marsad train ner`` calls :func:`train`.
+
+Recipe: ANERcorp training part (CAMeL split) minus its last 10% of sentences, which is the dev slice used for
+every tuning decision and for the figure in the manifest; distributional clusters from the Apache-licensed ANT
+news only; a gazetteer of country names (mledoze/countries) and cleaned ANERGazet names; hand-written trigger
+words. Every input file is recorded in ``model.json`` with its sha256, size and license.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import platform
+import shutil
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from marsad.ner.clusters import train_clusters
+from marsad.ner.conll import Sentence, evaluate, read_conll
+from marsad.ner.features import normalize, sentence_features
+from marsad.ner.tagger import (
+    CLUSTERS_FILE,
+    GAZETTEER_FILE,
+    MODEL_FILE,
+    TRIGGERS_FILE,
+    EntityTagger,
+    default_model_dir,
+    load_lexicon,
+)
+
+DEFAULT_DATA_ROOT = Path("/work/shared/data")
+DEV_FRACTION = 0.10
+ANERCORP = "anercorp/train.txt"
+GAZETTEERS = {"LOC": "anercorp/gazetteer/AlignedLocGazetteer.txt",
+              "ORG": "anercorp/gazetteer/AlignedOrgGazetteer.txt",
+              "PERS": "anercorp/gazetteer/AlignedPersGazetteer.txt"}
+COUNTRIES = "countries/countries.json"
+NEWS = "news/bulk.jsonl.gz"
+LICENSES = {
+    ANERCORP: "CAMeL Lab split terms CC BY-SA 4.0 (original ANERcorp: freely available for research)",
+    GAZETTEERS["LOC"]: "ANERGazet, research use (Benajiba)",
+    GAZETTEERS["ORG"]: "ANERGazet, research use (Benajiba)",
+    GAZETTEERS["PERS"]: "ANERGazet, research use (Benajiba)",
+    COUNTRIES: "ODbL 1.0 (mledoze/countries)",
+    NEWS: "only the ANT parts are read: Apache-2.0 (Chouigui et al.)",
+}
+# Gazetteer names that are also among this many most frequent news words are dropped: they are common words
+# (ANERGazet holds entries like "داخل" or "عمته") and would only add noise.
+GAZ_COMMON_WORDS = 1500
+DEFAULT_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+
+log = logging.getLogger(__name__)
+
+
+def sha256(path: Path) -> str:
+    """Hex digest of a file, recorded so a model names the exact data it came from."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def split_dev(sentences: Sequence[Sentence], fraction: float = DEV_FRACTION) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, dev): dev is the last ``fraction`` of sentences, so the cut is stable and order-preserving."""
+    cut = len(sentences) - round(len(sentences) * fraction)
+    return list(sentences[:cut]), list(sentences[cut:])
+
+
+def _arabic(text: str) -> bool:
+    return any("\u0621" <= ch <= "\u064a" for ch in text)
+
+
+def build_gazetteer(data_root: Path, out: Path, common: set[str]) -> int:
+    """Write ``name<TAB>TYPES`` from cleaned ANERGazet lists and Arabic country names; returns entry count."""
+    entries: dict[str, set[str]] = {}
+    for typ, rel in GAZETTEERS.items():
+        for line in (data_root / rel).read_text(encoding="utf-8").splitlines():
+            name = " ".join(line.split())
+            key = normalize(name)
+            if not _arabic(name) or len(key) < 3 or (" " not in key and key in common):
+                continue
+            entries.setdefault(name, set()).add(typ)
+    for country in json.loads((data_root / COUNTRIES).read_text(encoding="utf-8")):
+        ara = country.get("translations", {}).get("ara", {})
+        for name in (ara.get("common"), ara.get("official")):
+            if name:
+                entries.setdefault(" ".join(name.split()), set()).add("LOC")
+    with out.open("w", encoding="utf-8") as fh:
+        for name in sorted(entries):
+            fh.write(f"{name}\t{','.join(sorted(entries[name]))}\n")
+    return len(entries)
+
+
+def frequent_words(clusters_tsv: Path, n: int) -> set[str]:
+    """The ``n`` most frequent corpus words (the cluster file is written in frequency order)."""
+    words: set[str] = set()
+    with clusters_tsv.open(encoding="utf-8") as fh:
+        for line in fh:
+            if len(words) >= n:
+                break
+            words.add(line.split("\t", 1)[0])
+    return words
+
+
+def fit_crf(model_path: Path, sentences: Iterable[Sentence], lexicon_dir: Path,
+            params: dict[str, Any] | None = None) -> None:
+    """Train a crfsuite model on tagged sentences using the features of the resources in ``lexicon_dir``."""
+    lexicon = load_lexicon(lexicon_dir)
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer.set_params({**DEFAULT_PARAMS, **(params or {})})
+    for sent in sentences:
+        tokens = [tok for tok, _ in sent]
+        trainer.append(sentence_features(tokens, lexicon), [tag or "O" for _, tag in sent])
+    trainer.train(str(model_path))
+
+
+def score_dir(model_dir: Path, sentences: Sequence[Sentence]) -> dict[str, dict[str, float]]:
+    """Dev scores of a model directory as plain numbers for the manifest."""
+    tagger = EntityTagger.load(model_dir)
+    gold = [[tag or "O" for _, tag in s] for s in sentences]
+    pred = [tagger.tag([tok for tok, _ in s]) for s in sentences]
+    return {name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
+                   "gold": s.gold, "predicted": s.predicted}
+            for name, s in evaluate(gold, pred).items()}
+
+
+def _file_record(data_root: Path, rel: str) -> dict[str, Any]:
+    path = data_root / rel
+    return {"path": rel, "sha256": sha256(path), "bytes": path.stat().st_size, "license": LICENSES[rel]}
+
+
+def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT, clusters: Path | None = None,
+          params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Train clusters (unless a cluster file is given), gazetteer and CRF into ``out_dir``; returns the manifest."""
+    started = time.time()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cluster_facts: dict[str, Any]
+    if clusters is None:
+        cluster_facts = train_clusters(data_root / NEWS, out_dir / CLUSTERS_FILE, seed=seed)
+    else:
+        if clusters.resolve() != (out_dir / CLUSTERS_FILE).resolve():
+            shutil.copyfile(clusters, out_dir / CLUSTERS_FILE)
+        cluster_facts = {"reused": str(clusters)}
+    triggers_src = default_model_dir() / TRIGGERS_FILE
+    if triggers_src.resolve() != (out_dir / TRIGGERS_FILE).resolve():
+        shutil.copyfile(triggers_src, out_dir / TRIGGERS_FILE)
+    n_gaz = build_gazetteer(data_root, out_dir / GAZETTEER_FILE,
+                            frequent_words(out_dir / CLUSTERS_FILE, GAZ_COMMON_WORDS))
+
+    train_part, dev = split_dev(read_conll(data_root / ANERCORP))
+    crf_params = {**DEFAULT_PARAMS, **(params or {})}
+    fit_crf(out_dir / MODEL_FILE, train_part, out_dir, crf_params)
+    dev_scores = score_dir(out_dir, dev)
+    manifest: dict[str, Any] = {
+        "name": "marsad-ner-crf",
+        "task": "Arabic NER, BIO tags PERS LOC ORG MISC",
+        "files": {"model": MODEL_FILE, "clusters": CLUSTERS_FILE, "gazetteer": GAZETTEER_FILE,
+                  "triggers": TRIGGERS_FILE},
+        "data": [_file_record(data_root, rel) for rel in (ANERCORP, *GAZETTEERS.values(), COUNTRIES, NEWS)],
+        "training_sentences": len(train_part),
+        "training_tokens": sum(len(s) for s in train_part),
+        "dev": {"definition": f"last {DEV_FRACTION:.0%} of sentences of {ANERCORP}", "sentences": len(dev),
+                "tokens": sum(len(s) for s in dev), "scores": dev_scores},
+        "clusters": cluster_facts,
+        "gazetteer_entries": n_gaz,
+        "crf": {"algorithm": "lbfgs", "params": crf_params},
+        "features": ["normalized word", "clitic-stripped stem and proclitic string", "prefixes/suffixes 1-4",
+                     "shape", "length", "position", "context window +-2 (word, stem, shape, clusters, gazetteer, "
+                     "trigger)", "word bigram conjunctions", "word2vec k-means clusters", "gazetteer BIO match",
+                     "trigger class"],
+        "seed": seed,
+        "python": platform.python_version(),
+        "pycrfsuite": pycrfsuite.__version__ if hasattr(pycrfsuite, "__version__") else "unknown",
+        "train_seconds": round(time.time() - started, 1),
+    }
+    (out_dir / "model.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                                        encoding="utf-8")
+    return manifest
