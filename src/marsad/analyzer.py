@@ -19,14 +19,14 @@ from marsad.errors import InputError, MarsadError
 from marsad.events import EventExtractor, Found
 from marsad.kb import KnowledgeBase
 from marsad.linking import ActorLinker, Mention
-from marsad.model import Analysis, Document
+from marsad.model import Analysis, Document, Timex
 from marsad.ner.tagger import EntityTagger
 from marsad.text.boilerplate import BoilerplateRules
 from marsad.text.normalize import Normalized, normalize
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import Token, tokenize
 from marsad.time import TimeFinder
-from marsad.timeutil import parse_published
+from marsad.timeutil import parse_published, published_granularity
 
 # A document larger than this is refused rather than risking a worker's memory.
 MAX_DOCUMENT_CHARS = 20_000_000
@@ -112,13 +112,28 @@ class Analyzer:
             analysis.published, analysis.published_source = self.time_finder.infer_published(state.document.text)
         if analysis.published:
             state.published_date = parse_published(analysis.published)
-            state.published_granularity = "day" if len(analysis.published) >= 10 else "month"
+            state.published_granularity = published_granularity(analysis.published)
 
     def _find_time(self, state: DocumentState) -> None:
-        # A month-level publication date cannot anchor "yesterday"; the finder gets it only at day level.
-        anchor = state.published_date if state.published_granularity == "day" else None
-        timexes = self.time_finder.find(state.document.text, anchor)
+        text, published = state.document.text, state.published_date
+        if published is None or state.published_granularity == "day":
+            timexes = self.time_finder.find(text, published)
+        else:
+            timexes = self._find_time_in_period(text, published, state.published_granularity or "year")
         state.analysis.timexes = [t for t in timexes if not state.in_boilerplate(t.start, t.end)]
+
+    def _find_time_in_period(self, text: str, first: dt.date, granularity: str) -> list[Timex]:
+        """Resolve against a publication month or year: keep only values that do not depend on the day.
+
+        "21 فبراير الجاري" needs only the year; "أمس" needs the day. Resolving on the first and on the last
+        day of the known period tells them apart: a value that differs was never determined by the text.
+        """
+        last = (dt.date(first.year + 1, 1, 1) if granularity == "year" or first.month == 12
+                else dt.date(first.year, first.month + 1, 1)) - dt.timedelta(days=1)
+        early, late = self.time_finder.find(text, first), self.time_finder.find(text, last)
+        stable = {(t.start, t.end, t.value) for t in late}
+        return [t if (t.start, t.end, t.value) in stable else Timex(t.start, t.end, t.text, t.type, None)
+                for t in early]
 
     def analyze_many(self, documents: Iterable[Document], jobs: int = 1) -> Iterator[Analysis | InputError]:
         """Analyze in order, in ``jobs`` processes; a failing document yields its error, never stops the batch."""

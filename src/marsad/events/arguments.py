@@ -75,9 +75,14 @@ class SentenceSyntax:
 
 
 def _actors(mention: Mention) -> bool:
-    """Mentions that can fill an argument: coded actors, not adjectives or regions without a state."""
-    return mention.kind != ADJECTIVE and bool(mention.actors) and all(
-        a.country or a.kind not in ("place",) for a in mention.actors)
+    """Mentions that can fill an argument: coded actors; not adjectives, named things (an exercise, a
+    treaty) or regions without a state."""
+    return (mention.kind != ADJECTIVE and mention.entity_type != "MISC" and bool(mention.actors)
+            and all(a.country or a.kind != "place" for a in mention.actors))
+
+
+def _is_person(mention: Mention) -> bool:
+    return mention.entity_type == "PER" or any(a.kind == "person" for a in mention.actors)
 
 
 def _same_side(a: Mention, b: Mention) -> bool:
@@ -106,9 +111,12 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     start, end = trigger
     after = [m for m in candidates if m.start >= end]
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
-    if (form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach
-            and syntax.preposition(after[0]) is None):
-        return after[0], "genitive" if form == NOUN else "verb-subject"
+    if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach:
+        preposition = syntax.preposition(after[0])
+        if preposition is None:
+            return after[0], "genitive" if form == NOUN else "verb-subject"
+        if preposition == "ل" and form == NOUN and _is_person(after[0]):
+            return after[0], "genitive-li"  # زيارة العمل للحموشي: the visit of Hammouchi
     for mention in reversed([m for m in candidates if m.end <= start]):
         if id(mention) in speakers:
             continue
@@ -153,7 +161,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             rules.append("object")
     if subject is None or not others:
         return Arguments([], [], tuple(rules), 0.0)
-    quality = 1.0 if subject_rule in ("verb-subject", "genitive") else 0.85
+    quality = 1.0 if subject_rule in ("verb-subject", "genitive", "genitive-li") else 0.85
     if frame == "host":  # the host is the subject; the guest is the visitor, the source
         return Arguments(others, [subject], (*rules, "host-reversed"), quality)
     return Arguments([subject], others, tuple(rules), quality)

@@ -25,7 +25,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
-_LEAD_SENTENCES = 3
+_LEAD_SENTENCES = 2
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
@@ -143,7 +143,7 @@ class EventExtractor:
             source, target = source[:1], source[1:]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = _governing_timex(state.analysis.timexes, item.sentence, (start, end))
-        date = timex.value if timex else _lead_date(state, item.sentence)
+        date = timex.value if timex else _context_date(state, item.sentence)
         if modality == "asserted" and _after_publication(date, state):
             modality = "planned"
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
@@ -277,14 +277,31 @@ def _after_publication(date: str | None, state: DocumentState) -> bool:
     return begins is not None and begins > state.published_date
 
 
-def _lead_date(state: DocumentState, sentence: tuple[int, int]) -> str | None:
-    """News leads report the day's events: an undated event in the first sentences is dated by publication."""
+def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None:
+    """The date an undated sentence inherits from its context.
+
+    A news story states its day once ("أمس") and then narrates without repeating it: a sentence with no
+    date of its own takes the last day-level date given earlier in its paragraph, else the story's day
+    (the first day-level date of the lead), else, for the lead itself, the publication day.
+    """
+    text = state.document.text
+    paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
+    earlier = [t for t in state.analysis.timexes if paragraph_start <= t.start < sentence[0] and _is_day(t)]
+    if earlier:
+        return earlier[-1].value
     if state.published_granularity != "day" or not state.analysis.published:
         return None
-    article = [s for s in state.sentences if not state.in_boilerplate(*s)]
-    if sentence in article[:_LEAD_SENTENCES]:
-        return state.analysis.published[:10]
-    return None
+    lead = [s for s in state.sentences if not state.in_boilerplate(*s)][:_LEAD_SENTENCES]
+    story_day = next((t.value for t in state.analysis.timexes
+                      if lead and lead[0][0] <= t.start < lead[-1][1] and _is_day(t)), None)
+    if story_day:
+        return story_day
+    return state.analysis.published[:10] if sentence in lead else None
+
+
+def _is_day(timex: Timex) -> bool:
+    """A resolved single day (2015-07-25), the grain of a news story's own date."""
+    return timex.type == "DATE" and bool(timex.value) and len(timex.value) == 10 and timex.value[4] == "-"
 
 
 def _location(mentions: list[Mention], destination: list[Mention]) -> Location | None:

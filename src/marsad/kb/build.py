@@ -21,7 +21,7 @@ from marsad.kb.yamlio import LinedDoc, read_yaml
 
 ENTRY_SECTIONS = {"states": "state", "places": "place", "organizations": "organization", "people": "person"}
 _LIST_FIELDS = ("aliases", "capitals", "adjective_bases", "adjective_plurals", "roles")
-_KEY_FIELDS = {"offices": "code", "org_templates": "suffix", "wikidata_positions": "qid"}
+_KEY_FIELDS = {"offices": "code", "org_templates": "suffix", "wikidata_positions": "qid", "wikidata_classes": "qid"}
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
@@ -50,7 +50,6 @@ class Assembled:
     titles: list[Title]
     honorifics: list[str]
     offices: dict[str, str]
-    positions: list[dict[str, Any]]
 
 
 @dataclass
@@ -64,6 +63,7 @@ class Assembler:
     honorifics: list[str] = field(default_factory=list)
     templates: dict[str, Record] = field(default_factory=dict)
     positions: dict[str, Record] = field(default_factory=dict)
+    classes: dict[str, Record] = field(default_factory=dict)
 
     def add_dir(self, folder: Path) -> None:
         """Read, validate and add every ``*.yaml`` under ``folder`` as one layer."""
@@ -117,8 +117,9 @@ class Assembler:
             self.merged[key] = dict(data)
             self.contributors[key] = [rec]
         else:
-            {"offices": self.offices, "org_templates": self.templates, "wikidata_positions": self.positions}[
-                section][key] = rec
+            tables = {"offices": self.offices, "org_templates": self.templates,
+                      "wikidata_positions": self.positions, "wikidata_classes": self.classes}
+            tables[section][key] = rec
 
     def _merge(self, rec: Record) -> None:
         key = rec.data["id"]
@@ -147,8 +148,7 @@ class Assembler:
         offices = {code: rec.data["name"] for code, rec in self.offices.items()}
         self._check(entries, offices)
         titles = [Title(phrase, office) for phrase, office in self.titles]
-        positions = [dict(rec.data) for rec in self.positions.values()]
-        return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices, positions)
+        return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices)
 
     def _entry(self, key: str) -> KBEntry:
         rec, data = self.base[key], self.merged[key]

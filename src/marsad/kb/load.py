@@ -6,7 +6,6 @@ import datetime
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from marsad.errors import DataFileError
 from marsad.kb import dates
@@ -33,7 +32,7 @@ def check_dirs(extra_dirs: Sequence[Path] = ()) -> tuple[KnowledgeBase | None, l
     built = assembler.finish()
     if assembler.problems:
         return None, assembler.problems
-    return KnowledgeBase(built.entries, built.titles, built.honorifics, built.offices, built.positions), []
+    return KnowledgeBase(built.entries, built.titles, built.honorifics, built.offices), []
 
 
 class KnowledgeBase:
@@ -41,13 +40,12 @@ class KnowledgeBase:
 
     def __init__(
         self, entries: dict[str, KBEntry], titles: list[Title], honorifics: list[str],
-        offices: dict[str, str] | None = None, positions: list[dict[str, Any]] | None = None,
+        offices: dict[str, str] | None = None,
     ) -> None:
         self.entries = entries
         self.titles = titles
         self.honorifics = honorifics
-        self.offices = offices or {}          # office code -> English name
-        self.positions = positions or []      # Wikidata position QID mapping, for the importer
+        self.offices = offices or {}  # office code -> English name
         self._index: dict[str, list[tuple[int, str]]] = {}
         for entry in entries.values():
             for rank, names in enumerate(([entry.name, *entry.aliases], entry.capitals, entry.adjectives)):

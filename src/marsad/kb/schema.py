@@ -16,7 +16,7 @@ from marsad.kb.yamlio import LinedDoc
 # Top-level keys a KB file may hold; each is validated by the schema file of the same name.
 SECTIONS = (
     "states", "places", "organizations", "org_templates", "people",
-    "offices", "titles", "honorifics", "wikidata_positions",
+    "offices", "titles", "honorifics", "wikidata_positions", "wikidata_classes",
 )
 
 
