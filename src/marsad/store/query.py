@@ -208,10 +208,10 @@ def stats(store: Store) -> dict[str, Any]:
         "actors": count("SELECT COUNT(*) FROM actors"),
         "errors": count("SELECT COUNT(*) FROM errors"),
         "runs": count("SELECT COUNT(*) FROM runs"),
-        "event_dates": tuple(store.rows("SELECT MIN(date_lo), MAX(date_hi) FROM events")[0]),
+        "event_dates": tuple(store.rows(f"SELECT MIN(e.date_lo), MAX(e.date_hi) {_LATEST_EVENTS}")[0]),
         "analyzer_versions": dict(store.rows(
-            "SELECT analyzer_version, COUNT(*) FROM analyses GROUP BY analyzer_version "
-            "ORDER BY analyzer_version")),
+            "SELECT a.analyzer_version, COUNT(*) FROM analyses a JOIN documents d ON d.pk = a.document_pk "
+            "WHERE d.latest = 1 GROUP BY a.analyzer_version ORDER BY a.analyzer_version")),
         "event_types": dict(store.rows(
             f"SELECT e.type, COUNT(*) {_LATEST_EVENTS} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type")),
     }
