@@ -19,6 +19,8 @@ E = r"(?![^\W_])"  # end of a word
 ME = r"(?![^\W\d_])"  # end of a month name, which may touch a year ("ايلول1970")
 ND = r"(?!\d)"
 NB = r"(?<!\d)"
+WORD = re.compile(r"[^\W\d_]+")
+NUMBER = re.compile(r"\d+")
 PROCLITICS = ("", *"وفبلك", *(a + b for a in "وف" for b in "بلك"))  # what ``B`` lets precede a word
 
 
@@ -172,8 +174,6 @@ class Grammar:
         cues = alternation(words("future_cues"))
         stems = alternation(words("future_stems"))
         self.start_forms = self._start_forms()
-        self.start_finder = re.compile(
-            rf"(?<![^\W\d_])({_trie(self.start_forms)})(?![^\W\d_])|(\d+)")
         self.future_cue = re.compile(rf"(?<![^\W_])(?:{cues}{E}|[وف]?س[يتنا]{stems})")
         # A relative day just before a date: the date is narration, not a dateline.
         self.relday_before = re.compile(rf"(?:{reldays}){E}\s*[,(]?\s*(?:يوم\s+)?(?:{weekdays})?\)?\s*,?\s*$")
@@ -183,6 +183,24 @@ class Grammar:
             rf"(?:^|[^\w])[وف]?(?:{alternation(words('bare_month_before'))})\s+$")
 
 
+    def candidates(self, text: str) -> Iterator[tuple[int, list[str]]]:
+        """Positions where a pattern may start, with the patterns worth trying there.
+
+        Trying every pattern at every position is slow. The words of the text are collected
+        and intersected with the known first words (proclitics included) at C speed; only the
+        few that meet are then located.
+        """
+        for word in self.start_forms.keys() & set(WORD.findall(text)):
+            size = len(word)
+            at = text.find(word)
+            while at >= 0:
+                end = at + size
+                if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                    for offset, names in self.start_forms[word]:
+                        yield at + offset, names
+                at = text.find(word, at + 1)
+        for number in NUMBER.finditer(text):
+            yield number.start(), self.digit_starts
 
     def _start_forms(self) -> dict[str, list[tuple[int, list[str]]]]:
         """Every first word with every proclitic it may carry -> (proclitic length, patterns)."""
@@ -199,36 +217,3 @@ class Grammar:
             self.starts.setdefault(word.split()[0], []).append(name)
         if digits:
             self.digit_starts.append(name)
-
-    def candidates(self, text: str) -> Iterator[tuple[int, list[str]]]:
-        """Positions where a pattern may start, with the patterns worth trying there.
-
-        Trying every pattern at every position is slow; a word that no pattern can begin with
-        (even after taking off its proclitics) is skipped by one trie-shaped regex in C.
-        """
-        table = self.start_forms
-        for token in self.start_finder.finditer(text):
-            if token.lastindex == 2:
-                yield token.start(), self.digit_starts
-            else:
-                for offset, names in table[token.group()]:
-                    yield token.start() + offset, names
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, shaped as a trie so that it never backtracks far."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return render(root)
