@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,14 +70,10 @@ class Assembler:
         """Read, validate and add every ``*.yaml`` under ``folder`` as one layer."""
         docs = []
         for path in sorted(folder.rglob("*.yaml")):
-            try:
-                doc = sectioned(read_yaml(path))
-            except DataFileError as exc:
-                self.problems.append(exc)
-                continue
-            errors = validate_doc(doc)
+            stat = path.stat()
+            doc, errors = _read_checked(path, stat.st_mtime_ns, stat.st_size)
             self.problems.extend(errors)
-            if not errors and doc.data:
+            if doc is not None and not errors and doc.data:
                 docs.append(doc)
         self.add_layer(docs)
 
@@ -242,6 +239,16 @@ class Assembler:
                 return
         if start and end and dates.earliest(start) > dates.latest(end):
             self.problems.append(rec.error((*here, "end"), f"role ends ({end}) before it starts ({start})"))
+
+
+@lru_cache(maxsize=256)
+def _read_checked(path: Path, mtime_ns: int, size: int) -> tuple[LinedDoc | None, list[DataFileError]]:
+    """Parse and validate one file, remembered per version so repeated loads (tests, workers) are cheap."""
+    try:
+        doc = sectioned(read_yaml(path))
+    except DataFileError as exc:
+        return None, [exc]
+    return doc, validate_doc(doc)
 
 
 def _definite(phrase: str) -> str:

@@ -11,6 +11,7 @@ import yaml
 from marsad.errors import DataFileError
 
 Path_ = tuple[str | int, ...]
+_COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster, same nodes
 
 
 class LinedDoc:
@@ -36,7 +37,7 @@ def read_yaml(path: Path) -> LinedDoc:
     """Parse ``path``; YAML syntax errors and duplicate keys become DataFileError with the line."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_COMPOSER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -1,0 +1,207 @@
+"""The actor knowledge base: shipped data, look-ups by name and date, validation, overrides, import."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import pickle
+from pathlib import Path
+
+import pytest
+
+from marsad.cli_kb import add_kb_commands
+from marsad.errors import DataFileError
+from marsad.kb import KnowledgeBase, check_dirs
+from marsad.kb.nisba import adjectives
+from marsad.kb.wikidata import Mapping, import_dump
+
+SAMPLE_DUMP = Path(__file__).parent / "data" / "wikidata_sample.jsonl"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def ids(entries) -> list[str]:
+    return [e.id for e in entries]
+
+
+def test_all_states_load_with_arabic_names(kb):
+    states = [e for e in kb.entries.values() if e.kind == "state"]
+    assert len(states) == 250
+    assert all(any("\u0600" <= ch <= "\u06ff" for a in s.aliases for ch in a) for s in states)
+    assert kb.entries["MAR"].type == "GPE" and kb.entries["MAR"].country == "MAR"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("أميركا", "USA"), ("الولايات المتحدة الأمريكية", "USA"), ("الولايات المتحدة الاميركية", "USA"),
+    ("الإمارات", "ARE"), ("المملكة المغربية", "MAR"), ("السعودية", "SAU"), ("بريطانيا", "GBR"),
+    ("الأمريكيين", "USA"), ("الأميركيتين", "USA"), ("المغاربة", "MAR"), ("الأتراك", "TUR"),
+    ("الكوريين الجنوبيين", "KOR"), ("Morocco", "MAR"),
+])
+def test_state_names_and_adjectives(kb, name, expected):
+    assert ids(kb.search(name))[0] == expected
+
+
+def test_capitals_are_metonyms_and_places(kb):
+    assert "واشنطن" in kb.entries["USA"].capitals
+    assert "الرباط" in kb.entries["MAR"].capitals
+    assert ids(kb.search("الرباط")) == ["MAR.RABAT", "MAR"]  # the place first, the state by metonymy after
+    assert kb.entries["LOC.SAHEL"].country is None and kb.entries["LOC.SAHEL"].type == "LOC"
+
+
+def test_nisba_inflection_by_rule():
+    forms = adjectives(["مغربي"], ["مغاربة"])
+    for form in ("مغربي", "المغربية", "المغربيون", "المغربيين", "المغربيان", "المغربيتين", "مغاربة", "المغاربة"):
+        assert form in forms
+
+
+def test_organizations_and_ambiguous_generic_names(kb):
+    assert ids(kb.search("سي آي إيه")) == ["USA.CIA"]
+    assert ids(kb.search("البنتاغون")) == ["USA.DOD"]
+    assert kb.entries["HAMAS"].country is None and kb.entries["HAMAS"].sector == "REB"
+    generic = ids(kb.search("المخابرات العامة"))
+    assert {"EGY.GIS", "JOR.GID"} <= set(generic)  # ambiguous: every service so called
+    assert ids(kb.search("السفارة الأميركية")) == ["USA.EMBASSY"]
+    assert ids(kb.search("الجيش الإسرائيلي")) == ["ISR.ARMED_FORCES"]
+
+
+def test_titles_and_honorifics(kb):
+    offices = {t.phrase: t.office for t in kb.titles}
+    assert offices["وزير الخارجية"] == "foreign_minister"
+    assert offices["كاتب الدولة الأمريكي في الدفاع"] == "defence_minister"
+    assert offices["رئيس الحكومة"] == "head_of_government"
+    assert set(offices.values()) <= set(kb.offices)
+    assert "السيد" in kb.honorifics and "اللواء" in kb.honorifics
+
+
+@pytest.mark.parametrize(("on", "who"), [
+    (datetime.date(2020, 10, 2), "Mark Esper"),
+    (datetime.date(2020, 12, 25), "Christopher C. Miller"),  # Esper was fired on 2020-11-09; Miller acted
+    (datetime.date(2023, 6, 1), "Lloyd Austin"),
+])
+def test_holders_by_date(kb, on, who):
+    assert [e.name for e in kb.holders("defence_minister", "USA", on)] == [who]
+
+
+def test_holders_of_an_organization_and_role_on(kb):
+    director = kb.holders("head", "USA", datetime.date(2023, 4, 7), org="USA.CIA")
+    assert [e.name for e in director] == ["William J. Burns"]
+    assert len(kb.holders("defence_minister", "USA", None)) >= 8
+    trump = kb.search("ترمب")[0]
+    assert kb.role_on(trump, datetime.date(2019, 1, 1)).start == "2017-01-20"
+    assert kb.role_on(trump, datetime.date(2023, 1, 1)) is None
+    assert kb.role_on(trump, None).end is None
+
+
+def test_partial_dates_cover_their_whole_period(kb):
+    langley = kb.search("مايكل لانجلي")[0]
+    assert kb.role_on(langley, datetime.date(2025, 8, 31)).end == "2025-08"
+
+
+def test_knowledge_base_pickles(kb):
+    assert ids(pickle.loads(pickle.dumps(kb)).search("بلينكن")) == ["PER.ANTONY_BLINKEN"]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_schema_error_names_file_and_line(tmp_path):
+    path = _write(tmp_path, "people/bad.yaml", (
+        "people:\n"
+        "- id: PER.JOHN_DOE\n"
+        "  name: John Doe\n"
+        "  country: USA\n"
+        "  aliases: [جون دو]\n"
+        "  roles:\n"
+        "  - {office: foreign_minister, country: USA, start: 2021-13, end: null}\n"
+    ))
+    with pytest.raises(DataFileError) as info:
+        KnowledgeBase.load(extra_dirs=[tmp_path])
+    assert str(info.value).startswith(f"{path}:7: ")
+    assert "start" in str(info.value)
+
+
+def test_reference_error_names_file_and_line(tmp_path):
+    path = _write(tmp_path, "people.yaml", (
+        "people:\n"
+        "- id: PER.JOHN_DOE\n"
+        "  name: John Doe\n"
+        "  country: USA\n"
+        "  aliases: [جون دو]\n"
+        "  roles:\n"
+        "  - office: foreign_minister\n"
+        "    country: USA\n"
+        "    start: 2021-01\n"
+        "    end: null\n"
+        "  - office: chief_wizard\n"
+        "    start: 2022\n"
+        "    end: null\n"
+    ))
+    _, problems = check_dirs([tmp_path])
+    assert [str(p) for p in problems] == [f"{path}:11: unknown office 'chief_wizard'"]
+
+
+def test_yaml_syntax_error_names_line(tmp_path):
+    path = _write(tmp_path, "broken.yaml", "places:\n- {id: X.Y, name: [unclosed\n")
+    with pytest.raises(DataFileError) as info:
+        KnowledgeBase.load(extra_dirs=[tmp_path])
+    assert info.value.path == str(path) and info.value.line is not None
+
+
+def test_extra_dir_overrides_merges_and_adds(tmp_path):
+    _write(tmp_path, "mine.yaml", (
+        "organizations:\n"
+        "- {id: USA.CIA, name: The Agency, country: USA, sector: SPY, aliases: [الوكالة]}\n"
+        "- {id: MAR.ONCF, name: ONCF, country: MAR, sector: BUS, aliases: [المكتب الوطني للسكك الحديدية]}\n"
+        "states:\n"
+        "- {id: USA, merge: true, aliases: [بلاد العم سام]}\n"
+    ))
+    kb = KnowledgeBase.load(extra_dirs=[tmp_path])
+    assert kb.entries["USA.CIA"].name == "The Agency" and kb.entries["USA.CIA"].aliases == ["الوكالة"]
+    assert ids(kb.search("المكتب الوطني للسكك الحديدية")) == ["MAR.ONCF"]
+    assert ids(kb.search("بلاد العم سام")) == ["USA"] and "أميركا" in kb.entries["USA"].aliases
+
+
+def test_duplicate_id_in_one_layer_is_an_error(tmp_path):
+    _write(tmp_path, "a.yaml", "places:\n- {id: X.ONE, name: One, type: LOC, country: null, aliases: [واحد]}\n")
+    path = _write(tmp_path, "b.yaml", "places:\n- {id: X.ONE, name: Uno, type: LOC, country: null, aliases: [أونو]}\n")
+    _, problems = check_dirs([tmp_path])
+    assert str(problems[0]).startswith(f"{path}:2: duplicate id 'X.ONE'")
+
+
+def test_wikidata_import_on_sample_dump(tmp_path):
+    imported = import_dump(SAMPLE_DUMP, Mapping.load())
+    people = {p["id"]: p for p in imported.people}
+    assert set(people) == {"PER.BARACK_OBAMA", "PER.DONALD_TRUMP", "PER.HILLARY_CLINTON"}
+    obama = people["PER.BARACK_OBAMA"]
+    assert obama["country"] == "USA" and obama["aliases"][:2] == ["باراك أوباما", "أوباما"]
+    assert {"office": "head_of_state", "country": "USA", "org": None, "start": "2009-01-20",
+            "end": "2017-01-20", "title": "President of the United States"} in obama["roles"]
+    assert len(people["PER.DONALD_TRUMP"]["roles"]) == 2  # the deprecated claim is skipped
+    assert people["PER.HILLARY_CLINTON"]["roles"][0]["start"] == "2001-01"  # month precision
+    assert [o["id"] for o in imported.organizations] == ["WD.Q7817"]
+    recent = import_dump(SAMPLE_DUMP, Mapping.load(), since="2010")
+    assert all(r["office"] != "legislator" for p in recent.people for r in p["roles"])
+
+
+def test_cli_import_then_validate(tmp_path, capsys):
+    parser = argparse.ArgumentParser()
+    add_kb_commands(parser.add_subparsers(dest="command"))
+    out = tmp_path / "kb" / "wikidata.yaml"
+    out.parent.mkdir()
+    args = parser.parse_args(["kb", "import-wikidata", str(SAMPLE_DUMP), str(out)])
+    assert args.func(args) == 0
+    args = parser.parse_args(["kb", "validate", str(out.parent)])
+    assert args.func(args) == 0
+    kb = KnowledgeBase.load(extra_dirs=[out.parent])
+    assert kb.entries["PER.BARACK_OBAMA"].origin.startswith(str(out))
+    _write(tmp_path / "bad", "x.yaml", "states:\n- {id: usa}\n")
+    args = parser.parse_args(["kb", "validate", str(tmp_path / "bad")])
+    assert args.func(args) == 1
+    assert "x.yaml:2:" in capsys.readouterr().out
