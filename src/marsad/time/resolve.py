@@ -12,7 +12,6 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
-DIRECTIONS = ("past", "before", "future", "after", "current", "near")
 SOON = 62  # days ahead within which a plain "26 رمضان" or "25 تموز" is the coming one
 
 
