@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from marsad.events.lexicon import NOUN, PARTICIPLE
+from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT
 from marsad.linking.mentions import ADJECTIVE, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token
@@ -25,6 +25,7 @@ PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في"})
 PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", normalize_key("إلى"), "من", "بحق",
                                   "مع", "تجاه", normalize_key("إزاء"), None})
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 
@@ -51,6 +52,13 @@ class SentenceSyntax:
             return 0
         first, last = bisect_left(self.starts, end), bisect_left(self.starts, start)
         return sum(1 for t in self.tokens[first:last] if t.is_word)
+
+    def previous_word(self, offset: int) -> str | None:
+        """The normalized word token just before ``offset``."""
+        index = bisect_left(self.starts, offset) - 1
+        while index >= 0 and not self.tokens[index].is_word:
+            index -= 1
+        return normalize_key(self.tokens[index].text) if index >= 0 else None
 
     def preposition(self, mention: Mention) -> str | None:
         """What governs a mention: a clitic preposition (بالرباط: ب), a conjunction (وواشنطن: و),
@@ -125,10 +133,35 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     return None, "none"
 
 
+def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
+                     object_pronoun: bool) -> tuple[Mention, Mention | None, str] | None:
+    """``X التي تدعم Y``: X is the subject, Y the object; ``X التي تدعمها Y``: Y acts on X.
+
+    Returns (subject, object or None, rule) when the trigger verb opens a relative clause.
+    """
+    previous = syntax.previous_word(trigger[0])
+    if previous not in RELATIVE_PRONOUNS:
+        return None
+    before = [m for m in candidates if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 3]
+    after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 4]
+    if not before:
+        return None
+    antecedent = before[-1]
+    if object_pronoun:
+        return (after[0], antecedent, "relative-object") if after else None
+    return antecedent, after[0] if after else None, "relative-subject"
+
+
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
-                   mentions: list[Mention], speakers: set[int]) -> Arguments:
+                   mentions: list[Mention], speakers: set[int], object_pronoun: bool = False) -> Arguments:
     """Source and target mentions for one trigger, by its frame."""
     candidates = [m for m in mentions if _actors(m)]
+    relative = _relative_clause(syntax, trigger, candidates, object_pronoun) if form in (PAST, PRESENT) else None
+    if relative is not None and relative[1] is not None and frame != "joint":
+        subject, obj, rule = relative
+        if frame == "host":
+            return Arguments([obj], [subject], (rule, "host-reversed"), 0.9)
+        return Arguments([subject], [obj], (rule,), 0.9)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers)
     after = [m for m in candidates if m.start >= trigger[1] and m is not subject
              and (subject is None or m.start > subject.start or m.start >= trigger[1])]

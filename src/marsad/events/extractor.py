@@ -27,6 +27,7 @@ SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 _LEAD_SENTENCES = 2
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
+OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
 
@@ -39,6 +40,7 @@ class Found:
     hit: TriggerHit
     span: tuple[int, int]
     sentence: tuple[int, int]
+    suffix: str = ""  # what the word adds after the trigger form (an object pronoun: تدعمها)
     decision: str = ""
     rules: tuple[str, ...] = ()
     event: Event | None = None
@@ -90,7 +92,8 @@ class EventExtractor:
             hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])), None)
             if hit is None:
                 continue
-            item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index])
+            item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index],
+                         suffix=match.suffix)
             if "س" in match.prefix and hit.form == PRESENT:
                 item.cues.append("planned")
             found.append(item)
@@ -125,7 +128,8 @@ class EventExtractor:
         speakers = _speakers(state, syntax, mentions, in_sentence, start)
         if trigger.type in SPEECH_TYPES:
             speakers = set()
-        arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers)
+        arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers,
+                                   object_pronoun=item.suffix in OBJECT_PRONOUNS)
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
         if source and not target and trigger.type in SELF_TARGETED_TYPES:
