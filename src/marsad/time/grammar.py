@@ -152,7 +152,8 @@ class Grammar:
         self._rule(
             "season",
             rf"{B}(?:(?P<s>{seasons}){E}\s*(?:(?:{year_words})\s*)?(?:{year()}"
-            rf"|(?:العام|السنه)\s+(?:(?P<ypast>{past})|(?P<yfuture>{future})|(?P<ycur>{current})){E}|{direction})"
+            rf"|(?:العام|السنه)\s+(?:(?P<ypast>{past})|(?P<yfuture>{future})|(?P<ycur>{current})){E}"
+            rf"|(?P<ythis>{this}\s+(?:العام|السنه)){E}|{direction})"
             rf"|(?P<this>{this})\s+(?P<s2>{seasons}){E})",
             lex.seasons, words("this"))
         self._rule(

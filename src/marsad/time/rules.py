@@ -268,6 +268,8 @@ def _shifted(published: dt.date, unit: str, count: int) -> str:
         return values.month(*resolve.add_months(published, count))
     if unit == "year":
         return values.year(published.year + count)
+    if unit == "decade":
+        return values.decade((published.year // 10 + count) * 10)
     return values.day(published + dt.timedelta(days=count if unit == "day" else 0))
 
 
