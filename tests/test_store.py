@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from marsad.errors import InputError
@@ -186,3 +188,12 @@ def test_a_document_the_database_refuses_is_an_error_not_a_failed_batch(db_url: 
     assert counts.errors == len(errors) == int(engine_refuses)
     if engine_refuses:
         assert errors[0][1:3] == ("store", "nul") and "NUL" in errors[0][3]
+
+
+def test_stored_analyses_come_back_as_analyzed_key_order_included(db_url: str) -> None:  # noqa: F811
+    docs = [d for d in corpus() if isinstance(d, Document) and d.id != "bad"]
+    expected = [json.dumps(FakeAnalyzer().analyze(d).to_dict(), ensure_ascii=False) for d in docs]
+    with open_store(db_url) as store:
+        ingest(store, docs, FakeAnalyzer(), Settings("1.0"))
+        found = [json.dumps(a, ensure_ascii=False) for a in query.analyses(store, query.EventFilter())]
+    assert found == expected

@@ -21,6 +21,7 @@ from marsad.store.pipeline import AnalyzerLike, Settings, ingest, reanalyze
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 _CSV_FIELDS = ("id", "text", "title", "date", "url", "outlet")
+_ONE_PER_FILE = (".txt", ".text", ".html", ".htm")
 
 
 def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
@@ -180,12 +181,14 @@ def _csv_columns(args: argparse.Namespace) -> Iterator[None]:
 
 
 def count_documents(paths: list[Path]) -> int:
-    """How many documents the paths hold, for the ETA (JSON lines are counted by line, not parsed)."""
+    """How many documents the paths hold, for the ETA (without parsing JSON lines or pages)."""
     from marsad.ingest.readers import format_of, iter_documents, iter_files, read_bytes
 
     total = 0
     for path in iter_files(paths):
-        if format_of(path) in (".jsonl", ".ndjson"):
+        if format_of(path) in _ONE_PER_FILE:
+            total += 1
+        elif format_of(path) in (".jsonl", ".ndjson"):
             try:
                 total += sum(1 for line in read_bytes(path).splitlines() if line.strip())
             except (InputError, OSError):

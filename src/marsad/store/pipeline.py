@@ -108,14 +108,13 @@ def _pipelined(
 def _split(
     documents: Sequence[Any], outcomes: Sequence[Result],
 ) -> tuple[list, list[Failure]]:
-    """Pair items with their outcomes: ``(item, analysis dict, index text)``, and failures."""
+    """Pair ``(document, ...)`` items with outcomes: ``(item, analysis dict, index text)``, and failures."""
     analyzed, failed = [], []
     for item, (outcome, searchable) in zip(documents, outcomes, strict=True):
         if isinstance(outcome, dict):
             analyzed.append((item, outcome, searchable))
         else:
-            doc_id = item[1].id if isinstance(item[1], Document) else item[0].id
-            failed.append(Failure(origin=outcome[0], reason=outcome[1], stage="analyze", doc_id=doc_id))
+            failed.append(Failure(origin=outcome[0], reason=outcome[1], stage="analyze", doc_id=item[0].id))
     return analyzed, failed
 
 
@@ -141,7 +140,9 @@ def ingest(
     return _run(writer, run_id, analyzer, settings, prepared(), progress, _write_ingested, index=True)
 
 
-def _write_ingested(writer: Writer, run_id: int, tag: Any, outcomes: list[Result], version: str) -> tuple:
+def _write_ingested(
+    writer: Writer, run_id: int, tag: Any, outcomes: list[Result], version: str,
+) -> tuple[Counts, int]:
     fresh, failures, skipped = tag
     analyzed, failed = _split(fresh, outcomes)
     rows = [(document, digest, data, searchable) for (document, digest), data, searchable in analyzed]
@@ -179,14 +180,14 @@ def stale_documents(store: Store, analyzer_version: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def _load_documents(store: Store, pks: Sequence[int]) -> list[tuple[int, Document]]:
+def _load_documents(store: Store, pks: Sequence[int]) -> list[tuple[Document, int]]:
     marks = ", ".join("?" * len(pks))
     rows = store.rows(
         f"SELECT pk, id, text, title, url, outlet, published, lang FROM documents WHERE pk IN ({marks}) "
         "ORDER BY pk",
         list(pks),
     )
-    return [(r[0], Document(id=r[1], text=r[2], title=r[3], url=r[4], outlet=r[5], published=r[6], lang=r[7]))
+    return [(Document(id=r[1], text=r[2], title=r[3], url=r[4], outlet=r[5], published=r[6], lang=r[7]), r[0])
             for r in rows]
 
 
@@ -200,12 +201,14 @@ def reanalyze(
     def prepared() -> Iterator[tuple[Any, list[Document]]]:
         for pks in _batches(stale_documents(store, settings.analyzer_version), settings.batch_size):
             loaded = _load_documents(store, pks)
-            yield loaded, [d for _, d in loaded]
+            yield loaded, [d for d, _ in loaded]
 
     return _run(writer, run_id, analyzer, settings, prepared(), progress, _write_reanalyzed, index=False)
 
 
-def _write_reanalyzed(writer: Writer, run_id: int, tag: Any, outcomes: list[Result], version: str) -> tuple:
+def _write_reanalyzed(
+    writer: Writer, run_id: int, tag: Any, outcomes: list[Result], version: str,
+) -> tuple[Counts, int]:
     analyzed, failed = _split(tag, outcomes)
-    rows = [(pk, data) for (pk, _), data, _ in analyzed]
+    rows = [(pk, data) for (_, pk), data, _ in analyzed]
     return writer.replace_analyses(run_id, rows, failed, version), len(tag)

@@ -114,7 +114,7 @@ def events(store: Store, flt: EventFilter) -> list[EventRow]:
         "SELECT e.id, d.id, d.version, d.published, d.title, d.url, d.outlet, e.type, e.mode, e.date, "
         "e.modality, e.location_name, e.location_country, e.confidence, e.evidence_start, e.evidence_end, "
         "e.evidence_text, e.context FROM events e JOIN documents d ON d.pk = e.document_pk "
-        f"WHERE {condition} ORDER BY e.date_lo DESC, e.id{limit}",
+        f"WHERE {condition} ORDER BY e.date_lo IS NULL, e.date_lo DESC, e.id{limit}",
         params,
     )
     actors = _actors_of(store, [r[0] for r in rows])
@@ -170,7 +170,7 @@ def documents(store: Store, search: str | None = None, limit: int = 20) -> list[
     return store.rows(
         "SELECT d.id, d.version, d.published, d.outlet, d.title, "
         "(SELECT COUNT(*) FROM events e WHERE e.document_pk = d.pk) FROM documents d "
-        f"WHERE {' AND '.join(clauses)} ORDER BY d.published DESC, d.id LIMIT {int(limit)}",
+        f"WHERE {' AND '.join(clauses)} ORDER BY d.published IS NULL, d.published DESC, d.id LIMIT {int(limit)}",
         params,
     )
 
