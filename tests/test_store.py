@@ -7,7 +7,7 @@ import json
 import pytest
 
 from marsad.errors import InputError
-from marsad.model import Document
+from marsad.model import Analysis, Document
 from marsad.store import open_store, query
 from marsad.store.dates import date_bounds
 from marsad.store.migrate import migration_files
@@ -197,3 +197,27 @@ def test_stored_analyses_come_back_as_analyzed_key_order_included(db_url: str) -
         ingest(store, docs, FakeAnalyzer(), Settings("1.0"))
         found = [json.dumps(a, ensure_ascii=False) for a in query.analyses(store, query.EventFilter())]
     assert found == expected
+
+
+class _Recording(FakeAnalyzer):
+    """Remembers the publication date each document was given to the analyzer with."""
+
+    def __init__(self) -> None:
+        super().__init__(delay=0)
+        self.given: dict[str, str | None] = {}
+
+    def analyze(self, document: Document) -> Analysis:
+        self.given[document.id] = document.published
+        return super().analyze(document)
+
+
+def test_reanalysis_sees_the_given_date_not_the_inferred_one(db_url: str) -> None:  # noqa: F811
+    docs = [Document(id="undated", text=SIGN), Document(id="dated", text=SIGN, published="2021-06-05")]
+    recording = _Recording()
+    with open_store(db_url) as store:
+        ingest(store, docs, FakeAnalyzer(delay=0), Settings("1.0"))
+        assert store.rows("SELECT id, published, published_source FROM documents ORDER BY id") == [
+            ("dated", "2021-06-05", "given"), ("undated", "2021-06-02", "inferred")]
+        reanalyze(store, recording, Settings("2.0"))
+        assert store.value("SELECT published FROM documents WHERE id = 'undated'") == "2021-06-02"
+    assert recording.given == {"undated": None, "dated": "2021-06-05"}

@@ -1,7 +1,8 @@
 """A stand-in analyzer for store tests: the store is tested on its own, not through the real pipeline.
 
 It finds a few country names and trigger words so that every document yields predictable events;
-a document containing ``FAIL`` raises InputError, as a real analyzer does for a bad document.
+a document containing ``FAIL`` raises InputError, as a real analyzer does for a bad document, and
+a document without a publication date gets the first date in its text (``inferred``).
 ``MARSAD_FAKE_DELAY`` (seconds per document) slows it so a test can kill an ingest mid-way.
 """
 
@@ -49,6 +50,8 @@ class FakeAnalyzer:
                         location=Location("الرباط", "MAR") if "الرباط" in sentence.group() else None,
                         context=["diplomatic"], confidence=0.8,
                     ))
-        return Analysis(id=document.id, text=text, published=document.published,
-                        published_source="given" if document.published else None,
+        published, source = document.published, "given" if document.published else None
+        if published is None and (found := _DATE.search(text)):
+            published, source = found.group(), "inferred"
+        return Analysis(id=document.id, text=text, published=published, published_source=source,
                         entities=entities, events=events)

@@ -183,7 +183,7 @@ def stale_documents(store: Store, analyzer_version: str) -> list[int]:
 def _load_documents(store: Store, pks: Sequence[int]) -> list[tuple[Document, int]]:
     marks = ", ".join("?" * len(pks))
     rows = store.rows(
-        f"SELECT pk, id, text, title, url, outlet, published, lang FROM documents WHERE pk IN ({marks}) "
+        f"SELECT pk, id, text, title, url, outlet, published_given, lang FROM documents WHERE pk IN ({marks}) "
         "ORDER BY pk",
         list(pks),
     )

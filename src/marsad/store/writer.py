@@ -151,7 +151,7 @@ class Writer:
             for pk, data in analyzed:
                 self.store.execute("DELETE FROM analyses WHERE document_pk = ?", (pk,))
                 self.store.execute(
-                    "UPDATE documents SET published = COALESCE(?, published), published_source = ? "
+                    "UPDATE documents SET published = COALESCE(?, published_given), published_source = ? "
                     "WHERE pk = ?",
                     (data.get("published"), data.get("published_source"), pk),
                 )
@@ -171,11 +171,11 @@ class Writer:
         store.execute("UPDATE documents SET latest = 0 WHERE id = ? AND latest = 1", (document.id,))
         pk = store.value(
             "INSERT INTO documents (id, version, latest, content_hash, title, url, outlet, published, "
-            "published_source, lang, text, run_id, stored_at) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "RETURNING pk",
+            "published_source, published_given, lang, text, run_id, stored_at) "
+            "VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING pk",
             (document.id, version + 1, digest, document.title, document.url, document.outlet,
-             data.get("published") or document.published, data.get("published_source"), document.lang,
-             document.text, run_id, now()),
+             data.get("published") or document.published, data.get("published_source"), document.published,
+             document.lang, document.text, run_id, now()),
         )
         store.execute(store.dialect.index_document_sql(), (searchable, pk))
         return pk

@@ -24,6 +24,7 @@ CREATE TABLE documents (
     outlet TEXT,
     published TEXT,
     published_source TEXT,
+    published_given TEXT,
     lang TEXT,
     text TEXT NOT NULL,
     run_id BIGINT REFERENCES runs(id),
