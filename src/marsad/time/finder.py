@@ -50,9 +50,9 @@ class TimeFinder:
         return published_rules.infer(self, normalize(text).text)
 
     def matches(self, context: Context) -> Iterator[tuple[str, re.Match[str]]]:
-        """Every raw pattern match, before rules accept or resolve it."""
+        """Every raw pattern match, before rules accept or resolve it, in text order."""
         patterns = self.grammar.patterns
-        for position, names in self.grammar.candidates(context.text):
+        for position, names in sorted(self.grammar.candidates(context.text)):  # same order every run
             for name in dict.fromkeys(names):
                 match = patterns[name].match(context.text, position)
                 if match:
