@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
+from marsad.errors import MarsadError
+
 _BAR_WIDTH = 50
 
 
@@ -34,7 +36,10 @@ def text_chart(counts: list[tuple[str, str, int]]) -> str:
 
 def plot(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
     """A stacked bar chart per period and type, saved to ``path`` (format from its suffix)."""
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        raise MarsadError("--plot needs matplotlib: pip install 'marsad[plot]'") from None
 
     matplotlib.use("Agg")  # files only: no display needed
     import matplotlib.pyplot as plt

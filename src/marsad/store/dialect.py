@@ -73,7 +73,7 @@ class PostgresDialect(Dialect):
         try:
             import psycopg
         except ImportError as error:  # pragma: no cover - depends on the installation
-            raise MarsadError("PostgreSQL support needs psycopg: pip install 'psycopg[binary]'") from error
+            raise MarsadError("PostgreSQL support needs psycopg: pip install 'marsad[postgres]'") from error
         try:
             return psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as error:
