@@ -51,10 +51,10 @@ class TimeFinder:
 
     def matches(self, context: Context) -> Iterator[tuple[str, re.Match[str]]]:
         """Every raw pattern match, before rules accept or resolve it, in text order."""
-        patterns = self.grammar.patterns
-        for position, names in sorted(self.grammar.candidates(context.text)):  # same order every run
-            for name in dict.fromkeys(names):
-                match = patterns[name].match(context.text, position)
+        patterns, text = self.grammar.patterns, context.text
+        for position, names in sorted(self.grammar.candidates(text)):  # same order every run
+            for name in names:
+                match = patterns[name].match(text, position)
                 if match:
                     yield name, match
 

@@ -20,7 +20,7 @@ ME = r"(?![^\W\d_])"  # end of a month name, which may touch a year ("ايلول
 ND = r"(?!\d)"
 NB = r"(?<!\d)"
 WORD = re.compile(r"[^\W\d_]+")
-NUMBER = re.compile(r"\d+")
+NUMBER = re.compile(r"(?<!\d)\d{1,4}(?!\d)")  # no pattern starts with five digits or more
 PROCLITICS = ("", *"وفبلك", *(a + b for a in "وف" for b in "بلك"))  # what ``B`` lets precede a word
 
 
@@ -215,6 +215,8 @@ class Grammar:
         """Compile pattern ``name`` and index it by the words (or number) it can begin with."""
         self.patterns[name] = re.compile(source)
         for word in normalized_words(w for words in starts for w in words):
-            self.starts.setdefault(word.split()[0], []).append(name)
+            names = self.starts.setdefault(word.split()[0], [])
+            if name not in names:
+                names.append(name)
         if digits:
             self.digit_starts.append(name)
