@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT
 from marsad.linking.mentions import ADJECTIVE, REFERENCE, Mention
@@ -45,13 +46,14 @@ class SentenceSyntax:
         self.text = text
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
+        self._words_before = list(accumulate((t.is_word for t in tokens), initial=0))
 
     def distance(self, end: int, start: int) -> int:
         """Word tokens between offset ``end`` and offset ``start``."""
         if start <= end:
             return 0
         first, last = bisect_left(self.starts, end), bisect_left(self.starts, start)
-        return sum(1 for t in self.tokens[first:last] if t.is_word)
+        return self._words_before[last] - self._words_before[first]
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +14,7 @@ from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
 from marsad.model import Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
+from marsad.text.spans import SpanIndex
 from marsad.timeutil import date_start
 
 if TYPE_CHECKING:
@@ -25,11 +26,23 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
-_LEAD_SENTENCES = 2
+_LEAD_SENTENCES = 3
+_REACH = 600  # characters around a trigger where its arguments, cues and date may be
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Per-document lookups shared by every trigger."""
+
+    syntax: SentenceSyntax
+    cues: SpanIndex[tuple[int, int, str]]
+    mentions: SpanIndex[Mention]
+    timexes: SpanIndex[Timex]
+    verbs: list[tuple[int, int]]
 
 
 @dataclass(slots=True)
@@ -61,12 +74,16 @@ class EventExtractor:
     def extract(self, state: DocumentState) -> list[Found]:
         """Fill ``state.analysis.events``; return every trigger considered, with the reason for its fate."""
         found = self.find_triggers(state)
-        syntax = SentenceSyntax(state.document.text, state.tokens)
-        cue_spans = self._cue_spans(state)
+        context = _Context(
+            syntax=SentenceSyntax(state.document.text, state.tokens),
+            cues=SpanIndex(self._cue_spans(state), lambda c: c[0]),
+            mentions=SpanIndex(state.mentions, lambda m: m.start),
+            timexes=SpanIndex(state.analysis.timexes, lambda t: t.start),
+            verbs=sorted(f.span for f in found if f.hit.form in VERBAL_FORMS),
+        )
         events: list[Event] = []
-        verbs = sorted(f.span for f in found if f.hit.form in VERBAL_FORMS)
         for item in found:
-            event = self._event_for(state, syntax, cue_spans, item, _clause(item, verbs))
+            event = self._event_for(state, context, item)
             if event is not None:
                 item.event = event
                 events.append(event)
@@ -107,16 +124,17 @@ class EventExtractor:
             spans.extend((start, end, str(category)) for category in match.payloads)
         return spans
 
-    def _event_for(self, state: DocumentState, syntax: SentenceSyntax, cue_spans: list[tuple[int, int, str]],
-                   item: Found, clause: tuple[int, int]) -> Event | None:
+    def _event_for(self, state: DocumentState, context: _Context, item: Found) -> Event | None:
         trigger, (start, end) = item.trigger, item.span
-        sentence_start, sentence_end = item.sentence
+        # Arguments, cues and dates are looked for in the sentence, but never farther than _REACH characters:
+        # a run-on "sentence" of megabytes must not make the stage quadratic.
+        sentence_start, sentence_end = max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)
+        clause = _clause(item, context.verbs, (sentence_start, sentence_end))
+        syntax = context.syntax
         text = state.document.text
-        before = [c for c in cue_spans if sentence_start <= c[0] and c[1] <= start
-                  and syntax.distance(c[1], start) <= self.cues.window]
-        after = [c for c in cue_spans if end <= c[0] and c[1] <= sentence_end
-                 and syntax.distance(end, c[0]) <= self.cues.window]
-        in_sentence = [c for c in cue_spans if sentence_start <= c[0] and c[1] <= sentence_end]
+        in_sentence = [c for c in context.cues.within(sentence_start, sentence_end) if c[1] <= sentence_end]
+        before = [c for c in in_sentence if c[1] <= start and syntax.distance(c[1], start) <= self.cues.window]
+        after = [c for c in in_sentence if end <= c[0] and syntax.distance(end, c[0]) <= self.cues.window]
         item.cues += [c[2] for c in before]
         if any(c[2] == "negated" for c in before):
             item.decision = "negated"
@@ -124,7 +142,7 @@ class EventExtractor:
         if any(c[2] == "habitual" for c in in_sentence):
             item.decision = "habitual or background statement"
             return None
-        mentions = [m for m in state.mentions if clause[0] <= m.start and m.end <= clause[1]]
+        mentions = [m for m in context.mentions.within(clause[0], clause[1]) if m.end <= clause[1]]
         speakers = _speakers(state, syntax, mentions, in_sentence, start)
         if trigger.type in SPEECH_TYPES:
             speakers = set()
@@ -146,7 +164,8 @@ class EventExtractor:
         if pair:
             source, target = source[:1], source[1:]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
-        timex = _governing_timex(state.analysis.timexes, item.sentence, (start, end))
+        timex = _governing_timex(context.timexes.within(sentence_start, sentence_end), (sentence_start, sentence_end),
+                                 (start, end))
         date = timex.value if timex else _context_date(state, item.sentence)
         if modality == "asserted" and _after_publication(date, state):
             modality = "planned"
@@ -169,15 +188,18 @@ class EventExtractor:
         )
 
 
-def _clause(item: Found, verbs: list[tuple[int, int]]) -> tuple[int, int]:
+def _clause(item: Found, verbs: list[tuple[int, int]], bounds: tuple[int, int]) -> tuple[int, int]:
     """Where a trigger's arguments may be: up to the next verb trigger of its sentence (ودعت ... starts a new
     clause), and for a noun, after the previous one (انتقدت القبض على: the critic did not arrest)."""
-    sentence_start, sentence_end = item.sentence
+    sentence_start, sentence_end = bounds
     start, end = item.span
-    following = [s for s, _ in verbs if end <= s < sentence_end]
-    preceding = [e for _, e in verbs if sentence_start <= e <= start]
-    clause_start = preceding[-1] if preceding and item.hit.form == NOUN else sentence_start
-    return clause_start, following[0] if following else sentence_end
+    index = bisect_left(verbs, (end, end))
+    clause_end = verbs[index][0] if index < len(verbs) and verbs[index][0] < sentence_end else sentence_end
+    clause_start = sentence_start
+    previous = bisect_left(verbs, (start, start)) - 1
+    if item.hit.form == NOUN and previous >= 0 and sentence_start <= verbs[previous][1] <= start:
+        clause_start = verbs[previous][1]
+    return clause_start, clause_end
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:

@@ -20,10 +20,13 @@ def _compatible(a: str | None, b: str | None) -> bool:
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold restatements (same type, mode, parties and a compatible date) into the first mention."""
     merged: list[Event] = []
+    by_key: dict[tuple, list[Event]] = {}
     for event in events:
-        same = next((m for m in merged if _key(m) == _key(event) and _compatible(m.date, event.date)), None)
+        candidates = by_key.setdefault(_key(event), [])
+        same = next((m for m in candidates if _compatible(m.date, event.date)), None)
         if same is None:
             merged.append(event)
+            candidates.append(event)
             continue
         same.mentions.append(event.evidence)
         if same.date is None or (event.date and len(event.date) > len(same.date)):

@@ -72,6 +72,7 @@ class ActorLinker:
         self.tagger = tagger
         self.references = references or References.load()
         self.matcher = self._build_matcher()
+        self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
 
     def _build_matcher(self) -> PhraseMatcher:
         matcher = PhraseMatcher()
@@ -281,6 +282,15 @@ class ActorLinker:
 
     def _office_holder(self, office: str, country: str | None, org: str | None, on: dt.date | None) -> list[Actor]:
         """The person holding ``office`` on ``on``; a generic office actor when the KB does not know them."""
+        key = (office, country, org, on)
+        if key not in self._holder_cache:
+            if len(self._holder_cache) > 4096:
+                self._holder_cache.clear()
+            self._holder_cache[key] = self._find_office_holder(office, country, org, on)
+        return list(self._holder_cache[key])
+
+    def _find_office_holder(self, office: str, country: str | None, org: str | None,
+                            on: dt.date | None) -> list[Actor]:
         if country is None and org is None:
             return []
         holders = self.kb.holders(office, country, on, org=org) if on is not None else []

@@ -1,9 +1,10 @@
 """Distributional word clusters for the tagger, learned from unlabeled Apache-licensed news.
 
 Names unseen in the small labeled corpus still land in clusters with names seen there, which is where most of a
-feature-based tagger's gain on new text comes from. We train word2vec (gensim, training-only dependency) on the
-ANT corpora only (Apache-2.0) and cut the vectors with spherical k-means at several granularities, giving a
-Brown-like coarse-to-fine path per word. Output is a small TSV shipped with the model: ``word<TAB>c0<TAB>c1...``.
+feature-based tagger's gain on new text comes from. We train skip-gram word2vec with a narrow window (gensim,
+training-only dependency; narrow windows group words by type rather than topic) on the ANT corpora only
+(Apache-2.0) and cut the vectors with spherical k-means at several granularities, giving a Brown-like
+coarse-to-fine path per word. Output is a small TSV shipped with the model: ``word<TAB>c0<TAB>c1...``.
 Single worker and fixed seeds make the file reproducible.
 """
 
@@ -20,7 +21,7 @@ import numpy as np
 from marsad.ner.features import normalize, tokenize
 
 LICENSED_CORPORA = ("ANT multisource v2.1", "ANT v1.1 (JawharaFM)")
-DEFAULT_KS = (64, 256, 1024)
+DEFAULT_KS = (32, 128, 512, 2048)
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +60,8 @@ def spherical_kmeans(vecs: np.ndarray, k: int, seed: int, iters: int = 25) -> np
 
 
 def train_clusters(bulk: Path, out: Path, *, seed: int = 13, dim: int = 100, min_count: int = 8,
-                   epochs: int = 5, ks: Sequence[int] = DEFAULT_KS, max_words: int = 80000, sg: int = 0,
-                   window: int = 5) -> dict[str, object]:
+                   epochs: int = 5, ks: Sequence[int] = DEFAULT_KS, max_words: int = 80000, sg: int = 1,
+                   window: int = 3) -> dict[str, object]:
     """Train word2vec on the licensed news and write the cluster TSV; returns facts for the manifest."""
     from gensim.models import Word2Vec  # training-only dependency
 

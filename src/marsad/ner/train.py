@@ -1,9 +1,11 @@
 """Train the shipped NER model: ``marsad train ner`` calls :func:`train`.
 
 Recipe: ANERcorp training part (CAMeL split) minus its last 10% of sentences, which is the dev slice used for
-every tuning decision and for the figure in the manifest; distributional clusters from the Apache-licensed ANT
-news only; a gazetteer of country names (mledoze/countries) and cleaned ANERGazet names; hand-written trigger
-words. Every input file is recorded in ``model.json`` with its sha256, size and license.
+every tuning decision and for the figure in the manifest, plus the Wojood sample mapped to the four ANERcorp
+types; distributional clusters from the Apache-licensed ANT news only; a gazetteer of Arabic country names
+(mledoze/countries); hand-written trigger words. ANERGazet is research-use only and added nothing measurable on
+the dev slice, so it is left out unless asked for. Every input file is recorded in ``model.json`` with its
+sha256, size and license.
 """
 
 from __future__ import annotations
@@ -41,6 +43,11 @@ GAZETTEERS = {"LOC": "anercorp/gazetteer/AlignedLocGazetteer.txt",
               "PERS": "anercorp/gazetteer/AlignedPersGazetteer.txt"}
 COUNTRIES = "countries/countries.json"
 NEWS = "news/bulk.jsonl.gz"
+WOJOOD = "wojood/train.txt"
+# Wojood's nested types onto ANERcorp's four; ANERcorp tags currencies and events MISC and leaves nationalities
+# (NORP) untagged. The outermost mapped type of a token wins.
+WOJOOD_TYPES = {"PERS": "PERS", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "EVENT": "MISC",
+                "PRODUCT": "MISC", "CURR": "MISC"}
 LICENSES = {
     ANERCORP: "CAMeL Lab split terms CC BY-SA 4.0 (original ANERcorp: freely available for research)",
     GAZETTEERS["LOC"]: "ANERGazet, research use (Benajiba)",
@@ -48,6 +55,7 @@ LICENSES = {
     GAZETTEERS["PERS"]: "ANERGazet, research use (Benajiba)",
     COUNTRIES: "ODbL 1.0 (mledoze/countries)",
     NEWS: "only the ANT parts are read: Apache-2.0 (Chouigui et al.)",
+    WOJOOD: "Wojood sample, repo license MIT (SinaLab/ArabicNER); no separate data license stated",
 }
 # Gazetteer names that are also among this many most frequent news words are dropped: they are common words
 # (ANERGazet holds entries like "داخل" or "عمته") and would only add noise.
@@ -76,10 +84,45 @@ def _arabic(text: str) -> bool:
     return any("\u0621" <= ch <= "\u064a" for ch in text)
 
 
-def build_gazetteer(data_root: Path, out: Path, common: set[str]) -> int:
-    """Write ``name<TAB>TYPES`` from cleaned ANERGazet lists and Arabic country names; returns entry count."""
+def read_wojood(path: Path) -> list[Sentence]:
+    """Wojood's nested annotation flattened to BIO over PERS/LOC/ORG/MISC (outermost mapped type wins)."""
+    sentences: list[Sentence] = []
+    for sent in read_conll_multi(path):
+        tags: list[str] = []
+        for _, layers in sent:
+            tag = "O"
+            for layer in layers:
+                prefix, _, typ = layer.partition("-")
+                if typ in WOJOOD_TYPES:
+                    tag = f"{prefix}-{WOJOOD_TYPES[typ]}"
+                    break
+            if tag.startswith("I-") and (not tags or tags[-1][2:] != tag[2:]):
+                tag = "B-" + tag[2:]
+            tags.append(tag)
+        sentences.append(list(zip([tok for tok, _ in sent], tags, strict=True)))
+    return sentences
+
+
+def read_conll_multi(path: Path) -> list[list[tuple[str, list[str]]]]:
+    """Sentences of (token, all tag columns) from a nested-NER file."""
+    sentences: list[list[tuple[str, list[str]]]] = []
+    current: list[tuple[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split()
+        if fields:
+            current.append((fields[0], fields[1:]))
+        elif current:
+            sentences.append(current)
+            current = []
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def build_gazetteer(data_root: Path, out: Path, common: set[str], anergazet: bool = False) -> int:
+    """Write ``name<TAB>TYPES`` from Arabic country names (and cleaned ANERGazet lists if asked); returns size."""
     entries: dict[str, set[str]] = {}
-    for typ, rel in GAZETTEERS.items():
+    for typ, rel in GAZETTEERS.items() if anergazet else ():
         for line in (data_root / rel).read_text(encoding="utf-8").splitlines():
             name = " ".join(line.split())
             key = normalize(name)
@@ -136,7 +179,7 @@ def _file_record(data_root: Path, rel: str) -> dict[str, Any]:
 
 
 def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT, clusters: Path | None = None,
-          params: dict[str, Any] | None = None) -> dict[str, Any]:
+          params: dict[str, Any] | None = None, anergazet: bool = False) -> dict[str, Any]:
     """Train clusters (unless a cluster file is given), gazetteer and CRF into ``out_dir``; returns the manifest."""
     started = time.time()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -151,20 +194,22 @@ def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT,
     if triggers_src.resolve() != (out_dir / TRIGGERS_FILE).resolve():
         shutil.copyfile(triggers_src, out_dir / TRIGGERS_FILE)
     n_gaz = build_gazetteer(data_root, out_dir / GAZETTEER_FILE,
-                            frequent_words(out_dir / CLUSTERS_FILE, GAZ_COMMON_WORDS))
+                            frequent_words(out_dir / CLUSTERS_FILE, GAZ_COMMON_WORDS), anergazet)
 
     train_part, dev = split_dev(read_conll(data_root / ANERCORP))
+    wojood = read_wojood(data_root / WOJOOD)
     crf_params = {**DEFAULT_PARAMS, **(params or {})}
-    fit_crf(out_dir / MODEL_FILE, train_part, out_dir, crf_params)
+    fit_crf(out_dir / MODEL_FILE, train_part + wojood, out_dir, crf_params)
     dev_scores = score_dir(out_dir, dev)
     manifest: dict[str, Any] = {
         "name": "marsad-ner-crf",
         "task": "Arabic NER, BIO tags PERS LOC ORG MISC",
         "files": {"model": MODEL_FILE, "clusters": CLUSTERS_FILE, "gazetteer": GAZETTEER_FILE,
                   "triggers": TRIGGERS_FILE},
-        "data": [_file_record(data_root, rel) for rel in (ANERCORP, *GAZETTEERS.values(), COUNTRIES, NEWS)],
-        "training_sentences": len(train_part),
-        "training_tokens": sum(len(s) for s in train_part),
+        "data": [_file_record(data_root, rel)
+                 for rel in (ANERCORP, WOJOOD, COUNTRIES, NEWS, *(GAZETTEERS.values() if anergazet else ()))],
+        "training_sentences": {"anercorp": len(train_part), "wojood": len(wojood)},
+        "training_tokens": {"anercorp": sum(len(s) for s in train_part), "wojood": sum(len(s) for s in wojood)},
         "dev": {"definition": f"last {DEV_FRACTION:.0%} of sentences of {ANERCORP}", "sentences": len(dev),
                 "tokens": sum(len(s) for s in dev), "scores": dev_scores},
         "clusters": cluster_facts,

@@ -8,6 +8,7 @@ After ``لل`` the article's alef is elided, so ``للولايات المتحد�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Hashable
 from dataclasses import dataclass
 
@@ -133,11 +134,17 @@ def _word_suffix(text: str, end: int) -> str | None:
 
 
 def longest_first(matches: list[PhraseMatch]) -> list[PhraseMatch]:
-    """Non-overlapping matches, longer ones winning, returned in text order."""
+    """Non-overlapping matches, longer ones winning, returned in text order (n log n)."""
     chosen: list[PhraseMatch] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the chosen spans, disjoint, kept sorted by start
+    ends: list[int] = []
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(match.end <= a or b <= match.start for a, b in taken):
-            chosen.append(match)
-            taken.append((match.start, match.end))
+        index = bisect_left(starts, match.start)
+        if index < len(starts) and starts[index] < match.end:
+            continue  # a chosen span starts inside this one
+        if index > 0 and ends[index - 1] > match.start:
+            continue  # the chosen span before this one reaches into it
+        starts.insert(index, match.start)
+        ends.insert(index, match.end)
+        chosen.append(match)
     return sorted(chosen, key=lambda m: m.start)
