@@ -42,7 +42,7 @@ def run_train_ner(args: argparse.Namespace) -> int:
 
     out = Path(args.out) if args.out else default_model_dir()
     manifest = train(out, seed=args.seed, data_root=Path(args.data_root or DEFAULT_DATA_ROOT),
-                     clusters=Path(args.clusters) if args.clusters else None)
+                     clusters=Path(args.clusters) if args.clusters else None, anergazet=args.anergazet)
     dev = manifest["dev"]["scores"]["overall"]
     print(f"model written to {out} in {manifest['train_seconds']} s; dev P {dev['precision']:.4f} "
           f"R {dev['recall']:.4f} F1 {dev['f1']:.4f}")
@@ -73,12 +73,14 @@ def add_ner_command(subparsers: argparse._SubParsersAction) -> argparse.Argument
 
 
 def add_train_ner(train_subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """``marsad train ner [--out DIR] [--seed N] [--data-root DIR] [--clusters FILE]``."""
+    """``marsad train ner [--out DIR] [--seed N] [--data-root DIR] [--clusters FILE] [--anergazet]``."""
     p = train_subparsers.add_parser("ner", help="train the entity tagger")
     p.add_argument("--out", help="model directory to write (default: the package's model directory)")
     p.add_argument("--seed", type=int, default=13, help="seed for clustering (default 13)")
     p.add_argument("--data-root", help="folder holding anercorp/, countries/ and news/ (default /work/shared/data)")
     p.add_argument("--clusters", help="reuse this cluster TSV instead of retraining word clusters")
+    p.add_argument("--anergazet", action="store_true",
+                   help="add the research-use-only ANERGazet names to the gazetteer (not for shipped models)")
     p.set_defaults(func=run_train_ner)
     return p
 

@@ -89,7 +89,5 @@ def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             word, *ids = line.rstrip("\n").split("\t")
-            # The file is in corpus frequency order: a coarse frequency band tells rare names from common words.
-            band = f"f:{min(len(table).bit_length(), 16)}"
-            table[word] = (band, *(f"{k}:{c}" for k, c in enumerate(ids)))
+            table[word] = tuple(f"{k}:{c}" for k, c in enumerate(ids))
     return table

@@ -88,7 +88,7 @@ class _Word:
 class Lexicon:
     """Word-level resources used by features: distributional clusters and name lists.
 
-    ``clusters`` maps a normalized word to a tuple of cluster ids (frequency band, then coarse to fine);
+    ``clusters`` maps a normalized word to a tuple of cluster ids (coarse to fine);
     ``gazetteer`` maps a normalized name (one or more space-joined words) to its set of types; ``triggers`` maps
     a normalized word to a trigger class (e.g. TITLE, ORGHEAD, LOCHEAD). Per-token features are memoized:
     news vocabulary is Zipfian, so most tokens are computed once.
@@ -140,7 +140,7 @@ class Lexicon:
         for off in _OFFSETS:
             near = abs(off) == 1
             ctx = [f"{off}:w={w}", f"{off}:stem={stem}", f"{off}:sh={sh}"]
-            ctx.extend(f"{off}:c={c}" for c in clusters[1:] if near or c[0] in "02")
+            ctx.extend(f"{off}:c={c}" for c in clusters if near or c[0] in "02")
             if trig:
                 ctx.append(f"{off}:trig={trig}")
             if near and len(w) > 2:
