@@ -98,11 +98,18 @@ class Lexicon:
     gazetteer: Mapping[str, frozenset[str]] = field(default_factory=dict)
     triggers: Mapping[str, str] = field(default_factory=dict)
     max_gaz_len: int = 1
+    known: frozenset[str] | None = None
     _first_words: frozenset[str] = field(init=False, repr=False)
     _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._first_words = frozenset(name.split(" ", 1)[0] for name in self.gazetteer)
+
+    def restrict(self, attributes: frozenset[str]) -> None:
+        """Emit only attributes a trained model has weights for (L1 zeroes most): the CRF skips the rest anyway,
+        and passing fewer strings to crfsuite is what makes tagging fast."""
+        self.known = attributes
+        self._cache.clear()
 
     def word(self, token: str) -> _Word:
         """The cached neighbour-independent features of a token."""
@@ -136,7 +143,7 @@ class Lexicon:
             own.extend("sc=" + c for c in self.clusters.get(stem, ()))
         if trig:
             own.append("trig=" + trig)
-        context = []
+        context: list[list[str]] = []
         for off in _OFFSETS:
             near = abs(off) == 1
             ctx = [f"{off}:w={w}", f"{off}:stem={stem}", f"{off}:sh={sh}"]
@@ -145,8 +152,12 @@ class Lexicon:
                 ctx.append(f"{off}:trig={trig}")
             if near and len(w) > 2:
                 ctx.append(f"{off}:s2={w[-2:]}")
-            context.append(tuple(ctx))
-        return _Word(w, stem, tuple(own), tuple(context))
+            context.append(ctx)
+        known = self.known
+        if known is not None:
+            own = [x for x in own if x in known]
+            context = [[x for x in ctx if x in known] for ctx in context]
+        return _Word(w, stem, tuple(own), tuple(tuple(ctx) for ctx in context))
 
     def gazetteer_tags(self, words: Sequence[_Word]) -> list[list[str]]:
         """BIO gazetteer matches per token (longest match first; the first token may carry clitics)."""
@@ -172,39 +183,41 @@ class Lexicon:
         return out
 
 
-_PAD = tuple((f"{off}:PAD",) for off in _OFFSETS)
+_PAD = tuple((f"{off}:PAD",) for off in _OFFSETS)  # always known: every training sentence has edges
 
 
 def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
     """Feature strings for each token of a sentence (crfsuite attribute lists)."""
     words = [lex.word(t) for t in tokens]
     gaz = lex.gazetteer_tags(words)
+    known = lex.known
     n = len(words)
     feats: list[list[str]] = []
     for i, word in enumerate(words):
         f = list(word.own)
-        if i == 0:
-            f.append("BOS")
-        if i == n - 1:
-            f.append("EOS")
-        f.extend("gaz=" + g for g in gaz[i])
         for k, off in enumerate(_OFFSETS):
             j = i + off
-            if 0 <= j < n:
-                f.extend(words[j].context[k])
-                f.extend(f"{off}:gaz={g}" for g in gaz[j])
-            else:
-                f.extend(_PAD[k])
+            f.extend(words[j].context[k] if 0 <= j < n else _PAD[k])
+        # Features of the sentence around the token, built per call (the cached parts are already filtered).
+        extra = ["gaz=" + g for g in gaz[i]]
+        for off in _OFFSETS:
+            if 0 <= i + off < n:
+                extra.extend(f"{off}:gaz={g}" for g in gaz[i + off])
+        if i == 0:
+            extra.append("BOS")
+        if i == n - 1:
+            extra.append("EOS")
         w = word.norm
         if i > 0:
             prev = words[i - 1]
-            f.append(f"-1|0:w={prev.norm}|{w}")
-            f.append(f"-1|0:stem={prev.stem}|{word.stem}")
+            extra.append(f"-1|0:w={prev.norm}|{w}")
+            extra.append(f"-1|0:stem={prev.stem}|{word.stem}")
             if i > 1:
-                f.append(f"-2|-1:w={words[i - 2].norm}|{prev.norm}")
+                extra.append(f"-2|-1:w={words[i - 2].norm}|{prev.norm}")
             if i < n - 1:
-                f.append(f"-1|1:w={prev.norm}|{words[i + 1].norm}")
+                extra.append(f"-1|1:w={prev.norm}|{words[i + 1].norm}")
         if i < n - 1:
-            f.append(f"0|1:w={w}|{words[i + 1].norm}")
+            extra.append(f"0|1:w={w}|{words[i + 1].norm}")
+        f.extend(extra if known is None else [x for x in extra if x in known])
         feats.append(f)
     return feats

@@ -1,7 +1,8 @@
 """The shipped statistical entity tagger (linear-chain CRF over rich token features).
 
 A model directory holds ``model.crfsuite`` plus the word resources its features need (``clusters.tsv``,
-``gazetteer.tsv``, ``triggers.tsv``) and the ``model.json`` manifest. Everything is local: nothing is downloaded.
+``gazetteer.tsv``, ``triggers.tsv``), the attributes the model has weights for (``attributes.txt``, so that
+tagging builds only those) and the ``model.json`` manifest. Everything is local: nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 TRIGGERS_FILE = "triggers.tsv"
+ATTRIBUTES_FILE = "attributes.txt"
 # CRF inference cost grows with sentence length only linearly, but feature memory does not need to: very long
 # "sentences" (tables, run-on text without punctuation) are tagged in windows of this many tokens.
 MAX_CHUNK = 500
@@ -83,6 +85,9 @@ class EntityTagger:
         self.lexicon = lexicon if lexicon is not None else load_lexicon(self.model_dir)
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model_file))
+        attributes = self.model_dir / ATTRIBUTES_FILE
+        if attributes.exists():
+            self.lexicon.restrict(frozenset(attributes.read_text(encoding="utf-8").splitlines()))
 
     @classmethod
     def load(cls, path: Path | None = None) -> EntityTagger:
