@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.model import Analysis, Entity
+from marsad.text.normalize import normalize_key
 
 
 @dataclass(slots=True)
@@ -59,9 +60,14 @@ def _code_matches(entity: Entity, gold: dict[str, Any]) -> bool:
 
 
 def _person_matches(entity: Entity, gold: dict[str, Any]) -> bool:
+    """The right KB person (by English name), or, for someone the KB does not know, the new person
+    actor named by one of the gold surface forms (so every mention of them links to the same actor)."""
     actor = entity.actor
-    return actor is not None and actor.kind == "person" and bool(
-        _name_key(actor.name) & _name_key(gold.get("name")))
+    if actor is None or actor.kind != "person":
+        return False
+    if _name_key(actor.name) & _name_key(gold.get("name")):
+        return True
+    return normalize_key(actor.name) in {normalize_key(m) for m in gold.get("mentions", [])}
 
 
 def _occurrences(text: str, mention: str) -> list[tuple[int, int]]:

@@ -34,6 +34,7 @@ from marsad.model import Actor, Entity
 from marsad.ner.tagger import EntityTagger
 from marsad.text.matcher import PRONOUN_SUFFIXES, PhraseMatch, PhraseMatcher, longest_first
 from marsad.text.normalize import normalize_key
+from marsad.text.spans import SpanIndex
 
 if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
@@ -110,6 +111,7 @@ class ActorLinker:
         self._resolve_ambiguous(mentions, on, focus)
         mentions = self._resolve_titles(state, mentions, on)
         self._name_unknown_people(state, mentions)
+        mentions = self._add_surnames(state, mentions)
         self._resolve_references(mentions, on, focus)
         state.mentions = [m for m in mentions if m.kind != HONORIFIC]
         state.analysis.entities = [
@@ -320,6 +322,31 @@ class ActorLinker:
                 actor = _new_person(surface, country, None)
                 mention.actors = [actor]
                 _remember(known, surface, actor)
+
+    def _add_surnames(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
+        """Later bare mentions of a person first named in full (السموني after خالد الشرقاوي السموني)."""
+        people = {}
+        for mention in mentions:
+            actor = mention.actor
+            if actor is not None and actor.kind == "person" and mention.kind in (NAME, TAGGED):
+                words = state.document.text[mention.start:mention.end].split()
+                if len(words) > 1 and len(words[-1]) > 2:
+                    people.setdefault(words[-1], actor)
+        if not people:
+            return mentions
+        matcher = PhraseMatcher()
+        for surname, actor in people.items():
+            matcher.add(surname, actor.id)
+        actors = {actor.id: actor for actor in people.values()}
+        index = SpanIndex(mentions, lambda m: m.start)
+        added = []
+        for match in longest_first(matcher.find(state.normalized.text)):
+            start, end = state.normalized.span(match.start, match.end)
+            if any(m.start < end and start < m.end for m in index.within(start - 200, end)) or (
+                    state.in_boilerplate(start, end)):
+                continue
+            added.append(Mention(start, end, TAGGED, "PER", [actors[match.payloads[0]]], score=0.7))
+        return sorted(mentions + added, key=lambda m: m.start)
 
     def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
         last_office: str | None = None
