@@ -88,7 +88,7 @@ def _actors(mention: Mention) -> bool:
     """Mentions that can fill an argument: coded actors; not adjectives, named things (an exercise, a
     treaty) or regions without a state."""
     return (mention.kind != ADJECTIVE and mention.entity_type != "MISC" and bool(mention.actors)
-            and all(a.country or a.kind != "place" for a in mention.actors))
+            and all(a.country or a.kind in ("organization", "state") for a in mention.actors))
 
 
 def _is_person(mention: Mention) -> bool:

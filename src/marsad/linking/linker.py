@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
 
 HONORIFIC = "honorific"
+FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "بن", "ابن", "آل", "عبد", "دي", "فان", "فون"))
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.
 _TITLE_REACH = 4
@@ -317,9 +318,10 @@ class ActorLinker:
             if earlier:
                 mention.actors = [earlier]
                 continue
-            country = _neighbour_country(text, mentions, i)
-            if country and mention.entity_type == "PER":
-                actor = _new_person(surface, country, None)
+            if mention.entity_type == "PER":
+                # A person the KB does not know is still one actor across the document; the nationality
+                # written beside the name, when there is one, codes them.
+                actor = _new_person(surface, _neighbour_country(text, mentions, i), None)
                 mention.actors = [actor]
                 _remember(known, surface, actor)
 
@@ -331,7 +333,9 @@ class ActorLinker:
             if actor is not None and actor.kind == "person" and mention.kind in (NAME, TAGGED):
                 words = state.document.text[mention.start:mention.end].split()
                 if len(words) > 1 and len(words[-1]) > 2:
-                    people.setdefault(words[-1], actor)
+                    # أبو حجلة، بن عمر، آل ثاني: the family name is two words
+                    two_word = len(words) > 2 and normalize_key(words[-2]) in FAMILY_PARTICLES
+                    people.setdefault(" ".join(words[-2:]) if two_word else words[-1], actor)
         if not people:
             return mentions
         matcher = PhraseMatcher()
@@ -426,8 +430,8 @@ def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | 
     return None
 
 
-def _new_person(surface: str, country: str, office: str | None) -> Actor:
-    return Actor(id=f"new:{country}:{normalize_key(surface)}", name=surface, country=country, kind="person",
+def _new_person(surface: str, country: str | None, office: str | None) -> Actor:
+    return Actor(id=f"new:{country or ''}:{normalize_key(surface)}", name=surface, country=country, kind="person",
                  role=office, score=0.6)
 
 
