@@ -46,6 +46,7 @@ _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _TITLE_REACH = 4
 _APPOSITION_REACH = 3
 _MAX_TAGGER_TOKENS = 300
+_LONGEST_NAME = 200  # characters: no lexicon mention is longer, so overlap checks look no farther back
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,7 @@ class ActorLinker:
 
     def _add_tagged(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
         """Names the tagger finds where the lexicon found nothing."""
-        taken = [(m.start, m.end) for m in mentions if m.kind not in (ADJECTIVE, HONORIFIC)]
+        taken = SpanIndex([m for m in mentions if m.kind not in (ADJECTIVE, HONORIFIC)], lambda m: m.start)
         tokens = state.tokens
         added: list[Mention] = []
         index = 0
@@ -187,7 +188,8 @@ class ActorLinker:
                 tags = self.tagger.tag([t.text for t in chunk])
                 for begin, finish, label in _spans(tags):
                     start, end = chunk[begin].start, chunk[finish - 1].end
-                    if state.in_boilerplate(start, end) or any(start < b and a < end for a, b in taken):
+                    if state.in_boilerplate(start, end) or any(
+                            m.end > start for m in taken.within(start - _LONGEST_NAME, end)):
                         continue
                     added.append(Mention(start, end, TAGGED, _TAGGER_TYPES.get(label, "MISC"), score=0.6))
         return mentions + added
