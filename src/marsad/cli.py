@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from marsad.cli_evaluate import add_evaluate_actors, add_evaluate_events
+from marsad.cli_kb import add_kb_commands
+from marsad.cli_ner import add_evaluate_ner, add_ner_command, add_train_ner
 from marsad.cli_store import add_store_commands
 from marsad.cli_time import add_evaluate_time
 from marsad.errors import InputError, MarsadError
@@ -142,11 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analyze(subparsers)
     _add_explain(subparsers)
     add_store_commands(subparsers)
+    add_kb_commands(subparsers)
+    add_ner_command(subparsers)
+    train = subparsers.add_parser("train", help="train the project's models from data")
+    add_train_ner(train.add_subparsers(dest="model", required=True, metavar="MODEL"))
     evaluate = subparsers.add_parser("evaluate", help="score marsad against gold files")
     evaluate_subparsers = evaluate.add_subparsers(dest="target", required=True, metavar="WHAT")
     add_evaluate_events(evaluate_subparsers)
     add_evaluate_actors(evaluate_subparsers)
     add_evaluate_time(evaluate_subparsers)
+    add_evaluate_ner(evaluate_subparsers)
     return parser
 
 
