@@ -6,8 +6,9 @@ import pickle
 
 import pytest
 
+from marsad.analyzer import Analyzer
 from marsad.contract import contract_errors
-from marsad.errors import InputError
+from marsad.errors import DataFileError, InputError
 from marsad.model import Document
 
 SEED_PUBLISHED = {  # inferred when no date is given (foundation issue): evidence in the text, or null
@@ -86,3 +87,27 @@ def test_analyzer_pickles_and_parallel_results_equal_serial(analyzer, examples):
     serial = [a.to_dict() for a in clone.analyze_many(documents, jobs=1)]
     parallel = [a.to_dict() for a in analyzer.analyze_many(documents, jobs=2)]
     assert serial == parallel
+
+
+def test_users_extend_lexicons_and_knowledge_base(tmp_path):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "triggers_mine.yaml").write_text(
+        "triggers:\n  - id: hug\n    type: SUPPORT\n    mode: praise\n    frame: directed\n"
+        "    strength: 0.6\n    past: [عانق]\n", encoding="utf-8")
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "people.yaml").write_text(
+        "people:\n  - id: PER.ZAYD_EXAMPLE\n    name: Zayd Example\n    country: JOR\n    sector: GOV\n"
+        "    aliases: [زيد الفلاني]\n    roles: []\n", encoding="utf-8")
+    extended = Analyzer.load(kb_dirs=[tmp_path])
+    analysis = extended.analyze(Document("u", "عانق زيد الفلاني الرئيس الجزائري في عمان.", published="2024-01-02"))
+    assert [(e.type, e.mode) for e in analysis.events] == [("SUPPORT", "praise")]
+    assert any(e.actor and e.actor.id == "PER.ZAYD_EXAMPLE" for e in analysis.entities)
+
+
+def test_a_broken_user_lexicon_names_file_and_line(tmp_path):
+    (tmp_path / "lexicons").mkdir()
+    (tmp_path / "lexicons" / "triggers_bad.yaml").write_text(
+        "triggers:\n  - id: hug\n    type: EMBRACE\n    mode: null\n    frame: directed\n    strength: 0.6\n",
+        encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"triggers_bad.yaml:2: triggers/0/type"):
+        Analyzer.load(kb_dirs=[tmp_path])
