@@ -51,6 +51,7 @@ class Actor:
     kind: str  # state | organization | person | place
     role: str | None = None
     score: float | None = None
+    sector: str | None = None  # GOV, MIL, SPY, COP, IGO, REB, MED ... (the KB's sector codes)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None or k == "country"}

@@ -15,7 +15,7 @@ from itertools import accumulate
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT
 from marsad.linking.mentions import ADJECTIVE, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
-from marsad.text.tokens import Token
+from marsad.text.tokens import Token, split_clitics
 
 PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "عبر", "حول", "تجاه", "نحو", "بحق", "إزاء",
@@ -26,6 +26,7 @@ PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في"})
 PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", normalize_key("إلى"), "من", "بحق",
                                   "مع", "تجاه", normalize_key("إزاء"), None})
+NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
@@ -81,14 +82,19 @@ class SentenceSyntax:
         word = normalize_key(previous.text)
         if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS:
             word = word[1:]
-        return word if word in PREPOSITIONS else None
+        if word in PREPOSITIONS:
+            return word
+        # بنجاعة الأمن المغربي: the mention completes a noun that a clitic preposition governs
+        proclitics = split_clitics(word)[0]
+        return proclitics[-1] if proclitics[-1:] in _PREFIX_PREPOSITIONS else None
 
 
 def _actors(mention: Mention) -> bool:
     """Mentions that can fill an argument: coded actors; not adjectives, named things (an exercise, a
-    treaty) or regions without a state."""
+    treaty), regions without a state, or stateless media, schools and firms (they report, they do not act)."""
     return (mention.kind != ADJECTIVE and mention.entity_type != "MISC" and bool(mention.actors)
-            and all(a.country or a.kind in ("organization", "state") for a in mention.actors))
+            and all(a.country or (a.kind in ("organization", "state") and (a.sector or "")[:3] not in NON_POLITICAL)
+                    for a in mention.actors))
 
 
 def _is_person(mention: Mention) -> bool:
@@ -155,7 +161,8 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
 
 
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
-                   mentions: list[Mention], speakers: set[int], object_pronoun: bool = False) -> Arguments:
+                   mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
+                   carried: Mention | None = None) -> Arguments:
     """Source and target mentions for one trigger, by its frame."""
     candidates = [m for m in mentions if _actors(m)]
     relative = _relative_clause(syntax, trigger, candidates, object_pronoun) if form in (PAST, PRESENT) else None
@@ -165,6 +172,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             return Arguments([obj], [subject], (rule, "host-reversed"), 0.9)
         return Arguments([subject], [obj], (rule,), 0.9)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers)
+    if subject is None and carried is not None:
+        subject, subject_rule = carried, "carried-subject"
+        candidates = [m for m in candidates if m is not carried]
     after = [m for m in candidates if m.start >= trigger[1] and m is not subject
              and (subject is None or m.start > subject.start or m.start >= trigger[1])]
     rules = [subject_rule]
@@ -196,7 +206,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             rules.append("object")
     if subject is None or not others:
         return Arguments([], [], tuple(rules), 0.0)
-    quality = 1.0 if subject_rule in ("verb-subject", "genitive", "genitive-li") else 0.85
+    quality = {"verb-subject": 1.0, "genitive": 1.0, "genitive-li": 1.0, "carried-subject": 0.7}.get(subject_rule, 0.85)
     if frame == "host":  # the host is the subject; the guest is the visitor, the source
         return Arguments(others, [subject], (*rules, "host-reversed"), quality)
     return Arguments([subject], others, tuple(rules), quality)

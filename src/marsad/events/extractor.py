@@ -43,6 +43,7 @@ class _Context:
     mentions: SpanIndex[Mention]
     timexes: SpanIndex[Timex]
     verbs: list[tuple[int, int]]
+    topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
 
 
 @dataclass(slots=True)
@@ -54,6 +55,7 @@ class Found:
     span: tuple[int, int]
     sentence: tuple[int, int]
     suffix: str = ""  # what the word adds after the trigger form (an object pronoun: تدعمها)
+    agent: Mention | None = None  # the subject found for it, carried to later subject-less verbs
     decision: str = ""
     rules: tuple[str, ...] = ()
     event: Event | None = None
@@ -84,6 +86,8 @@ class EventExtractor:
         events: list[Event] = []
         for item in found:
             event = self._event_for(state, context, item)
+            if item.agent is not None:
+                context.topic[:] = [item.agent, item.sentence]
             if event is not None:
                 item.event = event
                 events.append(event)
@@ -146,8 +150,10 @@ class EventExtractor:
         speakers = _speakers(state, syntax, mentions, in_sentence, start)
         if trigger.type in SPEECH_TYPES:
             speakers = set()
+        carried = _carried_topic(state, context, item)
         arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers,
-                                   object_pronoun=item.suffix in OBJECT_PRONOUNS)
+                                   object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried)
+        item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
         if source and not target and trigger.type in SELF_TARGETED_TYPES:
@@ -186,6 +192,21 @@ class EventExtractor:
                              * min(m.score for m in arguments.source + arguments.target) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
+
+
+def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Mention | None:
+    """The last agent, for a verb whose subject is not written (وطالبت بالوقف ...: she, the same state).
+
+    Arabic narration drops the subject it has just named; it carries over within the same sentence or
+    from the one right before, never further.
+    """
+    if item.hit.form not in VERBAL_FORMS or not context.topic:
+        return None
+    agent, sentence = context.topic
+    if sentence == item.sentence:
+        return agent
+    index = bisect_left(state.sentences, item.sentence)
+    return agent if item.hit.form == PAST and index > 0 and state.sentences[index - 1] == sentence else None
 
 
 def _clause(item: Found, verbs: list[tuple[int, int]], bounds: tuple[int, int]) -> tuple[int, int]:

@@ -56,6 +56,7 @@ class References:
     pair: tuple[str, ...]
     counterpart: tuple[str, ...]
     state_words: dict[str, tuple[str, ...]]  # المملكة -> the states it can mean
+    state_defaults: dict[str, str]  # السلطنة -> OMN even when the article never names Oman
     agents: dict[str, str]  # noun -> sector: القوات -> MIL
 
     @classmethod
@@ -63,8 +64,9 @@ class References:
         source = path or resources.files("marsad") / "data/lexicons/references.yaml"
         data = load_yaml(source, "references")
         state_words = {item["word"]: tuple(item["states"]) for item in data["state_words"]}
+        defaults = {item["word"]: item["default"] for item in data["state_words"] if "default" in item}
         agents = {word: item["sector"] for item in data.get("agents", []) for word in item["words"]}
-        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words, agents)
+        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words, defaults, agents)
 
 
 class ActorLinker:
@@ -166,7 +168,7 @@ class ActorLinker:
         country = entry.country if entry.country or entry.kind != "state" else entry.id
         return Actor(
             id=entry.id, name=entry.name, country=country, kind="state" if as_state else entry.kind,
-            role=(role.title or role.office) if role else None,
+            role=(role.title or role.office) if role else None, sector=entry.sector,
         )
 
     def _add_tagged(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
@@ -221,7 +223,7 @@ class ActorLinker:
             sector = mention.office or "GOV"
             state_name = follower.actors[0].name
             actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{state_name} ({sector})",
-                          country=country, kind="organization", score=0.8)
+                          country=country, kind="organization", score=0.8, sector=sector)
             kept.append(Mention(mention.start, follower.end, AGENT, "ORG", [actor], office=sector, score=0.8))
             skip = i + 1
         return kept
@@ -367,10 +369,11 @@ class ActorLinker:
                 mention.actors = [_state_actor(self.kb, code) for code in focus[:2]]
                 mention.score = 0.7
             elif mention.office and mention.office.startswith("state:"):
-                states = self.references.state_words[mention.office[6:]]
-                in_focus = [c for c in focus if c in states]
-                if in_focus:
-                    mention.actors = [_state_actor(self.kb, in_focus[0])]
+                word = mention.office[6:]
+                in_focus = [c for c in focus if c in self.references.state_words[word]]
+                chosen = in_focus[0] if in_focus else self.references.state_defaults.get(word)
+                if chosen:
+                    mention.actors = [_state_actor(self.kb, chosen)]
                     mention.entity_type = "GPE"
                     mention.score = 0.7
             elif mention.office == "counterpart" and last_office and i + 1 < len(mentions):
