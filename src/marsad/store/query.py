@@ -33,6 +33,7 @@ class EventFilter:
     location: str | None = None
     text: str | None = None
     limit: int | None = None
+    offset: int = 0  # rows to skip before ``limit``: pages of results in the web interface
 
 
 @dataclass(slots=True)
@@ -110,13 +111,24 @@ def events(store: Store, flt: EventFilter) -> list[EventRow]:
     """Events matching ``flt``, latest first, each with its evidence and its actors."""
     condition, params = where(flt)
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
+    limit += f" OFFSET {int(flt.offset)}" if flt.offset and flt.limit else ""
     rows = store.rows(
-        "SELECT e.id, d.id, d.version, d.published, d.title, d.url, d.outlet, e.type, e.mode, e.date, "
-        "e.modality, e.location_name, e.location_country, e.confidence, e.evidence_start, e.evidence_end, "
-        "e.evidence_text, e.context FROM events e JOIN documents d ON d.pk = e.document_pk "
+        f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
         f"WHERE {condition} ORDER BY e.date_lo IS NULL, e.date_lo DESC, e.id{limit}",
         params,
     )
+    return _event_rows(store, rows)
+
+
+_EVENT_SELECT = (
+    "e.id, d.id, d.version, d.published, d.title, d.url, d.outlet, e.type, e.mode, e.date, "
+    "e.modality, e.location_name, e.location_country, e.confidence, e.evidence_start, e.evidence_end, "
+    "e.evidence_text, e.context"
+)
+
+
+def _event_rows(store: Store, rows: list[tuple]) -> list[EventRow]:
+    """Rows selected with ``_EVENT_SELECT`` as :class:`EventRow` with their actors."""
     actors = _actors_of(store, [r[0] for r in rows])
     result = []
     for row in rows:
@@ -221,4 +233,101 @@ def errors(store: Store, limit: int = 100) -> list[tuple]:
     """``(created_at, stage, origin, reason)`` of recorded errors, latest first."""
     return store.rows(
         f"SELECT created_at, stage, origin, reason FROM errors ORDER BY id DESC LIMIT {int(limit)}"
+    )
+
+
+def count_events(store: Store, flt: EventFilter) -> int:
+    """How many events match ``flt`` (ignoring its limit): the total behind a page of results."""
+    condition, params = where(flt)
+    return int(store.value(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.pk = e.document_pk "
+                           f"WHERE {condition}", params))
+
+
+def countries(store: Store) -> list[tuple[str, int]]:
+    """``(country, events)`` of countries having an actor in an event of a latest document."""
+    return [(r[0], int(r[1])) for r in store.rows(
+        "SELECT a.country, COUNT(DISTINCT e.id) AS n FROM actors a JOIN event_actors ea ON ea.actor_id = a.id "
+        "JOIN events e ON e.id = ea.event_id JOIN documents d ON d.pk = e.document_pk "
+        "WHERE d.latest = 1 AND a.country IS NOT NULL GROUP BY a.country ORDER BY n DESC, a.country",
+    )]
+
+
+def actor(store: Store, actor_id: str) -> tuple | None:
+    """``(id, name, country, kind)`` of one actor, or None."""
+    rows = store.rows("SELECT id, name, country, kind FROM actors WHERE id = ?", [actor_id])
+    return rows[0] if rows else None
+
+
+def actor_roles(store: Store, actor_id: str) -> list[tuple[str, str, str, int]]:
+    """``(year, role, type, events)``: how an actor acted (source) or was acted on (target) over time."""
+    return [(r[0], r[1], r[2], int(r[3])) for r in store.rows(
+        "SELECT substr(e.date_lo, 1, 4) AS period, ea.role, e.type, COUNT(DISTINCT e.id) FROM event_actors ea "
+        "JOIN events e ON e.id = ea.event_id JOIN documents d ON d.pk = e.document_pk "
+        "WHERE d.latest = 1 AND ea.actor_id = ? AND e.date_lo IS NOT NULL "
+        "GROUP BY period, ea.role, e.type ORDER BY period, ea.role, e.type",
+        [actor_id],
+    )]
+
+
+def counterparts(store: Store, actor_id: str, limit: int = 50) -> list[tuple]:
+    """``(id, name, country, events)`` of actors on the other side of this actor's events."""
+    return store.rows(
+        "SELECT a.id, a.name, a.country, COUNT(DISTINCT e.id) AS n FROM event_actors mine "
+        "JOIN event_actors other ON other.event_id = mine.event_id AND other.role <> mine.role "
+        "JOIN actors a ON a.id = other.actor_id JOIN events e ON e.id = mine.event_id "
+        "JOIN documents d ON d.pk = e.document_pk "
+        "WHERE d.latest = 1 AND mine.actor_id = ? AND other.actor_id <> mine.actor_id "
+        f"GROUP BY a.id, a.name, a.country ORDER BY n DESC, a.id LIMIT {int(limit)}",
+        [actor_id],
+    )
+
+
+_DOCUMENT_COLUMNS = ("pk", "id", "version", "title", "url", "outlet", "published", "lang", "text")
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """The latest version of a document with its entities, time expressions and events (offsets into text)."""
+    rows = store.rows(
+        f"SELECT {', '.join(_DOCUMENT_COLUMNS)} FROM documents WHERE id = ? AND latest = 1", [doc_id],
+    )
+    if not rows:
+        return None
+    found = dict(zip(_DOCUMENT_COLUMNS, rows[0], strict=True))
+    pk = found.pop("pk")
+    found["entities"] = [dict(zip(("start", "end", "text", "type", "actor"), r, strict=True)) for r in store.rows(
+        "SELECT en.start_offset, en.end_offset, en.text, en.type, en.actor_id FROM entities en "
+        "JOIN analyses an ON an.id = en.analysis_id WHERE an.document_pk = ? ORDER BY en.start_offset", [pk],
+    )]
+    found["timexes"] = [dict(zip(("start", "end", "text", "type", "value"), r, strict=True)) for r in store.rows(
+        "SELECT t.start_offset, t.end_offset, t.text, t.type, t.value FROM timexes t "
+        "JOIN analyses an ON an.id = t.analysis_id WHERE an.document_pk = ? ORDER BY t.start_offset", [pk],
+    )]
+    found["events"] = _event_rows(store, store.rows(
+        f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
+        "WHERE e.document_pk = ? ORDER BY e.evidence_start, e.id", [pk],
+    ))
+    return found
+
+
+def set_read_only(store: Store) -> None:
+    """Refuse writes on this connection from now on: what a public reader (``marsad serve``) needs."""
+    if store.dialect.name == "sqlite":
+        store.execute("PRAGMA query_only = ON")
+    else:
+        store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+
+
+def actor_suggestions(store: Store, text: str, limit: int = 10) -> list[tuple]:
+    """``(id, name, country, kind, arabic)`` of actors whose id, name or any Arabic mention contains ``text``.
+
+    Names are stored in English; Arabic speakers type what the articles say, which the entities table holds.
+    """
+    pattern = f"%{key(text)}%"
+    return store.rows(
+        "SELECT a.id, a.name, a.country, a.kind, MIN(en.text) FROM actors a "
+        "LEFT JOIN entities en ON en.actor_id = a.id "
+        "WHERE upper(a.id) = upper(?) OR a.name_key LIKE ? OR a.id IN "
+        "(SELECT x.actor_id FROM entities x WHERE x.actor_id IS NOT NULL AND x.text LIKE ?) "
+        f"GROUP BY a.id, a.name, a.country, a.kind ORDER BY a.kind = 'state' DESC, a.name LIMIT {int(limit)}",
+        [text, pattern, f"%{text}%"],
     )

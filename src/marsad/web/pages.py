@@ -1,0 +1,69 @@
+"""Server-rendered pages: every view is a URL carrying its filters, so it can be shared."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from marsad.export.network import actor_graph
+from marsad.store import Store
+from marsad.store import query as q
+from marsad.store.query import EventFilter
+from marsad.web.api import actor_details, document_or_404, network_rows
+from marsad.web.charts import network_layout, timeline_bars
+from marsad.web.deps import opened
+from marsad.web.highlight import highlight, marks_of
+from marsad.web.params import EventQuery, event_query
+from marsad.web.render import render
+
+router = APIRouter(include_in_schema=False)
+QueryDep = Annotated[EventQuery, Depends(event_query)]
+ACTOR_EVENTS = 100
+
+
+def with_params(request: Request, **changes: Any) -> str:
+    """This page's URL with some parameters replaced (None drops one): links that keep the other filters."""
+    items = [(k, v) for k, v in request.query_params.multi_items() if k not in changes and k != "offset"]
+    items += [(k, v) for k, v in changes.items() if v is not None]
+    return f"{request.url.path}?{urlencode(items)}" if items else request.url.path
+
+
+def _choices(db: Store) -> dict[str, Any]:
+    """What the filter bar offers: the countries and event types present in the store."""
+    return {"countries": q.countries(db), "types": list(q.stats(db)["event_types"])}
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    with opened(request) as db:
+        return render(request, "home.html", stats=q.stats(db), actors=q.actors(db, limit=20), **_choices(db))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, eq: QueryDep) -> HTMLResponse:
+    with opened(request) as db:
+        nodes, edges = network_layout(actor_graph(network_rows(db, eq.filter)))
+        return render(
+            request, "events.html", rows=q.events(db, eq.filter), total=q.count_events(db, eq.filter), eq=eq,
+            bars=timeline_bars(q.timeline(db, eq.filter)), nodes=nodes, edges=edges,
+            selected_types=list(eq.filter.types), with_params=with_params, **_choices(db),
+        )
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, actor_id: str) -> HTMLResponse:
+    with opened(request) as db:
+        details = actor_details(db, actor_id)
+        rows = q.events(db, EventFilter(actor=actor_id, limit=ACTOR_EVENTS))
+    return render(request, "actor.html", actor=details, rows=rows, limit=ACTOR_EVENTS)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document(request: Request, doc_id: str, event: int | None = None) -> HTMLResponse:
+    with opened(request) as db:
+        found = document_or_404(db, doc_id)
+    article = highlight(found["text"], marks_of(found, event))
+    return render(request, "document.html", doc=found, article=article, selected=event)

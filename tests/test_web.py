@@ -1,0 +1,160 @@
+"""The web interface over a real store (example articles, real analyzer): API, pages, escaping, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from marsad import __version__
+from marsad.analyzer import Analyzer
+from marsad.ingest.readers import iter_documents
+from marsad.store import open_store
+from marsad.store.pipeline import Settings, ingest
+from marsad.web import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+HOSTILE = {
+    "id": "hostile",
+    "title": f"{SCRIPT}{IMG} window.__pwned",
+    "url": "javascript:alert(1)",
+    "published": "2023-05-03",
+    "text": (f"{SCRIPT}\nزار وزير الخارجية المغربي ناصر بوريطة واشنطن يوم 2023-05-02 والتقى نظيره الأمريكي. {IMG}\n"
+             '<a href="javascript:alert(1)">اضغط هنا</a> <script>window.__pwned = 1</script>'),
+}
+INJECTIONS = ("' OR 1=1 --", '"; DROP TABLE events; --', "MAR' --", "%", "1) UNION SELECT * FROM documents --",
+              "\\x00", "المغرب' OR '1'='1", "-1", "99999999999999999999")
+FILTERS = ("country", "with", "type", "mode", "actor", "from", "to", "location", "text", "limit", "offset")
+
+
+def build_store(folder: Path, analyzer: Analyzer) -> str:
+    """The example articles and the hostile one, analyzed for real and stored as ``marsad ingest`` does."""
+    source = folder / "articles.jsonl"
+    lines = (ROOT / "examples" / "seeds.jsonl").read_text(encoding="utf-8").splitlines()
+    source.write_text("\n".join([*lines, json.dumps(HOSTILE, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    url = str(folder / "web.db")
+    with open_store(url) as store:
+        counts = ingest(store, iter_documents([source]), analyzer, Settings(__version__))
+    assert counts.errors == 0 and counts.documents == len(lines) + 1
+    return url
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory, analyzer: Analyzer) -> str:
+    return build_store(tmp_path_factory.mktemp("web"), analyzer)
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> TestClient:
+    return TestClient(create_app(db))
+
+
+def test_events_api_filters_paginates_and_downloads(client: TestClient) -> None:
+    first = client.get("/api/events", params={"country": "MAR", "with": "USA", "limit": 3}).json()
+    assert first["total"] > 3 and len(first["events"]) == 3
+    for event in first["events"]:
+        countries = {a["country"] for a in event["source"]} | {a["country"] for a in event["target"]}
+        assert {"MAR", "USA"} <= countries
+    second = client.get("/api/events", params={"country": "MAR", "with": "USA", "limit": 3, "offset": 3}).json()
+    assert {e["id"] for e in first["events"]}.isdisjoint(e["id"] for e in second["events"])
+    typed = client.get("/api/events?type=consult&from=2023&to=2023-12").json()["events"]
+    assert typed and all(e["type"] == "CONSULT" and (e["date"] or e["published"]).startswith("2023") for e in typed)
+    download = client.get("/api/events", params={"country": "MAR", "format": "csv"})
+    assert download.headers["content-type"].startswith("text/csv")
+    assert "attachment" in download.headers["content-disposition"]
+    assert all(row["evidence"] for row in csv.DictReader(io.StringIO(download.text)))
+
+
+def test_timeline_actors_network_and_documents(client: TestClient) -> None:
+    months = client.get("/api/timeline?country=MAR&with=USA").json()
+    assert months and all(len(m["period"]) == 7 and m["count"] > 0 for m in months)
+    assert [a["id"] for a in client.get("/api/actors?q=بوريطة").json()] == ["PER.NASSER_BOURITA"]
+    assert client.get("/api/actors?q=bourita").json()[0]["id"] == "PER.NASSER_BOURITA"
+    morocco = client.get("/api/actors/MAR").json()
+    assert morocco["name"] == "Morocco" and morocco["roles"]
+    assert "USA" in {c["id"] for c in morocco["counterparts"]}
+    network = client.get("/api/network?country=MAR&with=USA").json()
+    assert {"MAR", "USA"} <= {n["id"] for n in network["nodes"]} and all(e["weight"] >= 1 for e in network["edges"])
+    event = client.get("/api/events?country=MAR&with=USA&limit=1").json()["events"][0]
+    document = client.get(f"/api/documents/{event['doc_id']}").json()
+    text = document["text"]
+    assert text[event["evidence"]["start"]:event["evidence"]["end"]] == event["evidence"]["text"]
+    assert all(text[e["start"]:e["end"]] == e["text"] for e in document["entities"])
+    assert client.get("/api/documents/nope").status_code == 404
+    assert client.get("/api/actors/nope").status_code == 404
+    assert "/api/events" in client.get("/openapi.json").json()["paths"]
+
+
+def test_pages_render_filters_and_the_selected_evidence(client: TestClient) -> None:
+    page = client.get("/events?country=MAR&with=USA")
+    assert page.status_code == 200 and 'class="bar"' in page.text and "<circle" in page.text
+    assert "from=2023-04&amp;to=2023-04" in page.text  # a timeline bar keeps the filters and picks its month
+    event = client.get("/api/events?country=MAR&with=USA&limit=1").json()["events"][0]
+    assert f'/documents/{event["doc_id"]}?event={event["id"]}' in page.text
+    document = client.get(f"/documents/{event['doc_id']}?event={event['id']}")
+    assert 'dir="rtl"' in document.text and 'id="selected-evidence"' in document.text
+    assert client.get("/actors/MAR").status_code == 200 and client.get("/").status_code == 200
+    assert "Content-Security-Policy" in page.headers
+
+
+def test_hostile_article_is_escaped_everywhere(client: TestClient) -> None:
+    pages = [client.get(url).text for url in ("/documents/hostile", "/events?limit=500", "/events?actor=bourita",
+                                              "/actors/PER.NASSER_BOURITA", "/")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pages[0]
+    for html in pages:
+        assert SCRIPT not in html and "<img" not in html and "window.__pwned = 1</script>" not in html
+        assert 'href="javascript:' not in html.lower()
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in pages[0]
+    assert client.get("/api/documents/hostile").json()["title"].startswith(SCRIPT)  # JSON keeps the data as is
+
+
+@pytest.mark.parametrize("name", FILTERS)
+def test_injection_in_every_filter_is_harmless(client: TestClient, name: str) -> None:
+    before = client.get("/api/events?limit=1").json()["total"]
+    for value in INJECTIONS:
+        for url in ("/api/events", "/api/timeline", "/api/network", "/events"):
+            response = client.get(url, params={name: value})
+            assert response.status_code in (200, 400), (url, name, value, response.text[:200])
+            if response.status_code == 400 and url.startswith("/api"):
+                assert name in response.json()["detail"] or "limit" in response.json()["detail"]
+    assert client.get("/api/events?limit=1").json()["total"] == before
+
+
+def test_injection_in_other_parameters(client: TestClient) -> None:
+    for value in INJECTIONS:
+        for url, params in (("/api/actors", {"q": value}), ("/api/actors", {"country": value}),
+                            ("/api/actors", {"limit": value}), ("/api/timeline", {"by": value}),
+                            ("/api/events", {"format": value}), ("/documents/hostile", {"event": value})):
+            assert client.get(url, params=params).status_code in (200, 400), (url, params)
+        for url in (f"/api/actors/{value}", f"/api/documents/{value}", f"/actors/{value}"):
+            assert client.get(url).status_code in (200, 404), url
+
+
+def test_bad_parameters_are_400_with_a_clear_message(client: TestClient) -> None:
+    for query, words in (("limit=501", "limit: between 1 and 500"), ("limit=0", "limit"), ("offset=-1", "offset"),
+                         ("from=yesterday", "from: not a date"), ("country=MOROCCO", "country: an ISO 3166"),
+                         ("type=CONSULT;DROP", "type:"), ("limit=ten", "limit")):
+        response = client.get(f"/api/events?{query}")
+        assert response.status_code == 400 and words in response.json()["detail"], (query, response.text)
+    page = client.get("/events?limit=9999")
+    assert page.status_code == 400 and "limit: between 1 and 500" in page.text
+
+
+def test_read_only_by_default_and_upload_only_when_allowed(db: str, tmp_path: Path) -> None:
+    assert TestClient(create_app(db)).post("/ingest", files={"file": ("a.txt", b"x")}).status_code in (404, 405)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(Path(db).read_bytes())
+    writer = TestClient(create_app(str(copy), allow_ingest=True, max_upload_bytes=1024))
+    assert writer.post("/ingest", files={"file": ("big.txt", b"x" * 2048)}).status_code == 400
+    assert writer.post("/ingest", files={"file": ("a.exe", b"x")}).status_code == 400
+    text = "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.".encode()
+    response = writer.post("/ingest", files={"file": ("deal.txt", text)})
+    assert response.status_code == 200 and "Stored 1 documents" in response.text
+    assert writer.post("/ingest", files={"file": ("x.txt", text)}, headers={"origin": "http://evil.example"}
+                       ).status_code == 400
