@@ -282,6 +282,14 @@ class ActorLinker:
                     nxt.office = mention.office
                     nxt.actors = [_new_person(text[nxt.start:nxt.end], country, mention.office)]
                 continue  # the name carries the actor; the title only described it
+            previous = kept[-1] if kept else None
+            if previous is not None and previous.entity_type == "PER" and previous.kind in (NAME, TAGGED) and (
+                    _gap(text, previous.end, mention.start) <= 1):
+                # مارك ميلي رئيس هيئة الأركان: a title in apposition after a name describes that person (who may
+                # have held it before the article's date), it does not name today's holder
+                if previous.kind == TAGGED and country and not previous.actors:
+                    previous.actors = [_new_person(text[previous.start:previous.end], country, mention.office)]
+                continue
             mention.actors = self._office_holder(mention.office or "", country, org, on)
             if mention.actors:
                 kept.append(mention)
