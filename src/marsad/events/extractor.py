@@ -143,6 +143,9 @@ class EventExtractor:
         if any(c[2] == "negated" for c in before):
             item.decision = "negated"
             return None
+        if trigger.type != "REQUEST" and any(c[2] == "requested" for c in before):
+            item.decision = "asked for, not done"
+            return None
         if any(c[2] == "habitual" for c in in_sentence):
             item.decision = "habitual or background statement"
             return None
