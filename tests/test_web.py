@@ -158,3 +158,18 @@ def test_read_only_by_default_and_upload_only_when_allowed(db: str, tmp_path: Pa
     assert response.status_code == 200 and "Stored 1 documents" in response.text
     assert writer.post("/ingest", files={"file": ("x.txt", text)}, headers={"origin": "http://evil.example"}
                        ).status_code == 400
+
+
+def test_serve_command_defaults_and_missing_store(tmp_path: Path) -> None:
+    import argparse
+
+    from marsad.cli_web import add_web_command
+    from marsad.errors import MarsadError
+
+    parser = argparse.ArgumentParser()
+    add_web_command(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["serve", "--db", str(tmp_path / "none.db")])
+    assert (args.host, args.port, args.allow_ingest) == ("127.0.0.1", 8000, False)
+    with pytest.raises(MarsadError, match="no store at"):
+        args.func(args)
+    assert not (tmp_path / "none.db").exists()
