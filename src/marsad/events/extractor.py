@@ -227,16 +227,18 @@ def _clause(item: Found, verbs: list[tuple[int, int]], bounds: tuple[int, int]) 
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
-    """True when the trigger needs no company, or one of its required words follows within ``near`` words.
+    """True when no forbidding word and (if it needs one) a required word follow within ``near`` words.
 
     Words compare whole, after stripping proclitics and the article (سفيرها is not سفير).
     """
-    if not trigger.requires_near:
+    if not trigger.requires_near and not trigger.unless_near:
         return True
     position = state.normalized.from_original(end)
     words = state.normalized.text[position:position + 30 * trigger.near].split()[:trigger.near]
-    window = " ".join(_bare(w) for w in words)
-    return any(f" {_bare(word)} " in f" {window} " for word in trigger.requires_near)
+    window = f" {' '.join(_bare(w) for w in words)} "
+    if any(f" {_bare(word)} " in window for word in trigger.unless_near):
+        return False
+    return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)
 
 
 def _bare(word: str) -> str:

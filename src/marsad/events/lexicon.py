@@ -25,6 +25,7 @@ class Trigger:
     context: tuple[str, ...]
     strength: float
     requires_near: tuple[str, ...]
+    unless_near: tuple[str, ...]
     near: int
 
 
@@ -62,6 +63,7 @@ class TriggerLexicon:
                     id=item["id"], type=item["type"], mode=item["mode"], frame=item["frame"],
                     context=tuple(item.get("context", [])), strength=float(item["strength"]),
                     requires_near=tuple(normalize_key(w) for w in item.get("requires_near", [])),
+                    unless_near=tuple(normalize_key(w) for w in item.get("unless_near", [])),
                     near=int(item.get("near", 6)),
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
