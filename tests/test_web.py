@@ -30,7 +30,7 @@ HOSTILE = {
 }
 INJECTIONS = ("' OR 1=1 --", '"; DROP TABLE events; --', "MAR' --", "%", "1) UNION SELECT * FROM documents --",
               "\\x00", "المغرب' OR '1'='1", "-1", "99999999999999999999")
-FILTERS = ("country", "with", "type", "mode", "actor", "from", "to", "location", "text", "limit", "offset")
+FILTERS = ("country", "with", "type", "mode", "actor", "actor_id", "from", "to", "location", "text", "limit", "offset")
 
 
 def build_store(folder: Path, analyzer: Analyzer) -> str:
@@ -79,6 +79,8 @@ def test_timeline_actors_network_and_documents(client: TestClient) -> None:
     morocco = client.get("/api/actors/MAR").json()
     assert morocco["name"] == "Morocco" and morocco["roles"]
     assert "USA" in {c["id"] for c in morocco["counterparts"]}
+    exact = client.get("/api/events?actor_id=MAR&limit=500").json()["events"]
+    assert exact and all("MAR" in {a["id"] for a in e["source"] + e["target"]} for e in exact)
     network = client.get("/api/network?country=MAR&with=USA").json()
     assert {"MAR", "USA"} <= {n["id"] for n in network["nodes"]} and all(e["weight"] >= 1 for e in network["edges"])
     event = client.get("/api/events?country=MAR&with=USA&limit=1").json()["events"][0]

@@ -34,6 +34,7 @@ class EventFilter:
     text: str | None = None
     limit: int | None = None
     offset: int = 0  # rows to skip before ``limit``: pages of results in the web interface
+    actor_id: str | None = None  # exactly this actor on either side (``actor`` also matches parts of names)
 
 
 @dataclass(slots=True)
@@ -64,6 +65,9 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.actor:
         clauses.append(_has_actor(None, "(a.id = ? OR a.name_key LIKE ?)"))
         params += [flt.actor, f"%{key(flt.actor)}%"]
+    if flt.actor_id:
+        clauses.append(_has_actor(None, "a.id = ?"))
+        params.append(flt.actor_id)
     if flt.country and flt.with_country:
         one_way = f"({_has_actor('source', 'a.country = ?')} AND {_has_actor('target', 'a.country = ?')})"
         clauses.append(f"({one_way} OR {one_way})")

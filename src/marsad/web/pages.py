@@ -57,7 +57,7 @@ def events(request: Request, eq: QueryDep) -> HTMLResponse:
 def actor(request: Request, actor_id: str) -> HTMLResponse:
     with opened(request) as db:
         details = actor_details(db, actor_id)
-        rows = q.events(db, EventFilter(actor=actor_id, limit=ACTOR_EVENTS))
+        rows = q.events(db, EventFilter(actor_id=actor_id, limit=ACTOR_EVENTS))
     return render(request, "actor.html", actor=details, rows=rows, limit=ACTOR_EVENTS)
 
 

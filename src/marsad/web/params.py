@@ -77,6 +77,7 @@ def event_query(
     type_: Annotated[list[str] | None, Query(alias="type", description="PLOVER types, comma-separated")] = None,
     mode: Annotated[str | None, Query(description="event mode (visit, sign, ...)")] = None,
     actor: Annotated[str | None, Query(description="actor id or part of the name, either side")] = None,
+    actor_id: Annotated[str | None, Query(description="exactly this actor id, either side")] = None,
     from_: Annotated[str | None, Query(alias="from", description="from this date (2020, 2020-01, 2020-01-31)")] = None,
     to: Annotated[str | None, Query(description="up to the end of this date")] = None,
     location: Annotated[str | None, Query(description="place name, or ISO3 of the place's country")] = None,
@@ -90,7 +91,8 @@ def event_query(
         raise BadRequest(f"mode: a single word such as visit or sign, not {mode!r}")
     limit, offset = bounded("limit", limit, MAX_LIMIT, 1), bounded("offset", offset, MAX_OFFSET)
     flt = EventFilter(
-        actor=_text("actor", actor), country=_country("country", country), with_country=_country("with", with_),
+        actor=_text("actor", actor), actor_id=_text("actor_id", actor_id), country=_country("country", country),
+        with_country=_country("with", with_),
         types=_types(type_ or []), mode=mode, date_from=_date("from", from_), date_to=_date("to", to),
         location=_text("location", location), text=_text("text", text), limit=limit, offset=offset,
     )
