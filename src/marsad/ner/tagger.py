@@ -15,7 +15,7 @@ from typing import Any
 import pycrfsuite
 
 from marsad.ner.clusters import load_clusters
-from marsad.ner.features import Lexicon, normalize, sentence_features
+from marsad.ner.features import Lexicon, normalize, sentence_features, shape
 
 MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv"
@@ -98,8 +98,14 @@ class EntityTagger:
         """One BIO tag per token; an empty list for no tokens."""
         tags: list[str] = []
         for start in range(0, len(tokens), MAX_CHUNK):
-            chunk = tokens[start:start + MAX_CHUNK]
-            tags.extend(self._crf.tag(sentence_features(chunk, self.lexicon)))
+            chunk = list(tokens[start:start + MAX_CHUNK])
+            # Every training sentence ends with punctuation, so the model learned sentence ends only there; a
+            # name as the last token of an unpunctuated fragment would otherwise be missed.
+            pad = shape(chunk[-1]) != "punct"
+            if pad:
+                chunk.append(".")
+            chunk_tags = self._crf.tag(sentence_features(chunk, self.lexicon))
+            tags.extend(chunk_tags[:-1] if pad else chunk_tags)
         return tags
 
     def __getstate__(self) -> dict[str, Any]:
