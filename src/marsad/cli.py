@@ -20,6 +20,7 @@ from marsad.cli_kb import add_kb_commands
 from marsad.cli_ner import add_evaluate_ner, add_ner_command, add_train_ner
 from marsad.cli_store import add_store_commands
 from marsad.cli_time import add_evaluate_time
+from marsad.cli_web import add_web_command
 from marsad.errors import InputError, MarsadError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FATAL = 0, 1, 2
@@ -144,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analyze(subparsers)
     _add_explain(subparsers)
     add_store_commands(subparsers)
+    add_web_command(subparsers)
     add_kb_commands(subparsers)
     add_ner_command(subparsers)
     train = subparsers.add_parser("train", help="train the project's models from data")
