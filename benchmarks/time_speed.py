@@ -17,7 +17,7 @@ from pathlib import Path
 
 from marsad.time import TimeFinder
 
-DEFAULT_BULK = Path("/work/shared/data/news/bulk.jsonl.gz")
+DEFAULT_BULK = Path(__file__).resolve().parents[2] / "shared/data/news/bulk.jsonl.gz"  # shared data beside the repo
 
 
 def load(path: Path, limit: int) -> list[tuple[str, dt.date | None]]:
