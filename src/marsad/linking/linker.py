@@ -284,9 +284,11 @@ class ActorLinker:
                 continue  # the name carries the actor; the title only described it
             previous = kept[-1] if kept else None
             if previous is not None and previous.entity_type == "PER" and previous.kind in (NAME, TAGGED) and (
-                    _gap(text, previous.end, mention.start) <= 1):
+                    _gap(text, previous.end, mention.start) <= 1) and (
+                    country is None or not previous.countries or country in previous.countries):
                 # مارك ميلي رئيس هيئة الأركان: a title in apposition after a name describes that person (who may
-                # have held it before the article's date), it does not name today's holder
+                # have held it before the article's date), it does not name today's holder. A title of another
+                # state (عانق زيد الرئيس الجزائري) is a second person, not an apposition.
                 if previous.kind == TAGGED and country and not previous.actors:
                     previous.actors = [_new_person(text[previous.start:previous.end], country, mention.office)]
                 continue
