@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
-from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT
+from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT
 from marsad.linking.mentions import ADJECTIVE, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token, split_clitics
@@ -165,7 +165,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                    carried: Mention | None = None) -> Arguments:
     """Source and target mentions for one trigger, by its frame."""
     candidates = [m for m in mentions if _actors(m)]
-    relative = _relative_clause(syntax, trigger, candidates, object_pronoun) if form in (PAST, PRESENT) else None
+    relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
+                if form in (PAST, PRESENT, PHRASE) else None)
     if relative is not None and relative[1] is not None and frame != "joint":
         subject, obj, rule = relative
         if frame == "host":
@@ -205,7 +206,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         else:
             rules.append("object")
     if subject is None or not others:
-        return Arguments([], [], tuple(rules), 0.0)
+        # the caller decides whether an event without a named other party still stands (arrests, protests)
+        return Arguments([subject] if subject is not None else [], [], tuple(rules), 0.6)
     quality = {"verb-subject": 1.0, "genitive": 1.0, "genitive-li": 1.0, "carried-subject": 0.7}.get(subject_rule, 0.85)
     if frame == "host":  # the host is the subject; the guest is the visitor, the source
         return Arguments(others, [subject], (*rules, "host-reversed"), quality)

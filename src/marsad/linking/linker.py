@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
 
 HONORIFIC = "honorific"
+BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY"})
 FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "بن", "ابن", "آل", "عبد", "دي", "فان", "فون"))
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.
@@ -111,7 +112,7 @@ class ActorLinker:
         mentions = self._add_tagged(state, mentions)
         mentions.sort(key=lambda m: m.start)
         focus = _focus(mentions)
-        mentions = self._resolve_agents(state.document.text, mentions)
+        mentions = self._resolve_agents(state.document.text, mentions, focus)
         self._resolve_ambiguous(mentions, on, focus)
         mentions = self._resolve_titles(state, mentions, on)
         self._name_unknown_people(state, mentions)
@@ -198,8 +199,12 @@ class ActorLinker:
 
     # -- resolving -------------------------------------------------------------------------------
 
-    def _resolve_agents(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Noun + nationality is a body of that state (الجيش الباكستاني); a bare noun is no actor."""
+    def _resolve_agents(self, text: str, mentions: list[Mention], focus: list[str]) -> list[Mention]:
+        """Noun + nationality is a body of that state (الجيش الباكستاني).
+
+        A bare security body (قوات الأمن، الشرطة، الجيش) in an article about one state is that state's:
+        domestic news rarely repeats the nationality. Other bare nouns (الحكومة، المسؤولين) stay unlinked.
+        """
         kept: list[Mention] = []
         skip = -1
         for i, mention in enumerate(mentions):
@@ -216,11 +221,15 @@ class ActorLinker:
             if mention.kind != AGENT:
                 kept.append(mention)
                 continue
+            sector = mention.office or "GOV"
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
                     or _gap(text, mention.end, follower.start) > 0):
+                if focus and sector in BARE_AGENT_SECTORS:
+                    actor = Actor(id=f"{focus[0]}.{sector.replace('/', '_')}", name=f"{focus[0]} ({sector})",
+                                  country=focus[0], kind="organization", score=0.5, sector=sector)
+                    kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [actor], office=sector, score=0.5))
                 continue
             country = next(iter(follower.countries))
-            sector = mention.office or "GOV"
             state_name = follower.actors[0].name
             actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{state_name} ({sector})",
                           country=country, kind="organization", score=0.8, sector=sector)
@@ -377,6 +386,7 @@ class ActorLinker:
                 continue
             if mention.office == "pair" and len(focus) >= 2:
                 mention.actors = [_state_actor(self.kb, code) for code in focus[:2]]
+                mention.entity_type = "GPE"
                 mention.score = 0.7
             elif mention.office and mention.office.startswith("state:"):
                 word = mention.office[6:]
