@@ -90,9 +90,12 @@ class SentenceSyntax:
 
 
 def _actors(mention: Mention) -> bool:
-    """Mentions that can fill an argument: coded actors; not adjectives, named things (an exercise, a
-    treaty), regions without a state, or media, schools and firms (they report, they do not act)."""
-    return (mention.kind != ADJECTIVE and mention.entity_type != "MISC" and bool(mention.actors)
+    """Mentions that can fill an argument: coded actors; not adjectives (except plural ones used as nouns:
+    الإيرانيين), named things (an exercise, a treaty), regions without a state, or media, schools and firms
+    (they report, they do not act)."""
+    if mention.kind == ADJECTIVE:
+        return mention.plural and len(mention.actors) == 1
+    return (mention.entity_type != "MISC" and bool(mention.actors)
             and all((a.country or a.kind in ("organization", "state")) and (a.sector or "")[:3] not in NON_POLITICAL
                     for a in mention.actors))
 

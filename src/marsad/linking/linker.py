@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 HONORIFIC = "honorific"
 BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY"})
+PLURAL_ENDINGS = ("يين", "يون")  # الإيرانيين، الأمريكيون (normalized)
 FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "بن", "ابن", "آل", "عبد", "دي", "فان", "فون"))
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.
@@ -135,12 +136,13 @@ class ActorLinker:
             start, end = normalized.span(match.start, match.end)
             if state.in_boilerplate(start, end):
                 continue
-            mention = self._mention_from_match(match, start, end, on)
+            mention = self._mention_from_match(match, start, end, on, normalized.text[match.start:match.end])
             if mention is not None:
                 mentions.append(mention)
         return mentions
 
-    def _mention_from_match(self, match: PhraseMatch, start: int, end: int, on: dt.date | None) -> Mention | None:
+    def _mention_from_match(self, match: PhraseMatch, start: int, end: int, on: dt.date | None,
+                            surface: str) -> Mention | None:
         by_kind: dict[str, list[str]] = {}
         for kind, value in match.payloads:  # type: ignore[misc]
             by_kind.setdefault(kind, []).append(value)
@@ -159,7 +161,8 @@ class ActorLinker:
                 return Mention(start, end, kind, entity_type, actors, score=1.0 / len(actors), place=place)
             if kind == ADJECTIVE:
                 actors = [self._actor(self.kb.entries[v], on) for v in dict.fromkeys(values)]
-                return Mention(start, end, kind, "MISC", actors)  # nationalities are MISC, as in CoNLL
+                return Mention(start, end, kind, "MISC", actors,  # nationalities are MISC, as in CoNLL
+                               plural=surface.endswith(PLURAL_ENDINGS))
             entity_type = {TITLE: "PER", AGENT: "ORG"}.get(kind, "MISC")
             return Mention(start, end, kind, entity_type, office=values[0])
         return None

@@ -33,6 +33,7 @@ class Mention:
     office: str | None = None  # for titles: the office code
     score: float = 1.0
     place: str | None = None  # for a capital: the city's own name, for event locations
+    plural: bool = False  # a plural nationality (الإيرانيين، الأمريكيون): people of that state, a possible actor
 
     @property
     def actor(self) -> Actor | None:
