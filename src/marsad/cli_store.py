@@ -84,8 +84,9 @@ def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
     _database(parser)
     _filters(parser)
     parser.add_argument("--format", choices=sorted(EXPORT_FORMATS), required=True,
-                        help="jsonl: CONTRACT analyses of documents with matching events; csv, parquet: "
-                             "one event per row; plover: POLECAT-style records; gexf, graphml: actor network")
+                        help="jsonl: CONTRACT analyses of documents with matching events (with --dedup: "
+                             "one story per line); csv, parquet: one event per row; plover: POLECAT-style "
+                             "records; gexf, graphml: actor network")
     parser.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     parser.set_defaults(func=_run_export)
 
@@ -114,6 +115,8 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--location", metavar="NAME", help="place name (or ISO3 of the place's country)")
     group.add_argument("--text", metavar="WORDS", help="words in the evidence")
     group.add_argument("--limit", type=int, help="at most this many events")
+    group.add_argument("--dedup", action="store_true",
+                       help="one row per story: the same event reported by several articles, with all its sources")
 
 
 def event_filter(args: argparse.Namespace) -> query.EventFilter:
@@ -122,7 +125,7 @@ def event_filter(args: argparse.Namespace) -> query.EventFilter:
         actor=args.actor, country=(args.country or "").upper() or None,
         with_country=(args.with_country or "").upper() or None, types=types, mode=args.mode,
         date_from=args.date_from, date_to=args.date_to, location=args.location, text=args.text,
-        limit=args.limit,
+        limit=args.limit, dedup=args.dedup,
     )
 
 
@@ -250,16 +253,17 @@ def _side(actors: list[dict[str, Any]]) -> str:
     return ", ".join(f"{a['name']} ({a['country'] or a['id']})" for a in actors) or "?"
 
 
-def _print_events(rows: list[query.EventRow]) -> None:
+def _print_events(rows: list[query.EventRow], stories: bool) -> None:
     for row in rows:
         v = row.values
         kind = f"{v['type']}/{v['mode']}" if v["mode"] else v["type"]
         where = f" @ {v['location']}" if v["location"] else ""
         flag = "" if v["modality"] == "asserted" else f" [{v['modality']}]"
+        sources = f"  ({row.sources} sources)" if row.documents is not None else ""
         print(f"{v['date'] or '?':<10}  {kind:<16} {_side(row.source)} -> {_side(row.target)}{where}{flag}"
-              f"  [{v['doc_id']}]")
+              f"  [{v['doc_id']}]{sources}")
         print(f"    «{' '.join(v['evidence'].split())}»")
-    print(f"{len(rows)} events", file=sys.stderr)
+    print(f"{len(rows)} {'stories' if stories else 'events'}", file=sys.stderr)
 
 
 @contextmanager
@@ -278,12 +282,12 @@ def _run_events(args: argparse.Namespace) -> int:
     with open_store(args.db) as store:
         rows = _events(store, args)
     if args.format == "table":
-        _print_events(rows)
+        _print_events(rows, args.dedup)
         return EXIT_OK
     if args.format == "parquet" and args.output is None:
         raise MarsadError("--format parquet needs -o FILE")
     with _output(args.output) as out:
-        write_events(rows, args.format, out)
+        write_events(rows, args.format, out, stories=args.dedup)
     return EXIT_OK
 
 
@@ -297,7 +301,7 @@ def _run_timeline(args: argparse.Namespace) -> int:
             raise MarsadError(str(error)) from None
     if args.plot:
         sides = " with ".join(c for c in (args.country, args.with_country) if c) or "all actors"
-        plot(counts, args.plot, f"marsad events per {args.by}: {sides}")
+        plot(counts, args.plot, f"marsad {'stories' if args.dedup else 'events'} per {args.by}: {sides}")
         print(f"wrote {args.plot}", file=sys.stderr)
     else:
         print(text_chart(counts))
@@ -336,11 +340,11 @@ def _run_export(args: argparse.Namespace) -> int:
     if args.format == "parquet" and args.output is None:
         raise MarsadError("--format parquet needs -o FILE")
     with open_store(args.db) as store, _output(args.output) as out:
-        if args.format == "jsonl":
+        if args.format == "jsonl" and not args.dedup:
             try:
                 write_analyses(query.analyses(store, event_filter(args)), out)
             except ValueError as error:
                 raise MarsadError(str(error)) from None
         else:
-            write_events(_events(store, args), args.format, out)
+            write_events(_events(store, args), args.format, out, stories=args.dedup)
     return EXIT_OK

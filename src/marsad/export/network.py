@@ -11,7 +11,7 @@ from marsad.store.query import EventRow
 
 
 def actor_graph(rows: Iterable[EventRow]) -> nx.DiGraph:
-    """Actors as nodes; an edge source -> target per pair, weighted by events, counted per type."""
+    """Actors as nodes; an edge source -> target per pair, weighted by rows (events, or stories), per type."""
     graph = nx.DiGraph()
     types: dict[tuple[str, str], Counter] = {}
     for row in rows:

@@ -1,13 +1,15 @@
 """PLOVER/POLECAT-style event records: the field names event-data users already work with.
 
 One record per event and per (source, target) actor pair, as POLECAT does, with the quad class of
-the PLOVER category and the story's provenance (id, publisher, headline, URL, publication date).
+the PLOVER category and the story's provenance (id, publisher, headline, URL, publication date);
+a deduplicated story (``--dedup``) adds ``sources`` and every reporting document with its evidence.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from marsad.export.records import story_fields
 from marsad.store.query import EventRow
 
 _QUAD = {
@@ -38,5 +40,6 @@ def plover_records(row: EventRow) -> list[dict[str, Any]]:
                 "story_id": v["doc_id"], "story_version": v["doc_version"],
                 "publication_date": v["published"],
                 "publisher": v["outlet"], "headline": v["title"], "url": v["url"], "language": "ar",
+                **story_fields(row),
             })
     return records

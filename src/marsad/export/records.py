@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from marsad.store.query import EventRow
@@ -16,6 +17,13 @@ FLAT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("evidence_start", "int64"), ("evidence_end", "int64"), ("evidence", "string"), ("context", "string"),
     ("title", "string"), ("url", "string"), ("outlet", "string"),
 )
+# What a story adds: how many documents report it, and each member's document and evidence (JSON).
+STORY_COLUMNS: tuple[tuple[str, str], ...] = (("sources", "int64"), ("documents", "string"))
+
+
+def flat_columns(stories: bool) -> tuple[tuple[str, str], ...]:
+    """The flat columns of events, or of stories (``--dedup``)."""
+    return FLAT_COLUMNS + STORY_COLUMNS if stories else FLAT_COLUMNS
 
 
 def _joined(actors: list[dict[str, Any]], field: str) -> str:
@@ -23,7 +31,7 @@ def _joined(actors: list[dict[str, Any]], field: str) -> str:
 
 
 def flat(row: EventRow) -> dict[str, Any]:
-    """One event as a flat record; several actors on a side are joined with ``;``."""
+    """One event (or story) as a flat record; several actors on a side are joined with ``;``."""
     v = row.values
     record = {
         "event_id": v["id"], "doc_id": v["doc_id"], "doc_version": v["doc_version"],
@@ -37,11 +45,14 @@ def flat(row: EventRow) -> dict[str, Any]:
         record[f"{side}_ids"] = _joined(actors, "id")
         record[f"{side}_names"] = _joined(actors, "name")
         record[f"{side}_countries"] = _joined(actors, "country")
-    return {name: record[name] for name, _ in FLAT_COLUMNS}
+    if row.documents is not None:
+        record["sources"] = row.sources
+        record["documents"] = json.dumps(row.documents, ensure_ascii=False)
+    return {name: record[name] for name, _ in flat_columns(row.documents is not None)}
 
 
 def nested(row: EventRow) -> dict[str, Any]:
-    """One event in its CONTRACT shape, with the document it comes from."""
+    """One event in its CONTRACT shape, with the document it comes from (a story: with all its documents)."""
     v = row.values
     location = {"name": v["location"], "country": v["location_country"]} if v["location"] else None
     return {
@@ -52,4 +63,9 @@ def nested(row: EventRow) -> dict[str, Any]:
         "modality": v["modality"],
         "evidence": {"start": v["evidence_start"], "end": v["evidence_end"], "text": v["evidence"]},
         "confidence": v["confidence"],
-    }
+    } | story_fields(row)
+
+
+def story_fields(row: EventRow) -> dict[str, Any]:
+    """``sources`` and ``documents`` of a story; nothing for a single event."""
+    return {} if row.documents is None else {"sources": row.sources, "documents": row.documents}

@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from marsad.store.dates import date_bounds
 from marsad.store.engine import Store
 from marsad.store.search import query_terms
+from marsad.store.stories import group_stories
 from marsad.store.writer import key
 
 _IN_CHUNK = 500
 EVENT_COLUMNS = (
     "id", "doc_id", "doc_version", "published", "title", "url", "outlet", "type", "mode", "date", "modality",
     "location", "location_country", "confidence", "evidence_start", "evidence_end", "evidence", "context",
+    "date_lo",  # first day of the event's period (its date, else the publication's): what timelines count
 )
 
 
@@ -35,6 +38,7 @@ class EventFilter:
     limit: int | None = None
     offset: int = 0  # rows to skip before ``limit``: pages of results in the web interface
     actor_id: str | None = None  # exactly this actor on either side (``actor`` also matches parts of names)
+    dedup: bool = False  # one row per story (the same event reported by several articles): see store/stories.py
 
 
 @dataclass(slots=True)
@@ -44,6 +48,12 @@ class EventRow:
     values: dict[str, Any]
     source: list[dict[str, Any]] = field(default_factory=list)
     target: list[dict[str, Any]] = field(default_factory=list)
+    documents: list[dict[str, Any]] | None = None  # a story's members (doc_id, evidence); None: not grouped
+
+    @property
+    def sources(self) -> int:
+        """How many distinct documents report this story (1 for a single event)."""
+        return len({d["doc_id"] for d in self.documents}) if self.documents else 1
 
 
 def _bound(value: str, index: int, name: str) -> str:
@@ -112,22 +122,29 @@ def _actors_of(store: Store, event_ids: Sequence[int]) -> dict[int, dict[str, li
 
 
 def events(store: Store, flt: EventFilter) -> list[EventRow]:
-    """Events matching ``flt``, latest first, each with its evidence and its actors."""
+    """Events (or stories, with ``dedup``) matching ``flt``, latest first, with evidence and actors.
+
+    Stories are grouped before the limit, so a page holds whole stories: every matching event is read.
+    """
     condition, params = where(flt)
-    limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
-    limit += f" OFFSET {int(flt.offset)}" if flt.offset and flt.limit else ""
-    rows = store.rows(
+    limit = f" LIMIT {int(flt.limit)}" if flt.limit and not flt.dedup else ""
+    limit += f" OFFSET {int(flt.offset)}" if flt.offset and limit else ""
+    rows = _event_rows(store, store.rows(
         f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
         f"WHERE {condition} ORDER BY e.date_lo IS NULL, e.date_lo DESC, e.id{limit}",
         params,
-    )
-    return _event_rows(store, rows)
+    ))
+    if not flt.dedup:
+        return rows
+    stories = group_stories(rows)
+    end = flt.offset + flt.limit if flt.limit else None
+    return stories[flt.offset if flt.limit else 0:end]
 
 
 _EVENT_SELECT = (
     "e.id, d.id, d.version, d.published, d.title, d.url, d.outlet, e.type, e.mode, e.date, "
     "e.modality, e.location_name, e.location_country, e.confidence, e.evidence_start, e.evidence_end, "
-    "e.evidence_text, e.context"
+    "e.evidence_text, e.context, e.date_lo"
 )
 
 
@@ -143,8 +160,13 @@ def _event_rows(store: Store, rows: list[tuple]) -> list[EventRow]:
 
 
 def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[str, str, int]]:
-    """``(period, type, count)`` of matching events, the period being the start of the event date."""
+    """``(period, type, count)`` of matching events (stories, with ``dedup``), the period being the start
+    of the event date (of the story's earliest event)."""
     width = {"year": 4, "month": 7, "day": 10}[by]
+    if flt.dedup:
+        stories = events(store, replace(flt, limit=None, offset=0))
+        counts = Counter((s.values["date_lo"][:width], s.values["type"]) for s in stories if s.values["date_lo"])
+        return [(period, kind, n) for (period, kind), n in sorted(counts.items())]
     condition, params = where(flt)
     return [(r[0], r[1], int(r[2])) for r in store.rows(
         f"SELECT substr(e.date_lo, 1, {width}) AS period, e.type, COUNT(*) FROM events e "
@@ -241,7 +263,9 @@ def errors(store: Store, limit: int = 100) -> list[tuple]:
 
 
 def count_events(store: Store, flt: EventFilter) -> int:
-    """How many events match ``flt`` (ignoring its limit): the total behind a page of results."""
+    """How many events (stories, with ``dedup``) match ``flt``, ignoring its limit: the total behind a page."""
+    if flt.dedup:
+        return len(events(store, replace(flt, limit=None, offset=0)))
     condition, params = where(flt)
     return int(store.value(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.pk = e.document_pk "
                            f"WHERE {condition}", params))

@@ -32,7 +32,7 @@ def _download(body: bytes, media: str, name: str) -> Response:
     return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
-@router.get("/events", summary="events matching the filters, latest first")
+@router.get("/events", summary="events (stories, with dedup=1) matching the filters, latest first")
 def events(
     request: Request, eq: QueryDep, format: Literal["json", "csv", "jsonl"] = "json",
 ) -> Any:
@@ -42,12 +42,12 @@ def events(
     if format == "json":
         return {"total": total, "limit": eq.limit, "offset": eq.offset, "events": [event_record(r) for r in rows]}
     out = io.BytesIO()
-    write_events(rows, format, out)
+    write_events(rows, format, out, stories=eq.filter.dedup)
     media = "text/csv; charset=utf-8" if format == "csv" else "application/x-ndjson"
     return _download(out.getvalue(), media, f"marsad-events.{format}")
 
 
-@router.get("/timeline", summary="event counts per period and type")
+@router.get("/timeline", summary="event (story, with dedup=1) counts per period and type")
 def timeline(request: Request, eq: QueryDep, by: Literal["year", "month", "day"] = "month") -> list[dict[str, Any]]:
     with opened(request) as db:
         return [{"period": p, "type": t, "count": n} for p, t, n in q.timeline(db, eq.filter, by=by)]

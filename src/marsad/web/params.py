@@ -84,6 +84,7 @@ def event_query(
     text: Annotated[str | None, Query(description="words in the evidence")] = None,
     limit: Annotated[int, Query(description=f"events per page, 1..{MAX_LIMIT}")] = 50,
     offset: Annotated[int, Query(description="events to skip")] = 0,
+    dedup: Annotated[bool, Query(description="one row per story: the same event reported by several articles")] = False,
 ) -> EventQuery:
     """FastAPI dependency: the CLI's filters as query parameters (``with``, ``from`` keep their CLI names)."""
     mode = _text("mode", mode)
@@ -95,5 +96,6 @@ def event_query(
         with_country=_country("with", with_),
         types=_types(type_ or []), mode=mode, date_from=_date("from", from_), date_to=_date("to", to),
         location=_text("location", location), text=_text("text", text), limit=limit, offset=offset,
+        dedup=dedup,
     )
     return EventQuery(flt, limit, offset)
