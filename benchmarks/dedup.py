@@ -49,10 +49,19 @@ def main() -> None:
     print(f"events   {len(events)} ({dated} with a date of their own)")
     print(f"stories  {len(stories)}: {shrink(len(events), len(stories))} fewer rows; {len(multi)} stories "
           f"reported by 2+ documents (largest: {max((s.sources for s in stories), default=0)} sources)")
+    same_document = sum(len(s.documents or []) - s.sources for s in stories)
+    print(f"         of the {len(events) - len(stories)} rows folded, {same_document} repeat an event of the "
+          "same document (two sentences reporting it)")
     print(f"query    events --dedup over everything: {1000 * took:.0f} ms")
     by_event, by_story = Counter(e.values["type"] for e in events), Counter(s.values["type"] for s in stories)
     for kind, n in by_event.most_common():
         print(f"  {kind:<10} {n:>6} -> {by_story[kind]:>6}  ({shrink(n, by_story[kind])})")
+    for story in sorted(multi, key=lambda s: -s.sources)[:3]:  # to judge the grouping by eye
+        v = story.values
+        sides = [",".join(a["country"] or a["id"] for a in side) for side in (story.source, story.target)]
+        print(f"example  {v['type']} {sides[0]} -> {sides[1]} {v['date']} @ {v['location']}: {story.sources} sources")
+        for member in (story.documents or [])[:3]:
+            print(f"         [{member['doc_id']}] {' '.join(member['evidence'].split())[:100]}")
 
 
 if __name__ == "__main__":
