@@ -4,7 +4,7 @@
                                 [--analyzer real|fake] [--bulk ../shared/data/news/bulk.jsonl.gz]
 
 Reports, per engine: ingest documents/s (reading, analysis in --jobs workers, one writer), the
-rerun rate (everything already stored: the idempotency check alone), database size, and the median
+rerun rate (everything already stored: the idempotency check alone), database size, peak memory, and the p50/p95
 latency of a few queries an analyst types. Without --pg, PostgreSQL runs as a throwaway cluster
 (the test fixture's). ``--analyzer fake`` swaps the analyzer for the tests' stand-in, which
 isolates the store's own cost (reading, hashing, writing, indexing) from analysis.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import resource
 import statistics
 import sys
 import tempfile
@@ -91,14 +92,18 @@ def run(url: str, items: list[Document | InputError], analyzer: AnalyzerLike, se
               f"({counts.documents} documents, {counts.events} events, {counts.errors} errors)")
         print(f"  rerun    {rerun:.2f} s = {len(items) / rerun:.0f} docs/s (all already stored)")
         print(f"  size     {database_size(url)}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"  memory   peak {peak:,.0f} MB in the writer, {workers:,.0f} MB in the largest worker")
         for name, run_query in QUERIES.items():
             times, rows = [], None
-            for _ in range(5):
+            for _ in range(20):
                 started = time.perf_counter()
                 rows = run_query(store)
                 times.append(time.perf_counter() - started)
             found = len(rows) if isinstance(rows, list) else "-"
-            print(f"  query    {name:<28} {1000 * statistics.median(times):8.1f} ms  ({found} rows)")
+            p50, p95 = statistics.quantiles(times, n=20)[9], statistics.quantiles(times, n=20)[18]
+            print(f"  query    {name:<28} p50 {1000 * p50:7.1f} ms  p95 {1000 * p95:7.1f} ms  ({found} rows)")
 
 
 def main() -> None:
