@@ -15,8 +15,10 @@ import json
 import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy comes with the training extra (gensim); tagging only reads the cluster file
+    import numpy as np
 
 from marsad.ner.features import normalize, tokenize
 
@@ -43,6 +45,8 @@ def iter_sentences(bulk: Path, corpora: Sequence[str] = LICENSED_CORPORA) -> Ite
 
 def spherical_kmeans(vecs: np.ndarray, k: int, seed: int, iters: int = 25) -> np.ndarray:
     """Cluster unit vectors by cosine similarity; returns one label per row (deterministic for a seed)."""
+    import numpy as np
+
     rng = np.random.default_rng(seed)
     centers = vecs[rng.choice(len(vecs), size=k, replace=False)].copy()
     labels = np.zeros(len(vecs), dtype=np.int64)
@@ -63,6 +67,7 @@ def train_clusters(bulk: Path, out: Path, *, seed: int = 13, dim: int = 100, min
                    epochs: int = 5, ks: Sequence[int] = DEFAULT_KS, max_words: int = 80000, sg: int = 1,
                    window: int = 3) -> dict[str, object]:
     """Train word2vec on the licensed news and write the cluster TSV; returns facts for the manifest."""
+    import numpy as np
     from gensim.models import Word2Vec  # training-only dependency
 
     sentences = list(iter_sentences(bulk))
