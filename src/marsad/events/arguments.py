@@ -194,6 +194,12 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             rules = ["first-participant"]
         rules.append("partner")
     elif frame == "visit":
+        if subject is not None and subject.entity_type == "GPE" and subject_rule == "verb-subject":
+            # زار الرباط وفد من الكونغرس: the place visited may come before the visitor
+            visitor = next((m for m in after if m is not subject and m.entity_type in ("PER", "ORG")
+                            and syntax.preposition(m) is None), None)
+            if visitor is not None:
+                return Arguments([visitor], [subject], (*rules, "object-first"), 0.85)
         others = [m for m in after if syntax.preposition(m) in DESTINATION_PREPOSITIONS | {None}
                   and (subject is None or not _same_side(m, subject))][:1]
         rules.append("destination")

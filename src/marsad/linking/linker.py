@@ -60,6 +60,7 @@ class References:
     state_words: dict[str, tuple[str, ...]]  # المملكة -> the states it can mean
     state_defaults: dict[str, str]  # السلطنة -> OMN even when the article never names Oman
     agents: dict[str, str]  # noun -> sector: القوات -> MIL
+    agents_alone: frozenset[str]  # nouns that are a body even without a nationality (الشرطة, not الأمن)
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -68,7 +69,9 @@ class References:
         state_words = {item["word"]: tuple(item["states"]) for item in data["state_words"]}
         defaults = {item["word"]: item["default"] for item in data["state_words"] if "default" in item}
         agents = {word: item["sector"] for item in data.get("agents", []) for word in item["words"]}
-        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words, defaults, agents)
+        alone = frozenset(normalize_key(word) for item in data.get("agents", []) if item.get("alone", True)
+                          for word in item["words"])
+        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words, defaults, agents, alone)
 
 
 class ActorLinker:
@@ -227,7 +230,8 @@ class ActorLinker:
             sector = mention.office or "GOV"
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
                     or _gap(text, mention.end, follower.start) > 0):
-                if focus and sector in BARE_AGENT_SECTORS:
+                if (focus and sector in BARE_AGENT_SECTORS
+                        and normalize_key(text[mention.start:mention.end]) in self.references.agents_alone):
                     actor = Actor(id=f"{focus[0]}.{sector.replace('/', '_')}", name=f"{focus[0]} ({sector})",
                                   country=focus[0], kind="organization", score=0.5, sector=sector)
                     kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [actor], office=sector, score=0.5))
