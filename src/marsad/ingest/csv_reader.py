@@ -16,8 +16,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from marsad.errors import InputError
-from marsad.ingest.decode import decode_bytes
-from marsad.ingest.readers import Item, Reader, document_from_record
+from marsad.ingest.readers import Item, Reader, document_from_record, text_reader
 
 csv.field_size_limit(sys.maxsize)  # whole articles live in one cell
 
@@ -86,12 +85,8 @@ def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
 def make_csv_reader(columns: CsvColumns) -> Reader:
     """A reader using ``columns``; a row without text or id is reported, the others go on."""
 
-    def read_csv(path: Path, data: bytes) -> Iterator[Item]:
-        try:
-            text = decode_bytes(data, str(path))
-        except InputError as error:
-            yield error
-            return
+    @text_reader
+    def read_csv(path: Path, text: str) -> Iterator[Item]:
         rows = csv.reader(io.StringIO(text, newline=""), _dialect(text[:20_000]))
         header = next(rows, None)
         if not header:

@@ -12,8 +12,7 @@ from pathlib import Path
 import trafilatura
 
 from marsad.errors import InputError
-from marsad.ingest.decode import decode_bytes
-from marsad.ingest.readers import Item, document_from_record
+from marsad.ingest.readers import Item, document_from_record, text_reader
 
 
 def document_from_html(html: str, doc_id: str, where: str, url: str | None = None,
@@ -35,11 +34,7 @@ def document_from_html(html: str, doc_id: str, where: str, url: str | None = Non
         return error
 
 
-def read_html(path: Path, data: bytes) -> Iterator[Item]:
+@text_reader
+def read_html(path: Path, html: str) -> Iterator[Item]:
     """One page per file; its id is the file name without extension."""
-    try:
-        html = decode_bytes(data, str(path))
-    except InputError as error:
-        yield error
-        return
     yield document_from_html(html, path.name.split(".")[0], str(path))

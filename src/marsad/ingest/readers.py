@@ -6,6 +6,7 @@ batch goes on and the caller reports it. Only an unreadable *path* (missing) is 
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -53,13 +54,24 @@ def document_from_record(record: object, where: str) -> Document:
     return document
 
 
-def read_text_file(path: Path, data: bytes) -> Iterator[Item]:
+def text_reader(read: Callable[[Path, str], Iterator[Item]]) -> Reader:
+    """A reader of decoded text: a file that is not text yields its error and never reaches ``read``."""
+
+    @functools.wraps(read)
+    def reader(path: Path, data: bytes) -> Iterator[Item]:
+        try:
+            text = decode_bytes(data, str(path))
+        except InputError as error:
+            yield error
+            return
+        yield from read(path, text)
+
+    return reader
+
+
+@text_reader
+def read_text_file(path: Path, text: str) -> Iterator[Item]:
     """A plain text file is one document; its id is the file name without extension."""
-    try:
-        text = decode_bytes(data, str(path))
-    except InputError as error:
-        yield error
-        return
     if not text.strip():
         yield InputError(str(path), "empty text")
         return
@@ -67,13 +79,8 @@ def read_text_file(path: Path, data: bytes) -> Iterator[Item]:
     yield Document(id=stem, text=text)
 
 
-def read_json_lines(path: Path, data: bytes) -> Iterator[Item]:
+def _json_lines(path: Path, text: str) -> Iterator[Item]:
     """CONTRACT JSON lines: one document object per line; a bad line is reported and skipped."""
-    try:
-        text = decode_bytes(data, str(path))
-    except InputError as error:
-        yield error
-        return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -89,17 +96,16 @@ def read_json_lines(path: Path, data: bytes) -> Iterator[Item]:
             yield error
 
 
-def read_json(path: Path, data: bytes) -> Iterator[Item]:
+read_json_lines = text_reader(_json_lines)
+
+
+@text_reader
+def read_json(path: Path, text: str) -> Iterator[Item]:
     """A ``.json`` file: one document object, a list of them, or (often) JSON lines after all."""
-    try:
-        text = decode_bytes(data, str(path))
-    except InputError as error:
-        yield error
-        return
     try:
         value = json.loads(text)
     except json.JSONDecodeError:
-        yield from read_json_lines(path, data)
+        yield from _json_lines(path, text)
         return
     records = value if isinstance(value, list) else [value]
     for index, record in enumerate(records):
