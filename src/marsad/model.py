@@ -88,7 +88,6 @@ class Entity:
     text: str
     type: str
     actor: Actor | None = None
-    source: str = "gazetteer"  # which component found it: gazetteer | tagger | title
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -124,8 +124,7 @@ class ActorLinker:
         self._resolve_references(mentions, on, focus)
         state.mentions = [m for m in mentions if m.kind != HONORIFIC]
         state.analysis.entities = [
-            Entity(m.start, m.end, state.document.text[m.start:m.end], m.entity_type, m.actor,
-                   source="tagger" if m.kind == TAGGED else "gazetteer")
+            Entity(m.start, m.end, state.document.text[m.start:m.end], m.entity_type, m.actor)
             for m in state.mentions
             if m.kind in EMITTED_KINDS and (m.kind not in (TITLE, REFERENCE) or m.actor is not None)
         ]
