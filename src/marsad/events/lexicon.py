@@ -37,6 +37,15 @@ class TriggerHit:
     form: str  # past | present | nouns | phrases | participles
 
 
+def past_stems(form: str) -> tuple[str, ...]:
+    """The stems a past verb is written with: a final weak letter drops before ت and وا and turns to ا before
+    an object pronoun (استدعى -> استدعت، استدعوا، استدعاه; دعا -> دعت، دعوا), so the lexicon lists it once."""
+    if form[-1:] not in ("ى", "ا") or len(form) < 3:
+        return (form,)
+    base = form[:-1]
+    return form, base + "ا", base + "ت", base + "تا", base + "وا"
+
+
 def _data(name: str) -> Path:
     return resources.files("marsad") / "data/lexicons" / name  # type: ignore[return-value]
 
@@ -70,9 +79,10 @@ class TriggerLexicon:
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
                 triggers[trigger.id] = trigger
                 for kind in _FORM_KINDS:
-                    for form in item.get(kind, []):
-                        matcher.add(form, TriggerHit(trigger.id, kind), suffixes=tuple(suffixes.get(kind, ())),
-                                    article=kind == NOUN)
+                    for written in item.get(kind, []):
+                        for form in past_stems(written) if kind == PAST else (written,):
+                            matcher.add(form, TriggerHit(trigger.id, kind), suffixes=tuple(suffixes.get(kind, ())),
+                                        article=kind == NOUN)
         return cls(triggers, matcher, frozenset(exclude))
 
 
