@@ -179,7 +179,7 @@ def test_an_old_store_is_refused_read_only_and_upgraded_by_a_writing_open(
         db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     sizes = version_one_store(db_url, monkeypatch)
     for _ in range(2):  # refusing writes nothing: the second attempt meets the same old schema
-        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2 .*marsad stats"):
+        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3 .*marsad stats"):
             open_store(db_url, read_only=True)
     with pytest.raises(MarsadError, match="lacks migration"):
         create_app(db_url)
@@ -210,4 +210,6 @@ def test_the_data_version_moves_with_every_write_and_only_then(db_url: str) -> N
         seen.append(query.data_version(store))
         reanalyze(store, FakeAnalyzer(delay=0), Settings("2.0"))
         seen.append(query.data_version(store))
-    assert seen[0] < seen[1] == seen[2] < seen[3]
+        ingest(store, [Document(id="bad", text="FAIL")], FakeAnalyzer(delay=0), Settings("2.0"))  # an error only
+        seen.append(query.data_version(store))
+    assert seen[0] < seen[1] == seen[2] < seen[3] < seen[4]

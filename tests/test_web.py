@@ -193,7 +193,9 @@ def test_filter_bar_choices_are_computed_once_per_store_change(tmp_path: Path, m
     monkeypatch.setattr(query, "countries", lambda store: counted.append(1) or countries(store))
     add("a", "زار المغرب أمريكا يوم 2023-04-07.")
     client = TestClient(create_app(url))
-    pages = [client.get("/events").text for _ in range(3)]
+    pages = [client.get(url).text for url in ("/events", "/events", "/")]
     assert len(counted) == 1 and all('value="MAR"' in p and 'value="FRA"' not in p for p in pages)
+    assert "Morocco" in pages[2] and "France" not in pages[2]
     add("b", "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.")  # the running app sees the new country at once
     assert 'value="FRA"' in client.get("/events").text and len(counted) == 2
+    assert "France" in client.get("/").text  # the home page's most active actors too

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -16,8 +17,10 @@ if TYPE_CHECKING:
 _NAME = re.compile(r"^(\d{3})_(\w+)\.sql$")
 
 
+@cache
 def migration_files(engine: str) -> list[tuple[int, str, str]]:
-    """``(version, name, sql)`` for every migration shipped for ``engine``, by version."""
+    """``(version, name, sql)`` for every migration shipped for ``engine``, by version (read once: every
+    read-only open of the web checks the store against them)."""
     folder = files("marsad") / "data" / "store" / engine
     found = []
     for entry in folder.iterdir():

@@ -403,7 +403,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 def data_version(store: Store) -> int:
-    """A number that changes whenever documents, events or actors do: the key of what readers cache."""
+    """A number that changes with every write (documents, events, actors, errors, runs): the key of what
+    readers cache."""
     return int(store.value("SELECT version FROM data_version"))
 
 

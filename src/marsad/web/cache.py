@@ -1,8 +1,9 @@
 """Whole-store summaries kept until the store changes.
 
-The filter bar offers every country and event type in the store: counting them reads every latest event
-(most of a second at 100,000 events) although they change only when the store does. Each app keeps the
-last value of each summary with the store's data version (``store.query.data_version``) it was computed at.
+The filter bar offers every country and event type in the store, the home page its statistics and most
+active actors: each reads every latest event (seconds at 100,000 events) although they change only when
+the store does. Each app keeps the last value of each summary with the store's data version
+(``store.query.data_version``, moved by every write) it was computed at.
 """
 
 from __future__ import annotations

@@ -42,7 +42,10 @@ def _choices(request: Request, db: Store) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     with opened(request) as db:
-        return render(request, "home.html", stats=q.stats(db), actors=q.actors(db, limit=20), **_choices(request, db))
+        cache = request.app.state.cache
+        return render(request, "home.html", stats=cache.get(db, "stats", q.stats),
+                      actors=cache.get(db, "top actors", lambda store: q.actors(store, limit=20)),
+                      **_choices(request, db))
 
 
 @router.get("/events", response_class=HTMLResponse)
