@@ -28,6 +28,8 @@ PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", n
                                   "مع", "تجاه", normalize_key("إزاء"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
+# Particles between a preverbal subject and its verb: نتنياهو قد استبق، إيران لن تسمح
+VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف", "لم", "لن", "لا", "ما"))
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 
@@ -128,6 +130,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it.
     """
     start, end = trigger
+    if form in (PAST, PRESENT):
+        preverbal = _preverbal_subject(syntax, start, candidates, speakers)
+        if preverbal is not None:
+            return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach:
@@ -142,6 +148,20 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if syntax.preposition(mention) in (None, "و"):
             return mention, "preceding-subject"
     return None, "none"
+
+
+def _preverbal_subject(syntax: SentenceSyntax, verb_start: int, candidates: list[Mention],
+                       speakers: set[int]) -> Mention | None:
+    """A bare actor right before the verb is its subject (SVO after إن/أن, in headlines and in narration:
+    "أن مملكة البحرين أدانت ... الإيرانيين"), whatever follows the verb."""
+    before = [m for m in candidates if m.end <= verb_start]
+    if not before or id(before[-1]) in speakers:
+        return None
+    mention = before[-1]
+    gap = syntax.distance(mention.end, verb_start)
+    if gap > 1 or (gap == 1 and syntax.previous_word(verb_start) not in VERB_PARTICLES):
+        return None
+    return mention if syntax.preposition(mention) in (None, "و") else None
 
 
 def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
