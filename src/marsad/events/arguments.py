@@ -165,18 +165,20 @@ def _preverbal_subject(syntax: SentenceSyntax, verb_start: int, candidates: list
 
 
 def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
-                     object_pronoun: bool) -> tuple[Mention, Mention | None, str] | None:
+                     object_pronoun: bool) -> tuple[Mention | None, Mention | None, str] | None:
     """``X التي تدعم Y``: X is the subject, Y the object; ``X التي تدعمها Y``: Y acts on X.
 
-    Returns (subject, object or None, rule) when the trigger verb opens a relative clause.
+    Returns (subject, object or None, rule) when the trigger verb opens a relative clause; no subject
+    when the antecedent is a noun that names no actor.
     """
     previous = syntax.previous_word(trigger[0])
     if previous not in RELATIVE_PRONOUNS:
         return None
-    before = [m for m in candidates if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 3]
+    before = [m for m in candidates if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 1]
     after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 4]
     if not before:
-        return None
+        # المهاجرين الذين يصلون: the clause is about a noun that is no actor
+        return None if object_pronoun else (None, None, "relative-non-actor")
     antecedent = before[-1]
     if object_pronoun:
         return (after[0], antecedent, "relative-object") if after else None
@@ -190,6 +192,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     candidates = [m for m in mentions if _actors(m)]
     relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
                 if form in (PAST, PRESENT, PHRASE) else None)
+    if relative is not None and relative[0] is None:
+        return Arguments([], [], (relative[2],), 0.0)
     if relative is not None and relative[1] is not None and frame != "joint":
         subject, obj, rule = relative
         if frame == "host":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +60,7 @@ class Found:
     rules: tuple[str, ...] = ()
     event: Event | None = None
     cues: list[str] = field(default_factory=list)
+    date_from_context: bool = False  # no date in its own sentence: it inherited the story's
 
 
 class EventExtractor:
@@ -91,7 +92,7 @@ class EventExtractor:
             if event is not None:
                 item.event = event
                 events.append(event)
-        state.analysis.events = merge_events(events)
+        state.analysis.events = merge_events(events, {id(f.event) for f in found if f.event and f.date_from_context})
         return found
 
     def find_triggers(self, state: DocumentState) -> list[Found]:
@@ -174,8 +175,9 @@ class EventExtractor:
             source, target = source[:1], source[1:]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = _governing_timex(context.timexes.within(sentence_start, sentence_end), (sentence_start, sentence_end),
-                                 (start, end))
+                                 (start, end), lambda a, b: _reported_between(state, a, b))
         date = timex.value if timex else _context_date(state, item.sentence)
+        item.date_from_context = timex is None
         if modality == "asserted" and _after_publication(date, state):
             modality = "planned"
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
@@ -299,13 +301,16 @@ def _modality(cues: list[str]) -> str:
     return "asserted"
 
 
-def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: tuple[int, int]) -> Timex | None:
+def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: tuple[int, int],
+                     reported_between: Callable[[int, int], bool]) -> Timex | None:
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
-    Durations, sets, decades, centuries and multi-year spans do not date an event.
+    Durations, sets, decades, centuries and multi-year spans do not date an event, nor does the date of
+    the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس").
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
-                  and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)]
+                  and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
+                  and not (t.end <= trigger[0] and reported_between(t.end, trigger[0]))]
     if not candidates:
         return None
 
@@ -313,6 +318,13 @@ def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: t
         return timex.start - trigger[1] if timex.start >= trigger[1] else 2 * (trigger[0] - timex.end)
 
     return min(candidates, key=distance)
+
+
+def _reported_between(state: DocumentState, start: int, end: int) -> bool:
+    """A complementizer (أن، إن، بأنه) lies between two offsets: what follows is someone's reported words."""
+    normalized = state.normalized
+    words = normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
+    return any(word.strip("،,\"") in COMPLEMENTIZERS for word in words)
 
 
 def _is_event_date(value: str) -> bool:
