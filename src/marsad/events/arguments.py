@@ -28,6 +28,11 @@ PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", n
                                   "مع", "تجاه", normalize_key("إزاء"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
+# Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
+MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
+    "رئيس", "وزير", "ملك", "أمير", "سفير", "متحدث", "مجلس", "نائب", "قائد", "مبعوث", "مندوب", "ممثل", "زعيم",
+    "جيش", "حزب", "شيخ", "سلطان", "مدير", "أمين", "مسؤول", "وفد", "رئيسا", "وزيرا",
+))
 # Particles between a preverbal subject and its verb: نتنياهو قد استبق، إيران لن تسمح
 VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف", "لم", "لن", "لا", "ما"))
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
@@ -57,6 +62,11 @@ class SentenceSyntax:
             return 0
         first, last = bisect_left(self.starts, end), bisect_left(self.starts, start)
         return self._words_before[last] - self._words_before[first]
+
+    def starts_word(self, offset: int) -> bool:
+        """Whether a token begins at ``offset`` (no clitic is attached before it)."""
+        index = bisect_left(self.starts, offset)
+        return index < len(self.starts) and self.starts[index] == offset
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
@@ -123,8 +133,21 @@ def _coordinated(syntax: SentenceSyntax, mentions: list[Mention]) -> list[Mentio
     return chosen
 
 
+def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> bool:
+    """Could this mention be the subject of a verb of that gender? A verb agrees with a subject that
+    follows it: دعا القيادة المصرية makes the leadership the object, not the one who calls."""
+    if gender is None:
+        return True
+    head = syntax.text[mention.start:mention.end].split(maxsplit=1)[0]
+    head = normalize_key(head)
+    head = head[2:] if head.startswith("ال") else head
+    if gender == "m":
+        return mention.entity_type == "PER" or not head.endswith("ه")
+    return head not in MASCULINE_HEADS
+
+
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
-                 speakers: set[int]) -> tuple[Mention | None, str]:
+                 speakers: set[int], gender: str | None = None) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it.
@@ -136,7 +159,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
-    if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach:
+    if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach \
+            and _agrees(syntax, after[0], gender):
         preposition = syntax.preposition(after[0])
         if preposition is None:
             return after[0], "genitive" if form == NOUN else "verb-subject"
@@ -187,8 +211,12 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
 
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
-                   carried: Mention | None = None) -> Arguments:
-    """Source and target mentions for one trigger, by its frame."""
+                   carried: Mention | None = None, gender: str | None = None, complement: bool = False) -> Arguments:
+    """Source and target mentions for one trigger, by its frame.
+
+    ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
+    subject from before that verb.
+    """
     candidates = [m for m in mentions if _actors(m)]
     relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
                 if form in (PAST, PRESENT, PHRASE) else None)
@@ -199,7 +227,16 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         if frame == "host":
             return Arguments([obj], [subject], (rule, "host-reversed"), 0.9)
         return Arguments([subject], [obj], (rule,), 0.9)
-    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers)
+    adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
+                  and m.start >= trigger[1] and syntax.starts_word(m.start)]
+    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender)
+    if form == NOUN and subject_rule != "genitive" and adjectives \
+            and syntax.distance(trigger[1], adjectives[0].start) <= 1:
+        # الهجوم الإسرائيلي، العقوبات الأمريكية: the nationality of the act is its agent
+        subject, subject_rule = adjectives[0], "adjective-agent"
+        adjectives = adjectives[1:]
+    elif complement and subject_rule == "preceding-subject":
+        subject, subject_rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
     if subject is None and carried is not None:
         subject, subject_rule = carried, "carried-subject"
         candidates = [m for m in candidates if m is not carried]
@@ -231,7 +268,12 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         free = [m for m in after if subject is None or not _same_side(m, subject)]
         others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
                   or [m for m in free if syntax.preposition(m) == "في"])[:1]
-        if not others and subject is not None:
+        object_adjective = next((m for m in adjectives if syntax.distance(trigger[1], m.start) <= 2
+                                 and (subject is None or not _same_side(m, subject))), None)
+        if object_adjective is not None and (not others or others[0].start > object_adjective.start):
+            others = [object_adjective]  # أدان الهجوم الإسرائيلي: the Israeli side is condemned
+            rules.append("object-adjective")
+        elif not others and subject is not None:
             before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not _same_side(m, subject)
                       and id(m) not in speakers]
             others = before[-1:]

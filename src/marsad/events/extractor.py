@@ -42,7 +42,7 @@ class _Context:
     cues: SpanIndex[tuple[int, int, str]]
     mentions: SpanIndex[Mention]
     timexes: SpanIndex[Timex]
-    verbs: list[tuple[int, int]]
+    verbs: list[tuple[tuple[int, int], str]]  # verb triggers: span and event type, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
 
 
@@ -82,7 +82,7 @@ class EventExtractor:
             cues=SpanIndex(self._cue_spans(state), lambda c: c[0]),
             mentions=SpanIndex(state.mentions, lambda m: m.start),
             timexes=SpanIndex(state.analysis.timexes, lambda t: t.start),
-            verbs=sorted(f.span for f in found if f.hit.form in VERBAL_FORMS),
+            verbs=sorted((f.span, f.trigger.type) for f in found if f.hit.form in VERBAL_FORMS),
         )
         events: list[Event] = []
         for item in found:
@@ -156,7 +156,9 @@ class EventExtractor:
             speakers = set()
         carried = _carried_topic(state, context, item)
         arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers,
-                                   object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried)
+                                   object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
+                                   gender=item.hit.subject_gender(item.suffix),
+                                   complement=_completes_other_verb(item, context.verbs))
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
@@ -214,18 +216,31 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     return agent if item.hit.form == PAST and index > 0 and state.sentences[index - 1] == sentence else None
 
 
-def _clause(item: Found, verbs: list[tuple[int, int]], bounds: tuple[int, int]) -> tuple[int, int]:
+def _clause(item: Found, verbs: list[tuple[tuple[int, int], str]], bounds: tuple[int, int]) -> tuple[int, int]:
     """Where a trigger's arguments may be: up to the next verb trigger of its sentence (ودعت ... starts a new
     clause), and for a noun, after the previous one (انتقدت القبض على: the critic did not arrest)."""
     sentence_start, sentence_end = bounds
-    start, end = item.span
-    index = bisect_left(verbs, (end, end))
-    clause_end = verbs[index][0] if index < len(verbs) and verbs[index][0] < sentence_end else sentence_end
+    end = item.span[1]
+    index = bisect_left(verbs, ((end, end), ""))
+    clause_end = verbs[index][0][0] if index < len(verbs) and verbs[index][0][0] < sentence_end else sentence_end
     clause_start = sentence_start
-    previous = bisect_left(verbs, (start, start)) - 1
-    if item.hit.form == NOUN and previous >= 0 and sentence_start <= verbs[previous][1] <= start:
-        clause_start = verbs[previous][1]
+    previous = _previous_verb(item, verbs, sentence_start)
+    if item.hit.form == NOUN and previous is not None:
+        clause_start = previous[0][1]
     return clause_start, clause_end
+
+
+def _previous_verb(item: Found, verbs: list[tuple[tuple[int, int], str]],
+                   sentence_start: int) -> tuple[tuple[int, int], str] | None:
+    """The verb trigger before this one in its sentence, if any."""
+    index = bisect_left(verbs, (item.span, "")) - 1
+    return verbs[index] if index >= 0 and sentence_start <= verbs[index][0][1] <= item.span[0] else None
+
+
+def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
+    """A noun after a verb of another event type in its sentence is that verb's complement (أدان الاعتقال)."""
+    previous = _previous_verb(item, verbs, item.sentence[0])
+    return item.hit.form == NOUN and previous is not None and previous[1] != item.trigger.type
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:

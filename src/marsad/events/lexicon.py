@@ -35,6 +35,30 @@ class TriggerHit:
 
     trigger: str
     form: str  # past | present | nouns | phrases | participles
+    gender: str | None = None  # of the verb's subject as written: "m", "f", or None (plural, dual, unknown)
+
+    def subject_gender(self, suffix: str) -> str | None:
+        """The gender the subject must have, given the ending the verb carries (زار + ت: feminine)."""
+        if not suffix or suffix in _OBJECT_SUFFIXES:
+            return self.gender
+        if self.form == PAST and self.gender == "m" and suffix.startswith("ت") and suffix != "تا":
+            return "f"
+        return None
+
+
+_OBJECT_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
+
+
+def _verb_gender(kind: str, written: str, form: str) -> str | None:
+    """Listed past stems are masculine singular (زار، دعا), their ت variants feminine (دعت); present verbs
+    say it with their first letter (يزور، تزور)."""
+    if kind == PRESENT:
+        return {"ي": "m", "ت": "f"}.get(normalize_key(form)[:1])
+    if kind != PAST:
+        return None
+    if form == written or (form.endswith("ا") and not form.endswith("وا")):
+        return "m"
+    return "f" if form.endswith("ت") else None
 
 
 def past_stems(form: str) -> tuple[str, ...]:
@@ -81,8 +105,8 @@ class TriggerLexicon:
                 for kind in _FORM_KINDS:
                     for written in item.get(kind, []):
                         for form in past_stems(written) if kind == PAST else (written,):
-                            matcher.add(form, TriggerHit(trigger.id, kind), suffixes=tuple(suffixes.get(kind, ())),
-                                        article=kind == NOUN)
+                            matcher.add(form, TriggerHit(trigger.id, kind, _verb_gender(kind, written, form)),
+                                        suffixes=tuple(suffixes.get(kind, ())), article=kind == NOUN)
         return cls(triggers, matcher, frozenset(exclude))
 
 
