@@ -109,5 +109,5 @@ def test_a_broken_user_lexicon_names_file_and_line(tmp_path):
     (tmp_path / "lexicons" / "triggers_bad.yaml").write_text(
         "triggers:\n  - id: hug\n    type: EMBRACE\n    mode: null\n    frame: directed\n    strength: 0.6\n",
         encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"triggers_bad.yaml:2: triggers/0/type"):
+    with pytest.raises(DataFileError, match=r"triggers_bad.yaml:3: triggers/0/type"):
         Analyzer.load(kb_dirs=[tmp_path])

@@ -15,7 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from marsad.errors import DataFileError, InputError, MarsadError
+from marsad.datafile import check_user_roots, user_dirs, user_files
+from marsad.errors import InputError, MarsadError
 from marsad.events import EventExtractor, Found
 from marsad.kb import KnowledgeBase
 from marsad.linking import ActorLinker, Mention
@@ -28,7 +29,6 @@ from marsad.text.tokens import Token, tokenize
 from marsad.time import TimeFinder
 from marsad.timeutil import parse_published, published_granularity
 
-USER_DATA_PARTS = ("kb", "time", "lexicons")
 # A document larger than this is refused rather than risking a worker's memory.
 MAX_DOCUMENT_CHARS = 20_000_000
 
@@ -72,20 +72,12 @@ class Analyzer:
         A user directory has the layout of the package's own data: ``kb/`` for knowledge-base files,
         ``time/`` for temporal lexicons, ``lexicons/`` for triggers, cues and boilerplate rules.
         """
-        for folder in map(Path, kb_dirs):
-            if not folder.is_dir():
-                raise DataFileError(str(folder), None, "not a directory")
-            if not any((folder / part).is_dir() for part in USER_DATA_PARTS):
-                raise DataFileError(str(folder), None, f"no data here: expected one of {', '.join(USER_DATA_PARTS)}/")
-
-        def parts(name: str) -> tuple[Path, ...]:
-            return tuple(Path(d) / name for d in kb_dirs if (Path(d) / name).is_dir())
-
-        lexicons = parts("lexicons")
+        check_user_roots(kb_dirs)
+        lexicons = user_dirs(kb_dirs, "lexicons")
         return cls(
-            boilerplate=BoilerplateRules.load(tuple(p for d in lexicons for p in sorted(d.glob("boilerplate*.yaml")))),
-            time_finder=TimeFinder.load(extra_dirs=parts("time")),
-            linker=ActorLinker(KnowledgeBase.load(extra_dirs=parts("kb")), tagger or EntityTagger.load()),
+            boilerplate=BoilerplateRules.load(tuple(user_files(lexicons, "boilerplate*.yaml"))),
+            time_finder=TimeFinder.load(extra_dirs=user_dirs(kb_dirs, "time")),
+            linker=ActorLinker(KnowledgeBase.load(extra_dirs=user_dirs(kb_dirs, "kb")), tagger or EntityTagger.load()),
             extractor=EventExtractor.load(extra_dirs=lexicons),
         )
 

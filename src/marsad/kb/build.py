@@ -14,11 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from marsad.datafile import LinedDoc, read_yaml
 from marsad.errors import DataFileError
 from marsad.kb import dates, nisba
 from marsad.kb.model import KBEntry, Role, Title
 from marsad.kb.schema import sectioned, validate_doc
-from marsad.kb.yamlio import LinedDoc, read_yaml
 
 ENTRY_SECTIONS = {"states": "state", "places": "place", "organizations": "organization", "people": "person"}
 _LIST_FIELDS = ("aliases", "capitals", "adjective_bases", "adjective_plurals", "roles")

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from marsad.datafile import read_yaml
 from marsad.errors import DataFileError
 from marsad.kb.load import shipped_dir
 from marsad.kb.schema import validate_doc
-from marsad.kb.yamlio import read_yaml
 
 HUMAN = "Q5"
 _PRECISION = {9: 1, 10: 2, 11: 3}  # Wikidata time precision -> ISO date parts kept
@@ -39,7 +39,7 @@ class Mapping:
         problems = validate_doc(doc)
         if problems:
             raise problems[0]
-        data = doc.data or {}
+        data = doc.data
         return cls({p["qid"]: p for p in data.get("wikidata_positions", [])},
                    {c["qid"]: c for c in data.get("wikidata_classes", [])})
 
