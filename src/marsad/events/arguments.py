@@ -211,13 +211,25 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
 
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
-                   carried: Mention | None = None, gender: str | None = None, complement: bool = False) -> Arguments:
+                   carried: Mention | None = None, gender: str | None = None, complement: bool = False,
+                   object_from: int | None = None) -> Arguments:
     """Source and target mentions for one trigger, by its frame.
 
     ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
-    subject from before that verb.
+    subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
+    البحرين): the actor it introduces is the target.
     """
     candidates = [m for m in mentions if _actors(m)]
+    if object_from is not None:
+        named = next((m for m in candidates
+                      if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)
+        if named is not None:
+            subject, subject_rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= object_from],
+                                                 speakers, gender)
+            if subject is None and carried is not None:
+                subject, subject_rule = carried, "carried-subject"
+            return Arguments([subject] if subject else [], [named] if subject else [],
+                             (subject_rule, "object-word"), 0.9)
     relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
                 if form in (PAST, PRESENT, PHRASE) else None)
     if relative is not None and relative[0] is None:

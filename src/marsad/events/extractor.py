@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 # Types whose source and target may be the same state: domestic arrests, protests, clashes.
 DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST", "ACCUSE"})
-# Types whose target defaults to the actor's own state when no other party is named.
-SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 _LEAD_SENTENCES = 3
@@ -158,11 +156,12 @@ class EventExtractor:
         arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers,
                                    object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
                                    gender=item.hit.subject_gender(item.suffix),
-                                   complement=_completes_other_verb(item, context.verbs))
+                                   complement=_completes_other_verb(item, context.verbs),
+                                   object_from=_object_word(state, end, trigger))
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
-        if source and not target and trigger.type in SELF_TARGETED_TYPES:
+        if source and not target and trigger.self_targeted:
             # Arrests and protests without a named other party happen inside the acting state.
             target = [_state(code) for code in sorted(_codes(source))]
         if not source or not target:
@@ -256,6 +255,21 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
         return False
     return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)
+
+
+def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None:
+    """Where the first of the trigger's object words (السفير) begins within ``near`` words after it."""
+    if not trigger.object_words:
+        return None
+    position = state.normalized.from_original(end)
+    text = state.normalized.text
+    offset = position
+    for word in text[position:position + 30 * trigger.near].split()[:trigger.near]:
+        offset = text.index(word, offset)
+        if _bare(word) in trigger.object_words or word in trigger.object_words:
+            return state.normalized.span(offset, offset + len(word))[0]
+        offset += len(word)
+    return None
 
 
 def _bare(word: str) -> str:

@@ -27,6 +27,8 @@ class Trigger:
     requires_near: tuple[str, ...]
     unless_near: tuple[str, ...]
     near: int
+    object_words: tuple[str, ...] = ()  # nouns naming the target (استدعى السفير ...): never the subject
+    self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ class TriggerLexicon:
                     requires_near=tuple(normalize_key(w) for w in item.get("requires_near", [])),
                     unless_near=tuple(normalize_key(w) for w in item.get("unless_near", [])),
                     near=int(item.get("near", 6)),
+                    object_words=tuple(normalize_key(w) for w in item.get("object_words", [])),
+                    self_targeted=bool(item.get("self_targeted", False)),
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
