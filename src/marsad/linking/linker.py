@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 HONORIFIC = "honorific"
 BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY"})
+# Bodies that belong to the state they are said to be in (الأحزاب في تونس), unlike forces (القوات في العراق).
+LOCATED_AGENT_SECTORS = frozenset({"PTY", "OPP", "REB", "CVL", "LEG", "JUD"})
+_LINKING_WORDS = frozenset(normalize_key(w) for w in (
+    "في", "على", "من", "إلى", "الى", "عن", "مع", "ضد", "و", "أو", "ثم", "لدى", "عند", "بين"))
 PLURAL_ENDINGS = ("يين", "يون")  # الإيرانيين، الأمريكيون (normalized)
 FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "بن", "ابن", "آل", "عبد", "دي", "فان", "فون"))
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -227,8 +231,16 @@ class ActorLinker:
                 kept.append(mention)
                 continue
             sector = mention.office or "GOV"
+            if follower is not None and follower.kind == NAME and len(follower.countries) == 1 and (
+                    sector in LOCATED_AGENT_SECTORS and _located_in(text, mention.end, follower.start)):
+                # الأحزاب السياسية في تونس: parties, rebels, citizens of the state they are in
+                country = next(iter(follower.countries))
+                actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{country} ({sector})",
+                              country=country, kind="organization", score=0.7, sector=sector)
+                kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [actor], office=sector, score=0.7))
+                continue
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
-                    or _gap(text, mention.end, follower.start) > 0):
+                    or not _qualifiers_only(text[mention.end:follower.start])):
                 if (focus and sector in BARE_AGENT_SECTORS
                         and normalize_key(text[mention.start:mention.end]) in self.references.agents_alone):
                     actor = Actor(id=f"{focus[0]}.{sector.replace('/', '_')}", name=f"{focus[0]} ({sector})",
@@ -423,6 +435,18 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
             first, _, label = spans[-1]
             spans[-1] = (first, index + 1, label)
     return spans
+
+
+def _qualifiers_only(between: str) -> bool:
+    """Nothing, or one plain qualifying word, between a body and its nationality (محكمة عسكرية إسرائيلية)."""
+    words = between.split()
+    return not words or (len(words) == 1 and words[0].isalpha() and normalize_key(words[0]) not in _LINKING_WORDS)
+
+
+def _located_in(text: str, end: int, start: int) -> bool:
+    """``في`` (after at most one qualifying word) joins a body to the state it is in."""
+    words = [normalize_key(w) for w in text[end:start].split()]
+    return bool(words) and words[-1] == "في" and len(words) <= 2 and all(w.isalpha() for w in words)
 
 
 def _gap(text: str, end: int, start: int) -> int:
