@@ -25,6 +25,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 _LEAD_SENTENCES = 3
+_DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
+_STORY_DAY_REACH = 7  # days between publication and the day a story tells of
 _REACH = 600  # characters around a trigger where its arguments, cues and date may be
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
@@ -90,7 +92,9 @@ class EventExtractor:
             if event is not None:
                 item.event = event
                 events.append(event)
-        state.analysis.events = merge_events(events, {id(f.event) for f in found if f.event and f.date_from_context})
+        state.analysis.events = merge_events(
+            events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
+            nominal={id(f.event) for f in found if f.event and f.hit.form == NOUN})
         return found
 
     def find_triggers(self, state: DocumentState) -> list[Found]:
@@ -384,12 +388,39 @@ def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None
         return earlier[-1].value
     if state.published_granularity != "day" or not state.analysis.published:
         return None
-    lead = [s for s in state.sentences if not state.in_boilerplate(*s)][:_LEAD_SENTENCES]
+    lead = [s for s in state.sentences
+            if not state.in_boilerplate(*s) and not _is_title_line(text, s)][:_LEAD_SENTENCES]
     story_day = next((t.value for t in state.analysis.timexes
-                      if lead and lead[0][0] <= t.start < lead[-1][1] and _is_day(t)), None)
+                      if lead and lead[0][0] <= t.start < lead[-1][1] and _is_day(t) and not _on_dateline(text, t)
+                      and _near_publication(t.value, state)), None)
     if story_day:
         return story_day
     return state.analysis.published[:10] if sentence in lead else None
+
+
+def _near_publication(day: str, state: DocumentState) -> bool:
+    """Within a week of the publication day: a news story's own day ("أمس"), not a date it recalls
+    ("عالم ما بعد 11 شتنبر")."""
+    begins = date_start(day)
+    return begins is not None and state.published_date is not None and (
+        abs((begins - state.published_date).days) <= _STORY_DAY_REACH)
+
+
+def _is_title_line(text: str, sentence: tuple[int, int]) -> bool:
+    """A whole line without final punctuation: a headline, a dateline or a byline, not the story's lead."""
+    line_start = text.rfind("\n", 0, sentence[0]) + 1
+    line_end = text.find("\n", sentence[1])
+    after = text[sentence[1]:line_end] if line_end >= 0 else text[sentence[1]:]
+    whole_line = not text[line_start:sentence[0]].strip() and not after.strip()
+    return whole_line and text[sentence[0]:sentence[1]].rstrip()[-1:] not in ".!?؟…:\"»”"
+
+
+def _on_dateline(text: str, timex: Timex) -> bool:
+    """The timex stands on a line of its own or nearly (الجمعة, 03-أغسطس-2012): the paper's date, not the story's."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    rest = text[line_start:timex.start] + " " + text[timex.end:line_end if line_end >= 0 else len(text)]
+    return len(rest.split()) <= _DATELINE_WORDS
 
 
 def _is_day(timex: Timex) -> bool:
