@@ -12,8 +12,10 @@ import pytest
 from marsad.cli_kb import add_kb_commands
 from marsad.errors import DataFileError
 from marsad.kb import KnowledgeBase, check_dirs
+from marsad.kb.coverage import OFFICES, coverage
 from marsad.kb.nisba import adjectives
 from marsad.kb.wikidata import Mapping, import_dump
+from marsad.text.normalize import normalize_key
 
 SAMPLE_DUMP = Path(__file__).parent / "data" / "wikidata_sample.jsonl"
 
@@ -70,10 +72,38 @@ def test_organizations_and_ambiguous_generic_names(kb):
 def test_titles_and_honorifics(kb):
     offices = {t.phrase: t.office for t in kb.titles}
     assert offices["وزير الخارجية"] == "foreign_minister"
-    assert offices["كاتب الدولة الأمريكي في الدفاع"] == "defence_minister"
+    assert offices["وزير الدفاع الوطني"] == "defence_minister"
     assert offices["رئيس الحكومة"] == "head_of_government"
     assert set(offices.values()) <= set(kb.offices)
     assert "السيد" in kb.honorifics and "اللواء" in kb.honorifics
+
+
+def test_no_title_swallows_the_nationality_that_gives_its_country(kb):
+    adjectives = {normalize_key(a) for e in kb.entries.values() if e.kind == "state" for a in e.adjectives}
+    swallowing = {t.phrase for t in kb.titles if normalize_key(t.phrase.split()[-1]) in adjectives}
+    assert swallowing == {"نائب كاتب الدولة الأمريكي", "نائب كاتب الدولة الأميركي"}  # must outrank an alias
+
+
+@pytest.mark.parametrize(("style", "office", "on", "who"), [
+    ("خادم الحرمين الشريفين", "head_of_state", datetime.date(2014, 5, 1), "PER.ABDULLAH_BIN_ABDULAZIZ"),
+    ("خادم الحرمين الشريفين", "head_of_state", datetime.date(2016, 5, 1), "PER.SALMAN_BIN_ABDULAZIZ"),
+    ("أمير قطر", "head_of_state", datetime.date(2012, 5, 1), "PER.HAMAD_BIN_KHALIFA"),
+    ("سلطان عمان", "head_of_state", datetime.date(2021, 5, 1), "PER.HAITHAM_BIN_TARIQ"),
+    ("كاتب الدولة الأمريكي", "foreign_minister", datetime.date(2019, 5, 1), "PER.MIKE_POMPEO"),
+    ("المرشد الأعلى", "supreme_leader", datetime.date(2019, 5, 1), "PER.ALI_KHAMENEI"),
+])
+def test_a_style_without_nationality_is_an_alias_of_every_holder(kb, style, office, on, who):
+    holders = {e.id for e in kb.holders(office, None, on)}
+    assert [e.id for e in kb.search(style) if e.id in holders] == [who]
+
+
+def test_coverage_report_finds_gaps_and_full_offices(kb):
+    until = datetime.date(2026, 11, 1)
+    rows = {(r.owner, r.office): r for r in coverage(kb, until)}
+    assert all(not rows["GBR", office].gaps for office in OFFICES)
+    lebanon = rows["LBN", "head_of_state"]  # two real vacancies of the presidency
+    assert [(a.year, b.year) for a, b in lebanon.gaps] == [(2014, 2016), (2022, 2025)]
+    assert rows["USA", "head_of_government"].covered == 1.0  # the President governs
 
 
 @pytest.mark.parametrize(("on", "who"), [

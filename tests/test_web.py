@@ -175,3 +175,27 @@ def test_serve_command_defaults_and_missing_store(tmp_path: Path) -> None:
     with pytest.raises(MarsadError, match="no store at"):
         args.func(args)
     assert not (tmp_path / "none.db").exists()
+
+
+def test_filter_bar_choices_are_computed_once_per_store_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.model import Document
+    from marsad.store import query
+    from test_store_fakes import FakeAnalyzer
+
+    url = str(tmp_path / "cache.db")
+
+    def add(doc_id: str, text: str) -> None:
+        with open_store(url) as store:
+            ingest(store, [Document(id=doc_id, text=text)], FakeAnalyzer(delay=0), Settings("1.0"))
+
+    counted = []
+    countries = query.countries
+    monkeypatch.setattr(query, "countries", lambda store: counted.append(1) or countries(store))
+    add("a", "زار المغرب أمريكا يوم 2023-04-07.")
+    client = TestClient(create_app(url))
+    pages = [client.get(url).text for url in ("/events", "/events", "/")]
+    assert len(counted) == 1 and all('value="MAR"' in p and 'value="FRA"' not in p for p in pages)
+    assert "Morocco" in pages[2] and "France" not in pages[2]
+    add("b", "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.")  # the running app sees the new country at once
+    assert 'value="FRA"' in client.get("/events").text and len(counted) == 2
+    assert "France" in client.get("/").text  # the home page's most active actors too

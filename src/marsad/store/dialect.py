@@ -28,15 +28,25 @@ class Dialect:
         """Errors caused by the data written, not by the database being unavailable."""
         return (sqlite3.DataError, sqlite3.IntegrityError)
 
-    def connect(self, url: str) -> Any:
+    def connect(self, url: str, read_only: bool = False) -> Any:
+        """A connection; ``read_only`` ones refuse every write and never create or convert the file."""
         path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
         if path.parent and not path.parent.exists():
             raise MarsadError(f"database directory does not exist: {path.parent}")
+        if read_only and not path.is_file():
+            raise MarsadError(f"no store at {url}: run `marsad ingest` first")
         conn = sqlite3.connect(path, isolation_level=None, timeout=60)
+        if read_only:
+            conn.execute("PRAGMA query_only = ON")
+            return conn
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: a killed process loses no commit
         conn.execute("PRAGMA foreign_keys = ON")
         return conn
+
+    def table_exists_sql(self) -> str:
+        """Query taking a table name that returns a row when the table exists."""
+        return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
 
     @contextmanager
     def transaction(self, conn: Any) -> Iterator[None]:
@@ -58,6 +68,12 @@ class Dialect:
         return "d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [query]
 
 
+    def evidence_like(self) -> str:
+        """A condition on ``e`` (events) taking a LIKE pattern of three or more characters: the evidence
+        matches it, looked up in the trigram index (rows are still compared with LIKE)."""
+        return "e.id IN (SELECT rowid FROM events_fts WHERE evidence_key LIKE ?)"
+
+
 class PostgresDialect(Dialect):
     name = "postgresql"
 
@@ -69,15 +85,21 @@ class PostgresDialect(Dialect):
     def sql(self, query: str) -> str:
         return query.replace("?", "%s")
 
-    def connect(self, url: str) -> Any:
+    def connect(self, url: str, read_only: bool = False) -> Any:
         try:
             import psycopg
         except ImportError as error:  # pragma: no cover - depends on the installation
             raise MarsadError("PostgreSQL support needs psycopg: pip install 'marsad[postgres]'") from error
         try:
-            return psycopg.connect(url, autocommit=True)
+            conn = psycopg.connect(url, autocommit=True)
         except psycopg.OperationalError as error:
             raise MarsadError(f"cannot connect to PostgreSQL: {str(error).strip()}") from error
+        if read_only:
+            conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        return conn
+
+    def table_exists_sql(self) -> str:
+        return "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"
 
     @contextmanager
     def transaction(self, conn: Any) -> Iterator[None]:
@@ -90,6 +112,9 @@ class PostgresDialect(Dialect):
     def match_condition(self, terms: list[tuple[str, ...]]) -> tuple[str, list[Any]]:
         query = " & ".join("(" + " | ".join(term) + ")" for term in terms)
         return "d.search @@ to_tsquery('simple', ?)", [query]
+
+    def evidence_like(self) -> str:
+        return "e.evidence_key LIKE ?"  # the planner uses the pg_trgm index (migration 002) when there is one
 
 
 def dialect_for(url: str) -> Dialect:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from marsad.store.dialect import Dialect, default_url, dialect_for
-from marsad.store.migrate import migrate
+from marsad.store.migrate import migrate, require_current
 
 
 class Store:
@@ -49,10 +49,21 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at ``url`` (default: ``$MARSAD_DB`` or marsad.db)."""
+def open_store(url: str | None = None, read_only: bool = False) -> Store:
+    """Open the store at ``url`` (default: ``$MARSAD_DB`` or marsad.db), creating and migrating it as needed.
+
+    ``read_only`` (``marsad serve``) writes nothing, not even a migration: a missing store or an older
+    schema is a clear :class:`MarsadError` instead.
+    """
     url = url or default_url()
     dialect = dialect_for(url)
-    store = Store(url, dialect, dialect.connect(url))
-    migrate(store)
+    store = Store(url, dialect, dialect.connect(url, read_only))
+    try:
+        if read_only:
+            require_current(store)
+        else:
+            migrate(store)
+    except BaseException:
+        store.close()
+        raise
     return store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -63,27 +63,45 @@ def _bound(value: str, index: int, name: str) -> str:
     return bounds[index]
 
 
-def _has_actor(role: str | None, condition: str) -> str:
-    role_test = f"ea.role = '{role}' AND " if role else ""
-    return (f"EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
-            f"WHERE ea.event_id = e.id AND {role_test}{condition})")
+def _actor_events(condition: str) -> str:
+    """Events having an actor that meets ``condition``, found from the actor indexes (actors by id or
+    name, then their event links), so a selective actor filter never visits every event."""
+    return f"e.id IN (SELECT ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id WHERE {condition})"
 
 
-def where(flt: EventFilter) -> tuple[str, list[Any]]:
+# Events with an actor of one country (first parameter) as source and one of another as target.
+_SIDE = "SELECT event_id FROM event_countries WHERE country = ? AND role = '{}'"
+_COUNTRY_PAIR = f"SELECT * FROM ({_SIDE.format('source')} INTERSECT {_SIDE.format('target')}) AS pair"
+
+
+def _text_words(store: Store, text: str | None) -> tuple[list[str], list[Any]]:
+    """One condition per normalized word: the evidence contains it (LIKE, as typed, wildcards included).
+
+    Words of three characters or more without wildcards use the engine's trigram index; the others,
+    which a trigram index cannot answer, are matched by reading the events' evidence.
+    """
+    clauses, params = [], []
+    for word in key(text).split():
+        indexed = len(word) >= 3 and not any(c in word for c in "%_")
+        clauses.append(store.dialect.evidence_like() if indexed else "e.evidence_key LIKE ?")
+        params.append(f"%{word}%")
+    return clauses, params
+
+
+def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause (over ``events e`` joined to ``documents d``) and its parameters."""
     clauses, params = ["d.latest = 1"], []
     if flt.actor:
-        clauses.append(_has_actor(None, "(a.id = ? OR a.name_key LIKE ?)"))
+        clauses.append(_actor_events("a.id = ? OR a.name_key LIKE ?"))
         params += [flt.actor, f"%{key(flt.actor)}%"]
     if flt.actor_id:
-        clauses.append(_has_actor(None, "a.id = ?"))
+        clauses.append(_actor_events("a.id = ?"))
         params.append(flt.actor_id)
     if flt.country and flt.with_country:
-        one_way = f"({_has_actor('source', 'a.country = ?')} AND {_has_actor('target', 'a.country = ?')})"
-        clauses.append(f"({one_way} OR {one_way})")
+        clauses.append(f"e.id IN ({_COUNTRY_PAIR} UNION ALL {_COUNTRY_PAIR})")
         params += [flt.country, flt.with_country, flt.with_country, flt.country]
     elif flt.country or flt.with_country:
-        clauses.append(_has_actor(None, "a.country = ?"))
+        clauses.append("e.id IN (SELECT event_id FROM event_countries WHERE country = ?)")
         params.append(flt.country or flt.with_country)
     if flt.types:
         clauses.append(f"e.type IN ({', '.join('?' * len(flt.types))})")
@@ -100,19 +118,26 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     if flt.location:
         clauses.append("(e.location_key LIKE ? OR e.location_country = ?)")
         params += [f"%{key(flt.location)}%", flt.location.upper()]
-    for word in key(flt.text).split():
-        clauses.append("e.evidence_key LIKE ?")
-        params.append(f"%{word}%")
-    return " AND ".join(clauses), params
+    words, word_params = _text_words(store, flt.text)
+    return " AND ".join(clauses + words), params + word_params
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    """``ids`` in lists short enough for an ``IN (...)`` of placeholders on every engine."""
+    for i in range(0, len(ids), _IN_CHUNK):
+        yield list(ids[i:i + _IN_CHUNK])
+
+
+def _marks(chunk: list[int]) -> str:
+    return ", ".join("?" * len(chunk))
 
 
 def _actors_of(store: Store, event_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
     found: dict[int, dict[str, list[dict[str, Any]]]] = {i: {"source": [], "target": []} for i in event_ids}
-    for i in range(0, len(event_ids), _IN_CHUNK):
-        chunk = list(event_ids[i:i + _IN_CHUNK])
+    for chunk in _chunks(event_ids):
         rows = store.rows(
             "SELECT ea.event_id, ea.role, a.id, a.name, a.country FROM event_actors ea "
-            f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({', '.join('?' * len(chunk))}) "
+            f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({_marks(chunk)}) "
             "ORDER BY ea.event_id, ea.role, ea.position",
             chunk,
         )
@@ -121,24 +146,52 @@ def _actors_of(store: Store, event_ids: Sequence[int]) -> dict[int, dict[str, li
     return found
 
 
+_ORDER = "e.date_lo IS NULL, e.date_lo DESC, e.id"  # latest first
+
+
+def _matching(columns: str, condition: str, limit: str = "") -> str:
+    """The query of ``columns`` of matching events in list order."""
+    return (f"SELECT {columns} FROM events e JOIN documents d ON d.pk = e.document_pk "
+            f"WHERE {condition} ORDER BY {_ORDER}{limit}")
+
+
 def events(store: Store, flt: EventFilter) -> list[EventRow]:
     """Events (or stories, with ``dedup``) matching ``flt``, latest first, with evidence and actors.
 
-    Stories are grouped before the limit, so a page holds whole stories: every matching event is read.
+    Matching events are sorted on their ids and dates only; the wide columns (evidence, context, titles)
+    are read for the selected page. Stories are grouped before the limit, so a page holds whole stories:
+    every matching event is read.
     """
-    condition, params = where(flt)
+    condition, params = where(store, flt)
     limit = f" LIMIT {int(flt.limit)}" if flt.limit and not flt.dedup else ""
     limit += f" OFFSET {int(flt.offset)}" if flt.offset and limit else ""
-    rows = _event_rows(store, store.rows(
-        f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
-        f"WHERE {condition} ORDER BY e.date_lo IS NULL, e.date_lo DESC, e.id{limit}",
-        params,
-    ))
+    rows = by_ids(store, [r[0] for r in store.rows(_matching("e.id", condition, limit), params)])
     if not flt.dedup:
         return rows
     stories = group_stories(rows)
     end = flt.offset + flt.limit if flt.limit else None
     return stories[flt.offset if flt.limit else 0:end]
+
+
+def by_ids(store: Store, ids: Sequence[int]) -> list[EventRow]:
+    """The events with these ids, in this order, with evidence and actors (skipping any deleted meanwhile)."""
+    found = {}
+    for chunk in _chunks(ids):
+        for row in store.rows(f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
+                              f"WHERE e.id IN ({_marks(chunk)})", chunk):
+            found[row[0]] = row
+    return _event_rows(store, [found[i] for i in ids if i in found])
+
+
+def links(store: Store, flt: EventFilter, limit: int) -> list[EventRow]:
+    """The first ``limit`` matching events (stories, with ``dedup``) with their actors, but of their own
+    values only ``id``, ``type`` and ``date_lo``: what a network or a timeline reads, without evidence."""
+    if flt.dedup:  # grouping needs whole events
+        return events(store, replace(flt, limit=limit, offset=0))
+    condition, params = where(store, flt)
+    rows = store.rows(_matching("e.id, e.type, e.date_lo", condition, f" LIMIT {int(limit)}"), params)
+    actors = _actors_of(store, [r[0] for r in rows])
+    return [EventRow({"id": i, "type": kind, "date_lo": day}, **actors[i]) for i, kind, day in rows]
 
 
 _EVENT_SELECT = (
@@ -159,17 +212,24 @@ def _event_rows(store: Store, rows: list[tuple]) -> list[EventRow]:
     return result
 
 
+_PERIOD_WIDTH = {"year": 4, "month": 7, "day": 10}
+
+
+def period_counts(rows: Iterable[EventRow], by: str = "month") -> list[tuple[str, str, int]]:
+    """``(period, type, count)`` of dated rows, as :func:`timeline` counts them."""
+    width = _PERIOD_WIDTH[by]
+    counts = Counter((r.values["date_lo"][:width], r.values["type"]) for r in rows if r.values["date_lo"])
+    return [(period, kind, n) for (period, kind), n in sorted(counts.items())]
+
+
 def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[str, str, int]]:
     """``(period, type, count)`` of matching events (stories, with ``dedup``), the period being the start
     of the event date (of the story's earliest event)."""
-    width = {"year": 4, "month": 7, "day": 10}[by]
     if flt.dedup:
-        stories = events(store, replace(flt, limit=None, offset=0))
-        counts = Counter((s.values["date_lo"][:width], s.values["type"]) for s in stories if s.values["date_lo"])
-        return [(period, kind, n) for (period, kind), n in sorted(counts.items())]
-    condition, params = where(flt)
+        return period_counts(events(store, replace(flt, limit=None, offset=0)), by)
+    condition, params = where(store, flt)
     return [(r[0], r[1], int(r[2])) for r in store.rows(
-        f"SELECT substr(e.date_lo, 1, {width}) AS period, e.type, COUNT(*) FROM events e "
+        f"SELECT substr(e.date_lo, 1, {_PERIOD_WIDTH[by]}) AS period, e.type, COUNT(*) FROM events e "
         f"JOIN documents d ON d.pk = e.document_pk WHERE {condition} AND e.date_lo IS NOT NULL "
         "GROUP BY period, e.type ORDER BY period, e.type",
         params,
@@ -215,7 +275,7 @@ def documents(store: Store, search: str | None = None, limit: int = 20) -> list[
 
 def analyses(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
     """Stored CONTRACT analyses of latest documents having a matching event (all, with no filter)."""
-    condition, params = where(flt)
+    condition, params = where(store, flt)
     has_filter = condition != "d.latest = 1"
     restrict = (f" AND d.pk IN (SELECT e.document_pk FROM events e JOIN documents d ON d.pk = e.document_pk "
                 f"WHERE {condition})") if has_filter else ""
@@ -250,9 +310,14 @@ def stats(store: Store) -> dict[str, Any]:
         "analyzer_versions": dict(store.rows(
             "SELECT a.analyzer_version, COUNT(*) FROM analyses a JOIN documents d ON d.pk = a.document_pk "
             "WHERE d.latest = 1 GROUP BY a.analyzer_version ORDER BY a.analyzer_version")),
-        "event_types": dict(store.rows(
-            f"SELECT e.type, COUNT(*) {_LATEST_EVENTS} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type")),
+        "event_types": event_types(store),
     }
+
+
+def event_types(store: Store) -> dict[str, int]:
+    """Events of latest documents per type, the most frequent first."""
+    return dict(store.rows(
+        f"SELECT e.type, COUNT(*) {_LATEST_EVENTS} GROUP BY e.type ORDER BY COUNT(*) DESC, e.type"))
 
 
 def errors(store: Store, limit: int = 100) -> list[tuple]:
@@ -266,7 +331,7 @@ def count_events(store: Store, flt: EventFilter) -> int:
     """How many events (stories, with ``dedup``) match ``flt``, ignoring its limit: the total behind a page."""
     if flt.dedup:
         return len(events(store, replace(flt, limit=None, offset=0)))
-    condition, params = where(flt)
+    condition, params = where(store, flt)
     return int(store.value(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.pk = e.document_pk "
                            f"WHERE {condition}", params))
 
@@ -337,25 +402,22 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     return found
 
 
-def set_read_only(store: Store) -> None:
-    """Refuse writes on this connection from now on: what a public reader (``marsad serve``) needs."""
-    if store.dialect.name == "sqlite":
-        store.execute("PRAGMA query_only = ON")
-    else:
-        store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+def data_version(store: Store) -> int:
+    """A number that changes with every write (documents, events, actors, errors, runs): the key of what
+    readers cache."""
+    return int(store.value("SELECT version FROM data_version"))
 
 
 def actor_suggestions(store: Store, text: str, limit: int = 10) -> list[tuple]:
     """``(id, name, country, kind, arabic)`` of actors whose id, name or any Arabic mention contains ``text``.
 
-    Names are stored in English; Arabic speakers type what the articles say, which the entities table holds.
+    Names are stored in English; Arabic speakers type what the articles say: the distinct entity texts
+    of each actor (``actor_mentions``, kept by triggers on the entities).
     """
-    pattern = f"%{key(text)}%"
     return store.rows(
-        "SELECT a.id, a.name, a.country, a.kind, MIN(en.text) FROM actors a "
-        "LEFT JOIN entities en ON en.actor_id = a.id "
-        "WHERE upper(a.id) = upper(?) OR a.name_key LIKE ? OR a.id IN "
-        "(SELECT x.actor_id FROM entities x WHERE x.actor_id IS NOT NULL AND x.text LIKE ?) "
-        f"GROUP BY a.id, a.name, a.country, a.kind ORDER BY a.kind = 'state' DESC, a.name LIMIT {int(limit)}",
-        [text, pattern, f"%{text}%"],
+        "SELECT a.id, a.name, a.country, a.kind, (SELECT MIN(m.text) FROM actor_mentions m WHERE m.actor_id = a.id) "
+        "FROM actors a WHERE upper(a.id) = upper(?) OR a.name_key LIKE ? OR a.id IN "
+        "(SELECT m.actor_id FROM actor_mentions m WHERE m.text LIKE ?) "
+        f"ORDER BY a.kind = 'state' DESC, a.name LIMIT {int(limit)}",
+        [text, f"%{key(text)}%", f"%{text}%"],
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -102,7 +101,7 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 
 def network_rows(db: Store, flt: EventFilter) -> list[EventRow]:
     """The events a network is drawn from: the filter's, up to :data:`NETWORK_EVENTS` (not one page)."""
-    return q.events(db, replace(flt, limit=NETWORK_EVENTS, offset=0))
+    return q.links(db, flt, NETWORK_EVENTS)
 
 
 @router.get("/network", summary="actor network: nodes actors, edges source -> target weighted by events")

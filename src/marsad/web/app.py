@@ -12,7 +12,9 @@ from starlette.exceptions import HTTPException
 
 from marsad import __version__
 from marsad.errors import MarsadError
+from marsad.store import open_store
 from marsad.web import api, pages, upload
+from marsad.web.cache import StoreCache
 from marsad.web.params import BadRequest
 from marsad.web.render import WEB_DATA, render
 
@@ -47,11 +49,18 @@ def _validation_message(error: RequestValidationError) -> str:
 
 
 def create_app(db: str, allow_ingest: bool = False, max_upload_bytes: int = 5 * 1024 * 1024) -> FastAPI:
-    """The app over the store at ``db``; writes (the upload form) only with ``allow_ingest``."""
+    """The app over the store at ``db``; writes (the upload form) only with ``allow_ingest``.
+
+    A read-only app checks the store at once, so a missing store or an older schema (which it will not
+    upgrade) stops ``marsad serve`` with the reason instead of failing every request.
+    """
+    if not allow_ingest:
+        open_store(db, read_only=True).close()
     # No Swagger/ReDoc pages: they load their scripts from a CDN. The OpenAPI description is /openapi.json.
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   description="Events from Arabic news: who did what to whom, when, with the evidence.")
     app.state.settings = Settings(db, allow_ingest, max_upload_bytes)
+    app.state.cache = StoreCache()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]

@@ -12,17 +12,12 @@ from contextlib import contextmanager
 from fastapi import Request
 
 from marsad.store import Store, open_store
-from marsad.store.query import set_read_only
 
 
 @contextmanager
 def opened(request: Request) -> Iterator[Store]:
-    """The store, read-only unless the server was started with ``--allow-ingest``."""
+    """The store, read-only (refusing an older schema rather than upgrading it) unless the server was
+    started with ``--allow-ingest``."""
     settings = request.app.state.settings
-    store = open_store(settings.db)
-    try:
-        if not settings.allow_ingest:
-            set_read_only(store)
+    with open_store(settings.db, read_only=not settings.allow_ingest) as store:
         yield store
-    finally:
-        store.close()

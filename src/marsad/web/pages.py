@@ -11,8 +11,9 @@ from fastapi.responses import HTMLResponse
 from marsad.export.network import actor_graph
 from marsad.store import Store
 from marsad.store import query as q
+from marsad.store.overview import overview
 from marsad.store.query import EventFilter
-from marsad.web.api import actor_details, document_or_404, network_rows
+from marsad.web.api import NETWORK_EVENTS, actor_details, document_or_404
 from marsad.web.charts import network_layout, timeline_bars
 from marsad.web.deps import opened
 from marsad.web.highlight import highlight, marks_of
@@ -31,25 +32,31 @@ def with_params(request: Request, **changes: Any) -> str:
     return f"{request.url.path}?{urlencode(items)}" if items else request.url.path
 
 
-def _choices(db: Store) -> dict[str, Any]:
-    """What the filter bar offers: the countries and event types present in the store."""
-    return {"countries": q.countries(db), "types": list(q.stats(db)["event_types"])}
+def _choices(request: Request, db: Store) -> dict[str, Any]:
+    """What the filter bar offers: the countries and event types present in the store (cached)."""
+    cache = request.app.state.cache
+    return {"countries": cache.get(db, "countries", q.countries),
+            "types": list(cache.get(db, "types", q.event_types))}
 
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     with opened(request) as db:
-        return render(request, "home.html", stats=q.stats(db), actors=q.actors(db, limit=20), **_choices(db))
+        cache = request.app.state.cache
+        return render(request, "home.html", stats=cache.get(db, "stats", q.stats),
+                      actors=cache.get(db, "top actors", lambda store: q.actors(store, limit=20)),
+                      **_choices(request, db))
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events(request: Request, eq: QueryDep) -> HTMLResponse:
     with opened(request) as db:
-        nodes, edges = network_layout(actor_graph(network_rows(db, eq.filter)))
+        view = overview(db, eq.filter, NETWORK_EVENTS)
+        nodes, edges = network_layout(actor_graph(view.links))
         return render(
-            request, "events.html", rows=q.events(db, eq.filter), total=q.count_events(db, eq.filter), eq=eq,
-            bars=timeline_bars(q.timeline(db, eq.filter)), nodes=nodes, edges=edges,
-            selected_types=list(eq.filter.types), with_params=with_params, **_choices(db),
+            request, "events.html", rows=view.rows, total=view.total, eq=eq, bars=timeline_bars(view.timeline),
+            nodes=nodes, edges=edges, selected_types=list(eq.filter.types), with_params=with_params,
+            **_choices(request, db),
         )
 
 
