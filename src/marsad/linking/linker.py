@@ -86,6 +86,8 @@ class ActorLinker:
         self.tagger = tagger
         self.references = references or References.load()
         self.matcher = self._build_matcher()
+        # First words of titles (كاتب، وزير، خادم): a "name" made of them is a style, and has no surname.
+        self._title_words = frozenset(_without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
         self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
 
     def _build_matcher(self) -> PhraseMatcher:
@@ -373,7 +375,8 @@ class ActorLinker:
             actor = mention.actor
             if actor is not None and actor.kind == "person" and mention.kind in (NAME, TAGGED):
                 words = state.document.text[mention.start:mention.end].split()
-                if len(words) > 1 and len(words[-1]) > 2:
+                styled = any(_without_article(normalize_key(w)) in self._title_words | _LINKING_WORDS for w in words)
+                if len(words) > 1 and len(words[-1]) > 2 and not styled:
                     # أبو حجلة، بن عمر، آل ثاني: the family name is two words
                     two_word = len(words) > 2 and normalize_key(words[-2]) in FAMILY_PARTICLES
                     people.setdefault(" ".join(words[-2:]) if two_word else words[-1], actor)
@@ -435,6 +438,10 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
             first, _, label = spans[-1]
             spans[-1] = (first, index + 1, label)
     return spans
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _qualifiers_only(between: str) -> bool:
