@@ -28,6 +28,13 @@ PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", n
                                   "مع", "تجاه", normalize_key("إزاء"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
+# Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
+MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
+    "رئيس", "وزير", "ملك", "أمير", "سفير", "متحدث", "مجلس", "نائب", "قائد", "مبعوث", "مندوب", "ممثل", "زعيم",
+    "جيش", "حزب", "شيخ", "سلطان", "مدير", "أمين", "مسؤول", "وفد", "رئيسا", "وزيرا",
+))
+# Particles between a preverbal subject and its verb: نتنياهو قد استبق، إيران لن تسمح
+VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف", "لم", "لن", "لا", "ما"))
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 
@@ -55,6 +62,11 @@ class SentenceSyntax:
             return 0
         first, last = bisect_left(self.starts, end), bisect_left(self.starts, start)
         return self._words_before[last] - self._words_before[first]
+
+    def starts_word(self, offset: int) -> bool:
+        """Whether a token begins at ``offset`` (no clitic is attached before it)."""
+        index = bisect_left(self.starts, offset)
+        return index < len(self.starts) and self.starts[index] == offset
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
@@ -121,16 +133,34 @@ def _coordinated(syntax: SentenceSyntax, mentions: list[Mention]) -> list[Mentio
     return chosen
 
 
+def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> bool:
+    """Could this mention be the subject of a verb of that gender? A verb agrees with a subject that
+    follows it: دعا القيادة المصرية makes the leadership the object, not the one who calls."""
+    if gender is None:
+        return True
+    head = syntax.text[mention.start:mention.end].split(maxsplit=1)[0]
+    head = normalize_key(head)
+    head = head[2:] if head.startswith("ال") else head
+    if gender == "m":
+        return mention.entity_type == "PER" or not head.endswith("ه")
+    return head not in MASCULINE_HEADS
+
+
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
-                 speakers: set[int]) -> tuple[Mention | None, str]:
+                 speakers: set[int], gender: str | None = None) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it.
     """
     start, end = trigger
+    if form in (PAST, PRESENT):
+        preverbal = _preverbal_subject(syntax, start, candidates, speakers)
+        if preverbal is not None:
+            return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
-    if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach:
+    if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach \
+            and _agrees(syntax, after[0], gender):
         preposition = syntax.preposition(after[0])
         if preposition is None:
             return after[0], "genitive" if form == NOUN else "verb-subject"
@@ -144,19 +174,35 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     return None, "none"
 
 
+def _preverbal_subject(syntax: SentenceSyntax, verb_start: int, candidates: list[Mention],
+                       speakers: set[int]) -> Mention | None:
+    """A bare actor right before the verb is its subject (SVO after إن/أن, in headlines and in narration:
+    "أن مملكة البحرين أدانت ... الإيرانيين"), whatever follows the verb."""
+    before = [m for m in candidates if m.end <= verb_start]
+    if not before or id(before[-1]) in speakers:
+        return None
+    mention = before[-1]
+    gap = syntax.distance(mention.end, verb_start)
+    if gap > 1 or (gap == 1 and syntax.previous_word(verb_start) not in VERB_PARTICLES):
+        return None
+    return mention if syntax.preposition(mention) in (None, "و") else None
+
+
 def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
-                     object_pronoun: bool) -> tuple[Mention, Mention | None, str] | None:
+                     object_pronoun: bool) -> tuple[Mention | None, Mention | None, str] | None:
     """``X التي تدعم Y``: X is the subject, Y the object; ``X التي تدعمها Y``: Y acts on X.
 
-    Returns (subject, object or None, rule) when the trigger verb opens a relative clause.
+    Returns (subject, object or None, rule) when the trigger verb opens a relative clause; no subject
+    when the antecedent is a noun that names no actor.
     """
     previous = syntax.previous_word(trigger[0])
     if previous not in RELATIVE_PRONOUNS:
         return None
-    before = [m for m in candidates if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 3]
+    before = [m for m in candidates if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 1]
     after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 4]
     if not before:
-        return None
+        # المهاجرين الذين يصلون: the clause is about a noun that is no actor
+        return None if object_pronoun else (None, None, "relative-non-actor")
     antecedent = before[-1]
     if object_pronoun:
         return (after[0], antecedent, "relative-object") if after else None
@@ -165,17 +211,44 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
 
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
-                   carried: Mention | None = None) -> Arguments:
-    """Source and target mentions for one trigger, by its frame."""
+                   carried: Mention | None = None, gender: str | None = None, complement: bool = False,
+                   object_from: int | None = None) -> Arguments:
+    """Source and target mentions for one trigger, by its frame.
+
+    ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
+    subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
+    البحرين): the actor it introduces is the target.
+    """
     candidates = [m for m in mentions if _actors(m)]
+    if object_from is not None:
+        named = next((m for m in candidates
+                      if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)
+        if named is not None:
+            subject, subject_rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= object_from],
+                                                 speakers, gender)
+            if subject is None and carried is not None:
+                subject, subject_rule = carried, "carried-subject"
+            return Arguments([subject] if subject else [], [named] if subject else [],
+                             (subject_rule, "object-word"), 0.9)
     relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
                 if form in (PAST, PRESENT, PHRASE) else None)
+    if relative is not None and relative[0] is None:
+        return Arguments([], [], (relative[2],), 0.0)
     if relative is not None and relative[1] is not None and frame != "joint":
         subject, obj, rule = relative
         if frame == "host":
             return Arguments([obj], [subject], (rule, "host-reversed"), 0.9)
         return Arguments([subject], [obj], (rule,), 0.9)
-    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers)
+    adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
+                  and m.start >= trigger[1] and syntax.starts_word(m.start)]
+    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender)
+    if form == NOUN and subject_rule != "genitive" and adjectives \
+            and syntax.distance(trigger[1], adjectives[0].start) <= 1:
+        # الهجوم الإسرائيلي، العقوبات الأمريكية: the nationality of the act is its agent
+        subject, subject_rule = adjectives[0], "adjective-agent"
+        adjectives = adjectives[1:]
+    elif complement and subject_rule == "preceding-subject":
+        subject, subject_rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
     if subject is None and carried is not None:
         subject, subject_rule = carried, "carried-subject"
         candidates = [m for m in candidates if m is not carried]
@@ -207,7 +280,12 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         free = [m for m in after if subject is None or not _same_side(m, subject)]
         others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
                   or [m for m in free if syntax.preposition(m) == "في"])[:1]
-        if not others and subject is not None:
+        object_adjective = next((m for m in adjectives if syntax.distance(trigger[1], m.start) <= 2
+                                 and (subject is None or not _same_side(m, subject))), None)
+        if object_adjective is not None and (not others or others[0].start > object_adjective.start):
+            others = [object_adjective]  # أدان الهجوم الإسرائيلي: the Israeli side is condemned
+            rules.append("object-adjective")
+        elif not others and subject is not None:
             before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not _same_side(m, subject)
                       and id(m) not in speakers]
             others = before[-1:]

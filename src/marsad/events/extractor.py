@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 
 # Types whose source and target may be the same state: domestic arrests, protests, clashes.
 DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST", "ACCUSE"})
-# Types whose target defaults to the actor's own state when no other party is named.
-SELF_TARGETED_TYPES = frozenset({"COERCE", "PROTEST"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 _LEAD_SENTENCES = 3
+_DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
+_STORY_DAY_REACH = 7  # days between publication and the day a story tells of
 _REACH = 600  # characters around a trigger where its arguments, cues and date may be
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
@@ -42,7 +42,7 @@ class _Context:
     cues: SpanIndex[tuple[int, int, str]]
     mentions: SpanIndex[Mention]
     timexes: SpanIndex[Timex]
-    verbs: list[tuple[int, int]]
+    verbs: list[tuple[tuple[int, int], str]]  # verb triggers: span and event type, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
 
 
@@ -60,6 +60,7 @@ class Found:
     rules: tuple[str, ...] = ()
     event: Event | None = None
     cues: list[str] = field(default_factory=list)
+    date_from_context: bool = False  # no date in its own sentence: it inherited the story's
 
 
 class EventExtractor:
@@ -81,7 +82,7 @@ class EventExtractor:
             cues=SpanIndex(self._cue_spans(state), lambda c: c[0]),
             mentions=SpanIndex(state.mentions, lambda m: m.start),
             timexes=SpanIndex(state.analysis.timexes, lambda t: t.start),
-            verbs=sorted(f.span for f in found if f.hit.form in VERBAL_FORMS),
+            verbs=sorted((f.span, f.trigger.type) for f in found if f.hit.form in VERBAL_FORMS),
         )
         events: list[Event] = []
         for item in found:
@@ -91,7 +92,9 @@ class EventExtractor:
             if event is not None:
                 item.event = event
                 events.append(event)
-        state.analysis.events = merge_events(events)
+        state.analysis.events = merge_events(
+            events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
+            nominal={id(f.event) for f in found if f.event and f.hit.form == NOUN})
         return found
 
     def find_triggers(self, state: DocumentState) -> list[Found]:
@@ -155,11 +158,14 @@ class EventExtractor:
             speakers = set()
         carried = _carried_topic(state, context, item)
         arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers,
-                                   object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried)
+                                   object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
+                                   gender=item.hit.subject_gender(item.suffix),
+                                   complement=_completes_other_verb(item, context.verbs),
+                                   object_from=_object_word(state, end, trigger))
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
-        if source and not target and trigger.type in SELF_TARGETED_TYPES:
+        if source and not target and trigger.self_targeted:
             # Arrests and protests without a named other party happen inside the acting state.
             target = [_state(code) for code in sorted(_codes(source))]
         if not source or not target:
@@ -174,8 +180,9 @@ class EventExtractor:
             source, target = source[:1], source[1:]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = _governing_timex(context.timexes.within(sentence_start, sentence_end), (sentence_start, sentence_end),
-                                 (start, end))
+                                 (start, end), lambda a, b: _reported_between(state, a, b))
         date = timex.value if timex else _context_date(state, item.sentence)
+        item.date_from_context = timex is None
         if modality == "asserted" and _after_publication(date, state):
             modality = "planned"
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
@@ -212,18 +219,31 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     return agent if item.hit.form == PAST and index > 0 and state.sentences[index - 1] == sentence else None
 
 
-def _clause(item: Found, verbs: list[tuple[int, int]], bounds: tuple[int, int]) -> tuple[int, int]:
+def _clause(item: Found, verbs: list[tuple[tuple[int, int], str]], bounds: tuple[int, int]) -> tuple[int, int]:
     """Where a trigger's arguments may be: up to the next verb trigger of its sentence (ودعت ... starts a new
     clause), and for a noun, after the previous one (انتقدت القبض على: the critic did not arrest)."""
     sentence_start, sentence_end = bounds
-    start, end = item.span
-    index = bisect_left(verbs, (end, end))
-    clause_end = verbs[index][0] if index < len(verbs) and verbs[index][0] < sentence_end else sentence_end
+    end = item.span[1]
+    index = bisect_left(verbs, ((end, end), ""))
+    clause_end = verbs[index][0][0] if index < len(verbs) and verbs[index][0][0] < sentence_end else sentence_end
     clause_start = sentence_start
-    previous = bisect_left(verbs, (start, start)) - 1
-    if item.hit.form == NOUN and previous >= 0 and sentence_start <= verbs[previous][1] <= start:
-        clause_start = verbs[previous][1]
+    previous = _previous_verb(item, verbs, sentence_start)
+    if item.hit.form == NOUN and previous is not None:
+        clause_start = previous[0][1]
     return clause_start, clause_end
+
+
+def _previous_verb(item: Found, verbs: list[tuple[tuple[int, int], str]],
+                   sentence_start: int) -> tuple[tuple[int, int], str] | None:
+    """The verb trigger before this one in its sentence, if any."""
+    index = bisect_left(verbs, (item.span, "")) - 1
+    return verbs[index] if index >= 0 and sentence_start <= verbs[index][0][1] <= item.span[0] else None
+
+
+def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
+    """A noun after a verb of another event type in its sentence is that verb's complement (أدان الاعتقال)."""
+    previous = _previous_verb(item, verbs, item.sentence[0])
+    return item.hit.form == NOUN and previous is not None and previous[1] != item.trigger.type
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
@@ -239,6 +259,21 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
         return False
     return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)
+
+
+def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None:
+    """Where the first of the trigger's object words (السفير) begins within ``near`` words after it."""
+    if not trigger.object_words:
+        return None
+    position = state.normalized.from_original(end)
+    text = state.normalized.text
+    offset = position
+    for word in text[position:position + 30 * trigger.near].split()[:trigger.near]:
+        offset = text.index(word, offset)
+        if _bare(word) in trigger.object_words or word in trigger.object_words:
+            return state.normalized.span(offset, offset + len(word))[0]
+        offset += len(word)
+    return None
 
 
 def _bare(word: str) -> str:
@@ -299,13 +334,16 @@ def _modality(cues: list[str]) -> str:
     return "asserted"
 
 
-def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: tuple[int, int]) -> Timex | None:
+def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: tuple[int, int],
+                     reported_between: Callable[[int, int], bool]) -> Timex | None:
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
-    Durations, sets, decades, centuries and multi-year spans do not date an event.
+    Durations, sets, decades, centuries and multi-year spans do not date an event, nor does the date of
+    the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس").
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
-                  and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)]
+                  and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
+                  and not (t.end <= trigger[0] and reported_between(t.end, trigger[0]))]
     if not candidates:
         return None
 
@@ -313,6 +351,13 @@ def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: t
         return timex.start - trigger[1] if timex.start >= trigger[1] else 2 * (trigger[0] - timex.end)
 
     return min(candidates, key=distance)
+
+
+def _reported_between(state: DocumentState, start: int, end: int) -> bool:
+    """A complementizer (أن، إن، بأنه) lies between two offsets: what follows is someone's reported words."""
+    normalized = state.normalized
+    words = normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
+    return any(word.strip("،,\"") in COMPLEMENTIZERS for word in words)
 
 
 def _is_event_date(value: str) -> bool:
@@ -343,12 +388,39 @@ def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None
         return earlier[-1].value
     if state.published_granularity != "day" or not state.analysis.published:
         return None
-    lead = [s for s in state.sentences if not state.in_boilerplate(*s)][:_LEAD_SENTENCES]
+    lead = [s for s in state.sentences
+            if not state.in_boilerplate(*s) and not _is_title_line(text, s)][:_LEAD_SENTENCES]
     story_day = next((t.value for t in state.analysis.timexes
-                      if lead and lead[0][0] <= t.start < lead[-1][1] and _is_day(t)), None)
+                      if lead and lead[0][0] <= t.start < lead[-1][1] and _is_day(t) and not _on_dateline(text, t)
+                      and _near_publication(t.value, state)), None)
     if story_day:
         return story_day
     return state.analysis.published[:10] if sentence in lead else None
+
+
+def _near_publication(day: str, state: DocumentState) -> bool:
+    """Within a week of the publication day: a news story's own day ("أمس"), not a date it recalls
+    ("عالم ما بعد 11 شتنبر")."""
+    begins = date_start(day)
+    return begins is not None and state.published_date is not None and (
+        abs((begins - state.published_date).days) <= _STORY_DAY_REACH)
+
+
+def _is_title_line(text: str, sentence: tuple[int, int]) -> bool:
+    """A whole line without final punctuation: a headline, a dateline or a byline, not the story's lead."""
+    line_start = text.rfind("\n", 0, sentence[0]) + 1
+    line_end = text.find("\n", sentence[1])
+    after = text[sentence[1]:line_end] if line_end >= 0 else text[sentence[1]:]
+    whole_line = not text[line_start:sentence[0]].strip() and not after.strip()
+    return whole_line and text[sentence[0]:sentence[1]].rstrip()[-1:] not in ".!?؟…:\"»”"
+
+
+def _on_dateline(text: str, timex: Timex) -> bool:
+    """The timex stands on a line of its own or nearly (الجمعة, 03-أغسطس-2012): the paper's date, not the story's."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    rest = text[line_start:timex.start] + " " + text[timex.end:line_end if line_end >= 0 else len(text)]
+    return len(rest.split()) <= _DATELINE_WORDS
 
 
 def _is_day(timex: Timex) -> bool:

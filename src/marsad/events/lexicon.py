@@ -27,6 +27,8 @@ class Trigger:
     requires_near: tuple[str, ...]
     unless_near: tuple[str, ...]
     near: int
+    object_words: tuple[str, ...] = ()  # nouns naming the target (استدعى السفير ...): never the subject
+    self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,30 @@ class TriggerHit:
 
     trigger: str
     form: str  # past | present | nouns | phrases | participles
+    gender: str | None = None  # of the verb's subject as written: "m", "f", or None (plural, dual, unknown)
+
+    def subject_gender(self, suffix: str) -> str | None:
+        """The gender the subject must have, given the ending the verb carries (زار + ت: feminine)."""
+        if not suffix or suffix in _OBJECT_SUFFIXES:
+            return self.gender
+        if self.form == PAST and self.gender == "m" and suffix.startswith("ت") and suffix != "تا":
+            return "f"
+        return None
+
+
+_OBJECT_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
+
+
+def _verb_gender(kind: str, written: str, form: str) -> str | None:
+    """Listed past stems are masculine singular (زار، دعا), their ت variants feminine (دعت); present verbs
+    say it with their first letter (يزور، تزور)."""
+    if kind == PRESENT:
+        return {"ي": "m", "ت": "f"}.get(normalize_key(form)[:1])
+    if kind != PAST:
+        return None
+    if form == written or (form.endswith("ا") and not form.endswith("وا")):
+        return "m"
+    return "f" if form.endswith("ت") else None
 
 
 def past_stems(form: str) -> tuple[str, ...]:
@@ -74,6 +100,8 @@ class TriggerLexicon:
                     requires_near=tuple(normalize_key(w) for w in item.get("requires_near", [])),
                     unless_near=tuple(normalize_key(w) for w in item.get("unless_near", [])),
                     near=int(item.get("near", 6)),
+                    object_words=tuple(normalize_key(w) for w in item.get("object_words", [])),
+                    self_targeted=bool(item.get("self_targeted", False)),
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
@@ -81,8 +109,8 @@ class TriggerLexicon:
                 for kind in _FORM_KINDS:
                     for written in item.get(kind, []):
                         for form in past_stems(written) if kind == PAST else (written,):
-                            matcher.add(form, TriggerHit(trigger.id, kind), suffixes=tuple(suffixes.get(kind, ())),
-                                        article=kind == NOUN)
+                            matcher.add(form, TriggerHit(trigger.id, kind, _verb_gender(kind, written, form)),
+                                        suffixes=tuple(suffixes.get(kind, ())), article=kind == NOUN)
         return cls(triggers, matcher, frozenset(exclude))
 
 

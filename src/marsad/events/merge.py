@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set
+
 from marsad.model import SYMMETRIC_TYPES, Event
 
 
@@ -17,19 +19,39 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Fold restatements (same type, mode, parties and a compatible date) into the first mention."""
+def _same_occasion(kept: Event, event: Event, guessed: set[int], nominal: set[int]) -> bool:
+    if _compatible(kept.date, event.date):
+        return True
+    if (id(kept) in guessed) == (id(event) in guessed):
+        return False
+    undated = kept if id(kept) in guessed else event
+    return "planned" in (kept.modality, event.modality) or id(undated) in nominal
+
+
+def merge_events(events: list[Event], inherited: Set[int] = frozenset(),
+                 nominal: Set[int] = frozenset()) -> list[Event]:
+    """Fold restatements (same type, mode, parties and a compatible date) into the first mention.
+
+    ``inherited`` holds the ids of events dated only by their context (the story's day, the paragraph's
+    last date): such a date yields to the stated date of a planned restatement ("ميركل في زيارة لتونس" in
+    the lead, then "تزور ... تونس في 3 مارس"), and a ``nominal`` mention's to any stated date (بمناسبة
+    زيارته refers back to the visit dated earlier). A verb with a stated other date is another occasion.
+    """
     merged: list[Event] = []
     by_key: dict[tuple, list[Event]] = {}
+    guessed = set(inherited)
     for event in events:
         candidates = by_key.setdefault(_key(event), [])
-        same = next((m for m in candidates if _compatible(m.date, event.date)), None)
+        same = next((m for m in candidates if _same_occasion(m, event, guessed, nominal)), None)
         if same is None:
             merged.append(event)
             candidates.append(event)
             continue
         same.mentions.append(event.evidence)
-        if same.date is None or (event.date and len(event.date) > len(same.date)):
+        if id(same) in guessed and id(event) not in guessed:
+            same.date, same.modality = event.date, event.modality
+            guessed.discard(id(same))
+        elif same.date is None or (event.date and len(event.date) > len(same.date)):
             same.date = event.date
         same.location = same.location or event.location
         same.confidence = max(same.confidence, event.confidence)

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
 
 HONORIFIC = "honorific"
 BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY"})
+# Bodies that belong to the state they are said to be in (الأحزاب في تونس), unlike forces (القوات في العراق).
+LOCATED_AGENT_SECTORS = frozenset({"PTY", "OPP", "REB", "CVL", "LEG", "JUD"})
+_LINKING_WORDS = frozenset(normalize_key(w) for w in (
+    "في", "على", "من", "إلى", "الى", "عن", "مع", "ضد", "و", "أو", "ثم", "لدى", "عند", "بين"))
 PLURAL_ENDINGS = ("يين", "يون")  # الإيرانيين، الأمريكيون (normalized)
 FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "بن", "ابن", "آل", "عبد", "دي", "فان", "فون"))
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -82,6 +86,8 @@ class ActorLinker:
         self.tagger = tagger
         self.references = references or References.load()
         self.matcher = self._build_matcher()
+        # First words of titles (كاتب، وزير، خادم): a "name" made of them is a style, and has no surname.
+        self._title_words = frozenset(_without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
         self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
 
     def _build_matcher(self) -> PhraseMatcher:
@@ -227,8 +233,16 @@ class ActorLinker:
                 kept.append(mention)
                 continue
             sector = mention.office or "GOV"
+            if follower is not None and follower.kind == NAME and len(follower.countries) == 1 and (
+                    sector in LOCATED_AGENT_SECTORS and _located_in(text, mention.end, follower.start)):
+                # الأحزاب السياسية في تونس: parties, rebels, citizens of the state they are in
+                country = next(iter(follower.countries))
+                actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{country} ({sector})",
+                              country=country, kind="organization", score=0.7, sector=sector)
+                kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [actor], office=sector, score=0.7))
+                continue
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
-                    or _gap(text, mention.end, follower.start) > 0):
+                    or not _qualifiers_only(text[mention.end:follower.start])):
                 if (focus and sector in BARE_AGENT_SECTORS
                         and normalize_key(text[mention.start:mention.end]) in self.references.agents_alone):
                     actor = Actor(id=f"{focus[0]}.{sector.replace('/', '_')}", name=f"{focus[0]} ({sector})",
@@ -361,7 +375,8 @@ class ActorLinker:
             actor = mention.actor
             if actor is not None and actor.kind == "person" and mention.kind in (NAME, TAGGED):
                 words = state.document.text[mention.start:mention.end].split()
-                if len(words) > 1 and len(words[-1]) > 2:
+                styled = any(_without_article(normalize_key(w)) in self._title_words | _LINKING_WORDS for w in words)
+                if len(words) > 1 and len(words[-1]) > 2 and not styled:
                     # أبو حجلة، بن عمر، آل ثاني: the family name is two words
                     two_word = len(words) > 2 and normalize_key(words[-2]) in FAMILY_PARTICLES
                     people.setdefault(" ".join(words[-2:]) if two_word else words[-1], actor)
@@ -423,6 +438,22 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
             first, _, label = spans[-1]
             spans[-1] = (first, index + 1, label)
     return spans
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
+def _qualifiers_only(between: str) -> bool:
+    """Nothing, or one plain qualifying word, between a body and its nationality (محكمة عسكرية إسرائيلية)."""
+    words = between.split()
+    return not words or (len(words) == 1 and words[0].isalpha() and normalize_key(words[0]) not in _LINKING_WORDS)
+
+
+def _located_in(text: str, end: int, start: int) -> bool:
+    """``في`` (after at most one qualifying word) joins a body to the state it is in."""
+    words = [normalize_key(w) for w in text[end:start].split()]
+    return bool(words) and words[-1] == "في" and len(words) <= 2 and all(w.isalpha() for w in words)
 
 
 def _gap(text: str, end: int, start: int) -> int:

@@ -19,6 +19,7 @@ from marsad.time.lexicon import Lexicon
 Found = tuple[str, str | None]
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 HIJRI_YEARS = (1300, 1500)  # a year in this range with no era marker is Hijri (Gulf usage)
+CLAUSE_BREAKS = ("، و", ", و", "،و")
 SHIFT = {"before": -1, "after": 1, "current": 0, "past": -1, "future": 1}
 
 
@@ -44,9 +45,13 @@ class Context:
         return None
 
     def tense(self, start: int, end: int) -> str:
-        """``future`` when the clause around [start, end) speaks of the future, else ``past``."""
-        left = max(self.text.rfind(ch, max(0, start - 150), start) for ch in ".!?\n")
-        rights = [i for i in (self.text.find(ch, end, end + 150) for ch in ".!?\n") if i >= 0]
+        """``future`` when the clause around [start, end) speaks of the future, else ``past``.
+
+        A clause ends at a full stop or where a comma opens a new coordinated one ("التقى الاثنين ماتيس،
+        ومن المقرر أن يلتقي ترامب الثلاثاء": the Monday is past, the Tuesday to come).
+        """
+        left = max(self.text.rfind(ch, max(0, start - 150), start) for ch in (*".!?\n", *CLAUSE_BREAKS))
+        rights = [i for i in (self.text.find(ch, end, end + 150) for ch in (*".!?\n", *CLAUSE_BREAKS)) if i >= 0]
         window = self.text[max(left + 1, start - 150): min([*rights, end + 150])]
         return "future" if self.grammar.future_cue.search(window) else "past"
 
