@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from marsad.events.arguments import SentenceSyntax, find_arguments
+from marsad.events.arguments import RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
@@ -151,6 +151,9 @@ class EventExtractor:
             return None
         if any(c[2] == "habitual" for c in in_sentence):
             item.decision = "habitual or background statement"
+            return None
+        if item.hit.form == PRESENT and "planned" not in item.cues and syntax.previous_word(start) in RELATIVE_PRONOUNS:
+            item.decision = "background: a standing relation (روسيا التي تدعم الأسد)"
             return None
         mentions = [m for m in context.mentions.within(clause[0], clause[1]) if m.end <= clause[1]]
         speakers = _speakers(state, syntax, mentions, in_sentence, start)
