@@ -141,16 +141,17 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
     head = syntax.text[mention.start:mention.end].split(maxsplit=1)[0]
     head = normalize_key(head)
     head = head[2:] if head.startswith("ال") else head
-    if gender == "m":
-        return mention.entity_type == "PER" or not head.endswith("ه")
+    if gender == "m":  # not a singular (الحكومة) or sound plural (الجهات) feminine
+        return mention.entity_type == "PER" or not head.endswith(("ه", "ات"))
     return head not in MASCULINE_HEADS
 
 
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
-                 speakers: set[int], gender: str | None = None) -> tuple[Mention | None, str]:
+                 speakers: set[int], gender: str | None = None, possessed: bool = False) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
-    A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it.
+    A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it, and so does
+    a noun whose agent is a possessive pronoun (إدانتها: hers, someone named before).
     """
     start, end = trigger
     if form in (PAST, PRESENT):
@@ -159,7 +160,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
-    if form != PARTICIPLE and after and syntax.distance(end, after[0].start) <= reach \
+    if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
             and _agrees(syntax, after[0], gender):
         preposition = syntax.preposition(after[0])
         if preposition is None:
@@ -241,8 +242,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         return Arguments([subject], [obj], (rule,), 0.9)
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
-    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender)
-    if form == NOUN and subject_rule != "genitive" and adjectives \
+    possessed = form == NOUN and object_pronoun
+    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed)
+    if form == NOUN and not possessed and subject_rule != "genitive" and adjectives \
             and syntax.distance(trigger[1], adjectives[0].start) <= 1:
         # الهجوم الإسرائيلي، العقوبات الأمريكية: the nationality of the act is its agent
         subject, subject_rule = adjectives[0], "adjective-agent"
