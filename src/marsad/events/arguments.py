@@ -210,17 +210,29 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     return antecedent, after[0] if after else None, "relative-subject"
 
 
+def _passive_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> Arguments:
+    """اعتُقل عدد من الناشطات السعوديات من قبل الشرطة: what follows the verb underwent it; "من قبل" names
+    the agent, which is otherwise unknown."""
+    after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= _SUBJECT_REACH]
+    patient = next((m for m in after if syntax.preposition(m) in (None, "من")), None)
+    agent = next((m for m in after if syntax.previous_word(m.start) == "قبل" and m is not patient), None)
+    return Arguments([agent] if agent else [], [patient] if patient else [], ("passive-agent", "passive-patient"),
+                     0.8)
+
+
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
                    carried: Mention | None = None, gender: str | None = None, complement: bool = False,
-                   object_from: int | None = None) -> Arguments:
+                   object_from: int | None = None, passive: bool = False) -> Arguments:
     """Source and target mentions for one trigger, by its frame.
 
     ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
     subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
-    البحرين): the actor it introduces is the target.
+    البحرين): the actor it introduces is the target. ``passive``: the verb is written passive (اعتُقل).
     """
     candidates = [m for m in mentions if _actors(m)]
+    if passive:
+        return _passive_arguments(syntax, trigger, candidates)
     if object_from is not None:
         named = next((m for m in candidates
                       if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)

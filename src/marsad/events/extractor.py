@@ -29,6 +29,7 @@ _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outl
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
 _REACH = 600  # characters around a trigger where its arguments, cues and date may be
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
+DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، قُتل)
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
@@ -164,13 +165,17 @@ class EventExtractor:
                                    object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
                                    gender=item.hit.subject_gender(item.suffix),
                                    complement=_completes_other_verb(item, context.verbs),
-                                   object_from=_object_word(state, end, trigger))
+                                   object_from=_object_word(state, end, trigger),
+                                   passive=item.hit.form == PAST and DAMMA in text[start:end])
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
-        if source and not target and trigger.self_targeted:
-            # Arrests and protests without a named other party happen inside the acting state.
-            target = [_state(code) for code in sorted(_codes(source))]
+        if trigger.self_targeted and bool(source) != bool(target):
+            # Arrests and protests with one party named happen inside its state: the state arrests its own
+            # citizens (اعتُقل عدد من الناشطات السعوديات), the police arrest at home.
+            named = source or target
+            home = [_state(country) for country in sorted({a.country for a in named if a.country})]
+            source, target = source or home, target or home
         if not source or not target:
             item.decision = "no source or no target"
             return None
