@@ -52,23 +52,28 @@ class Actor:
     role: str | None = None
     score: float | None = None
     sector: str | None = None  # GOV, MIL, SPY, COP, IGO, REB, MED ... (the KB's sector codes)
+    org: str | None = None  # the organization a person acts for on the date (UN for its Secretary-General)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v is not None or k == "country"}
 
     def ref(self) -> dict[str, Any]:
         """The short form events use for their source and target."""
-        return {"id": self.id, "name": self.name, "country": self.country}
+        ref = {"id": self.id, "name": self.name, "country": self.country}
+        if self.org:
+            ref["org"] = self.org
+        return ref
 
     @property
     def code(self) -> str:
         """The event-data code: the state, or for stateless actors the body they belong to (UN.SC -> UN)."""
-        return actor_code(self.country, self.id)
+        return actor_code(self.country, self.id, self.org)
 
 
-def actor_code(country: str | None, actor_id: str) -> str:
-    """ISO3 for anything belonging to a state; the top-level id (UN, NATO, HAMAS) otherwise."""
-    return country or actor_id.split(".")[0]
+def actor_code(country: str | None, actor_id: str, org: str | None = None) -> str:
+    """ISO3 for anything belonging to a state; the top-level id (UN, NATO, HAMAS) otherwise, and for a
+    person acting for an organization (Ban Ki-moon as Secretary-General), that organization's."""
+    return country or (org or actor_id).split(".")[0]
 
 
 @dataclass(slots=True)

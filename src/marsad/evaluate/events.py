@@ -59,7 +59,7 @@ def _codes(side: list[Any]) -> set[str]:
         if isinstance(item, str):
             codes.add(item)
         else:
-            codes.add(actor_code(item.get("country"), item["id"]))
+            codes.add(actor_code(item.get("country"), item["id"], item.get("org")))
     return codes
 
 

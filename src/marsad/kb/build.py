@@ -162,6 +162,8 @@ class Assembler:
             sector=data.get("sector"),
             roles=[_role(r) for r in data.get("roles", [])],
             origin=rec.origin,
+            start=_date(data.get("start")),
+            end=_date(data.get("end")),
         )
 
     def _add_capitals(self, entries: dict[str, KBEntry]) -> None:

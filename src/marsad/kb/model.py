@@ -34,7 +34,8 @@ class KBEntry:
     sector: str | None = None
     roles: list[Role] = field(default_factory=list)
     origin: str = ""
-
+    start: str | None = None  # when the body came into being (governments, coalitions), possibly partial
+    end: str | None = None    # when it ceased to exist
 
 @dataclass(slots=True)
 class Title:

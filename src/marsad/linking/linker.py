@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.datafile import load_yaml
-from marsad.kb import KBEntry, KnowledgeBase
+from marsad.kb import KBEntry, KnowledgeBase, dates
 from marsad.linking.mentions import (
     ADJECTIVE,
     AGENT,
@@ -162,7 +162,9 @@ class ActorLinker:
                     self.kb.entries[v].kind == "place" for v in values):
                 continue  # a capital city: the state acts through it (واشنطن), the city is where
             if kind in (NAME, CAPITAL):
-                entries = [self.kb.entries[v] for v in dict.fromkeys(values)]
+                entries = [e for e in (self.kb.entries[v] for v in dict.fromkeys(values)) if _existed(e, on)]
+                if not entries:
+                    continue  # حكومة الوفاق in 2012 is not the Libyan government of 2016
                 actors = [self._actor(e, on, as_state=kind == CAPITAL) for e in entries]
                 entity_type = "GPE" if kind == CAPITAL else entries[0].type
                 place = self.kb.entries[by_kind[NAME][0]].name if kind == CAPITAL and NAME in by_kind else None
@@ -178,9 +180,10 @@ class ActorLinker:
     def _actor(self, entry: KBEntry, on: dt.date | None, as_state: bool = False) -> Actor:
         role = self.kb.role_on(entry, on) if entry.kind == "person" else None
         country = entry.country if entry.country or entry.kind != "state" else entry.id
+        org = role.org if role is not None and role.org and not role.country else None
         return Actor(
-            id=entry.id, name=entry.name, country=country, kind="state" if as_state else entry.kind,
-            role=(role.title or role.office) if role else None, sector=entry.sector,
+            id=entry.id, name=entry.name, country=None if org else country, kind="state" if as_state else entry.kind,
+            role=(role.title or role.office) if role else None, sector=entry.sector, org=org,
         )
 
     def _add_tagged(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
@@ -438,6 +441,11 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
             first, _, label = spans[-1]
             spans[-1] = (first, index + 1, label)
     return spans
+
+
+def _existed(entry: KBEntry, on: dt.date | None) -> bool:
+    """Whether a body dated in the KB existed on the article's date (undated ones always did)."""
+    return on is None or (entry.start is None and entry.end is None) or dates.covers(entry.start, entry.end, on)
 
 
 def _without_article(word: str) -> str:

@@ -27,7 +27,7 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _codes(actors: list[dict[str, Any]]) -> frozenset[str]:
-    return frozenset(a["country"] or a["id"] for a in actors)
+    return frozenset(a["country"] or a.get("org") or a["id"] for a in actors)
 
 
 def story_key(row: EventRow) -> Hashable:
