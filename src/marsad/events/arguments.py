@@ -108,7 +108,8 @@ def _actors(mention: Mention) -> bool:
     if mention.kind == ADJECTIVE:
         return mention.plural and len(mention.actors) == 1
     return (mention.entity_type != "MISC" and bool(mention.actors)
-            and all((a.country or a.kind in ("organization", "state")) and (a.sector or "")[:3] not in NON_POLITICAL
+            and all((a.country or a.org or a.kind in ("organization", "state"))
+                    and (a.sector or "")[:3] not in NON_POLITICAL
                     for a in mention.actors))
 
 
@@ -159,6 +160,9 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if preverbal is not None:
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
+    if form in (PAST, PRESENT) and len(after) > 1 and syntax.preposition(after[0]) == "ل" \
+            and syntax.preposition(after[1]) is None and syntax.distance(after[0].end, after[1].start) == 0:
+        after = after[1:]  # دعا الأمين العام للأمم المتحدة بان كي مون: the organization is in the title
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
             and _agrees(syntax, after[0], gender):
@@ -294,7 +298,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         free = [m for m in after if subject is None or not _same_side(m, subject)]
         others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
                   or [m for m in free if syntax.preposition(m) == "في"])[:1]
-        object_adjective = next((m for m in adjectives if syntax.distance(trigger[1], m.start) <= 2
+        # after the verb, or after its subject when that follows the verb (VSO)
+        object_start = max(trigger[1], subject.end if subject is not None else 0)
+        object_adjective = next((m for m in adjectives if m.start >= object_start
+                                 and syntax.distance(object_start, m.start) <= 2
                                  and (subject is None or not _same_side(m, subject))), None)
         if object_adjective is not None and (not others or others[0].start > object_adjective.start):
             others = [object_adjective]  # أدان الهجوم الإسرائيلي: the Israeli side is condemned

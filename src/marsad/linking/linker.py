@@ -45,7 +45,7 @@ BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY"})
 LOCATED_AGENT_SECTORS = frozenset({"PTY", "OPP", "REB", "CVL", "LEG", "JUD"})
 _LINKING_WORDS = frozenset(normalize_key(w) for w in (
     "في", "على", "من", "إلى", "الى", "عن", "مع", "ضد", "و", "أو", "ثم", "لدى", "عند", "بين"))
-PLURAL_ENDINGS = ("يين", "يون")  # الإيرانيين، الأمريكيون (normalized)
+PLURAL_ENDINGS = ("يين", "يون", "يات")  # الإيرانيين، الأمريكيون، السعوديات (normalized)
 FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "بن", "ابن", "آل", "عبد", "دي", "فان", "فون"))
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.

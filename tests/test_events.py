@@ -1,0 +1,100 @@
+"""The events stage on single sentences: each case pins one argument, date or modality rule.
+
+Sentences are written for the test (not taken from the development gold); each expects the events a
+careful analyst codes, as (type, source codes, target codes), and that nothing else is emitted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import Document
+
+
+def _coded(analyzer, text: str, published: str = "2018-04-10") -> set[tuple[str, frozenset, frozenset]]:
+    analysis = analyzer.analyze(Document("t", text, published=published))
+    return {(e.type, frozenset(a.code for a in e.source), frozenset(a.code for a in e.target))
+            for e in analysis.events}
+
+
+def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozenset]:
+    return kind, frozenset(source.split(",")), frozenset(target.split(","))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a defective verb conjugated (استدعى -> استدعت), its envoy named by an object word
+    ("استدعت المنامة أمس سفيرها في طهران للتشاور.", _event("SANCTION", "BHR", "IRN")),
+    ("وقالت الخارجية الإيرانية إنها استدعت سفير مملكة البحرين في طهران.", _event("PROTEST", "IRN", "BHR")),
+    # a subject written before its verb (SVO after أن)
+    ("وأوضحت الخارجية أن مملكة البحرين أدانت تصريحات المسؤولين الإيرانيين.", _event("ACCUSE", "BHR", "IRN")),
+    # the act's nationality adjective is its agent; after a directed verb, the target
+    ("أدانت الحكومة المصرية الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "EGY", "ISR")),
+    # a body qualified by one more adjective keeps its nationality
+    ("قضت محكمة عسكرية إسرائيلية بالسجن المؤبد على عضو في حركة حماس.", _event("COERCE", "ISR", "HAMAS")),
+])
+def test_sentence_is_coded(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2012-07-10")
+
+
+def test_an_official_of_an_organization_acts_for_it(analyzer):
+    coded = _coded(analyzer, "دعا الأمين العام للأمم المتحدة بان كي مون مجلس الأمن إلى الضغط على سوريا.",
+                   published="2012-07-10")
+    assert {source for kind, source, _ in coded if kind == "REQUEST"} == {frozenset({"UN"})}
+
+
+def test_a_masculine_verb_does_not_take_a_feminine_noun_as_its_subject(analyzer):
+    text = "وأكد رئيس الوزراء الفلسطيني رامي الحمد الله رفضه للقرار، ودعا القيادة المصرية إلى التدخل."
+    coded = _coded(analyzer, text, published="2015-07-20")
+    assert _event("REQUEST", "PSE", "EGY") in coded
+    assert not any(kind == "REQUEST" and "EGY" in source for kind, source, _ in coded)
+
+
+def test_a_passive_verb_takes_what_follows_as_patient(analyzer):
+    text = "واعتُقل عدد من الناشطات السعوديات خلال الأشهر الأخيرة."
+    assert _coded(analyzer, text) == {_event("COERCE", "SAU", "SAU")}
+
+
+def test_a_standing_relation_in_a_relative_clause_is_not_an_event(analyzer):
+    assert _coded(analyzer, "وقالت روسيا التي تدعم الرئيس السوري بشار الأسد إنها سترسل مساعدات.") == set()
+
+
+def test_confessing_is_not_recognizing(analyzer):
+    assert not any(kind == "SUPPORT" for kind, _, _ in _coded(
+        analyzer, "وأعلنت الداخلية البحرينية أن المتهمين اعترفا بالتنسيق مع إيرانيين."))
+
+
+def test_watching_a_truce_is_not_declaring_one(analyzer):
+    text = "وقالت منظمة الأمن والتعاون في أوروبا التي تراقب وقف إطلاق النار إن روسيا وأوكرانيا لم تسحبا الأسلحة."
+    assert not any(kind == "CONCEDE" for kind, _, _ in _coded(analyzer, text))
+
+
+def test_a_weekday_takes_the_tense_of_its_own_clause(analyzer):
+    text = ("وكان أمير قطر الشيخ تميم بن حمد آل ثاني قد التقى الاثنين بوزير الدفاع الأمريكي جيم ماتيس، "
+            "ومن المقرر أن يلتقي الرئيس دونالد ترامب الثلاثاء.")
+    analysis = analyzer.analyze(Document("t", text, published="2018-04-10"))
+    assert {t.text: t.value for t in analysis.timexes} == {"الاثنين": "2018-04-09", "الثلاثاء": "2018-04-10"}
+
+
+def test_the_reporting_clause_does_not_date_the_event(analyzer):
+    text = ("أفادت منظمة هيومن رايتس واتش اليوم بأنه من المنتظر أن تزور المستشارة الألمانية أنجيلا ميركل "
+            "تونس في 3 مارس.")
+    analysis = analyzer.analyze(Document("t", text, published="2017-02-28"))
+    visits = [e for e in analysis.events if e.type == "CONSULT"]
+    assert [(v.date, v.modality) for v in visits] == [("2017-03-03", "planned")]
+
+
+def test_a_dateline_is_not_the_story_day(analyzer):
+    text = ("بعد زيارة قصيرة لدولة قطر\nالجمعة, 03-أغسطس-2012\n"
+            "عاد إلى العاصمة صنعاء مساء أمس الرئيس عبدربه منصور هادي.\n"
+            "وفي الديوان الأميري عقدت القمة اليمنية القطرية برئاسة الزعيمين.")
+    analysis = analyzer.analyze(Document("t", text, published="2012-08-03"))
+    assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2012-08-02"}
+
+
+def test_a_body_is_not_linked_outside_its_lifetime(analyzer):
+    def linked(published: str) -> set[str]:
+        analysis = analyzer.analyze(Document("t", "أشاد المبعوث بحكومة الوفاق الوطني.", published=published))
+        return {e.actor.id for e in analysis.entities if e.actor}
+
+    assert "LBY.GNA" not in linked("2012-07-10") and "YEM.NCG" in linked("2012-07-10")
+    assert "LBY.GNA" in linked("2018-05-01") and "YEM.NCG" not in linked("2018-05-01")
