@@ -51,6 +51,7 @@ class Assembled:
     titles: list[Title]
     honorifics: list[str]
     offices: dict[str, str]
+    concurrent_offices: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -145,7 +146,8 @@ class Assembler:
         offices = {code: rec.data["name"] for code, rec in self.offices.items()}
         self._check(entries, offices)
         titles = [Title(phrase, office) for phrase, office in self.titles]
-        return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices)
+        concurrent = frozenset(code for code, rec in self.offices.items() if rec.data.get("concurrent"))
+        return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices, concurrent)
 
     def _entry(self, key: str) -> KBEntry:
         rec, data = self.base[key], self.merged[key]

@@ -32,7 +32,7 @@ def check_dirs(extra_dirs: Sequence[Path] = ()) -> tuple[KnowledgeBase | None, l
     built = assembler.finish()
     if assembler.problems:
         return None, assembler.problems
-    return KnowledgeBase(built.entries, built.titles, built.honorifics, built.offices), []
+    return KnowledgeBase(built.entries, built.titles, built.honorifics, built.offices, built.concurrent_offices), []
 
 
 class KnowledgeBase:
@@ -40,12 +40,14 @@ class KnowledgeBase:
 
     def __init__(
         self, entries: dict[str, KBEntry], titles: list[Title], honorifics: list[str],
-        offices: dict[str, str] | None = None,
+        offices: dict[str, str] | None = None, concurrent_offices: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
         self.titles = titles
         self.honorifics = honorifics
         self.offices = offices or {}  # office code -> English name
+        # offices a state fills many times at once (an ambassador per capital): a title names none of them
+        self.concurrent_offices = concurrent_offices
         self._index: dict[str, list[tuple[int, str]]] = {}
         for entry in entries.values():
             for rank, names in enumerate(([entry.name, *entry.aliases], entry.capitals, entry.adjectives)):

@@ -342,7 +342,8 @@ class ActorLinker:
                             on: dt.date | None) -> list[Actor]:
         if country is None and org is None:
             return []
-        holders = self.kb.holders(office, country, on, org=org) if on is not None else []
+        concurrent = office in self.kb.concurrent_offices and org is None
+        holders = self.kb.holders(office, country, on, org=org) if on is not None and not concurrent else []
         if len(holders) == 1:
             return [self._actor(holders[0], on)]
         owner = org or country
