@@ -27,6 +27,7 @@ DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في
 PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", normalize_key("إلى"), "من", "بحق",
                                   "مع", "تجاه", normalize_key("إزاء"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
+_ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "تجاه", "إزاء"))
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 # Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
 MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
@@ -214,6 +215,12 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     return antecedent, after[0] if after else None, "relative-subject"
 
 
+def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int) -> bool:
+    """The adjective ends a short phrase that a patient preposition opens (على عشرات المواقع الإيرانية)."""
+    words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()]
+    return 1 <= len(words) <= 4 and words[0] in _ADJECTIVE_PATIENT_PREPOSITIONS and all(w.isalpha() for w in words)
+
+
 def _passive_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> Arguments:
     """اعتُقل عدد من الناشطات السعوديات من قبل الشرطة: what follows the verb underwent it; "من قبل" names
     the agent, which is otherwise unknown."""
@@ -301,7 +308,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         # after the verb, or after its subject when that follows the verb (VSO)
         object_start = max(trigger[1], subject.end if subject is not None else 0)
         object_adjective = next((m for m in adjectives if m.start >= object_start
-                                 and syntax.distance(object_start, m.start) <= 2
+                                 and (syntax.distance(object_start, m.start) <= 2
+                                      or _in_patient_phrase(syntax, object_start, m.start))
                                  and (subject is None or not _same_side(m, subject))), None)
         if object_adjective is not None and (not others or others[0].start > object_adjective.start):
             others = [object_adjective]  # أدان الهجوم الإسرائيلي: the Israeli side is condemned
