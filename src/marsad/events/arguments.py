@@ -21,6 +21,10 @@ PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "عبر", "حول", "تجاه", "نحو", "بحق", "إزاء",
 ))
 _PREFIX_PREPOSITIONS = ("ب", "ل", "ك")
+# Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)
+PLACE_HEADS = frozenset(normalize_key(w) for w in (
+    "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار"))
+_PLACE_PHRASE = 2  # words a place phrase may put between a preposition and the name
 # Prepositions that introduce the other party of each frame.
 PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في"})
@@ -89,17 +93,27 @@ class SentenceSyntax:
             return core[0]
         if prefix:
             return "و"
-        previous = next((t for t in reversed(self.tokens[max(0, index - 2):index]) if t.is_word), None)
-        if previous is None:
-            return None
-        word = normalize_key(previous.text)
-        if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS:
-            word = word[1:]
-        if word in PREPOSITIONS:
-            return word
-        # بنجاعة الأمن المغربي: the mention completes a noun that a clitic preposition governs
-        proclitics = split_clitics(word)[0]
-        return proclitics[-1] if proclitics[-1:] in _PREFIX_PREPOSITIONS else None
+        words = [normalize_key(t.text) for t in reversed(self.tokens[max(0, index - 6):index]) if t.is_word]
+        for position, word in enumerate(words[:_PLACE_PHRASE + 1]):
+            if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS:
+                word = word[1:]
+            if word in PREPOSITIONS:
+                return word
+            # بنجاعة الأمن المغربي: the mention completes a noun that a clitic preposition governs
+            proclitics = split_clitics(word)[0]
+            if proclitics[-1:] in _PREFIX_PREPOSITIONS:
+                return proclitics[-1]
+            # في العاصمة الإماراتية أبو ظبي: a place named after its kind keeps the preposition before it
+            if position == 0 and word not in PLACE_HEADS and not _is_nisba(word):
+                return None
+            if position > 0 and word not in PLACE_HEADS:
+                return None
+        return None
+
+
+def _is_nisba(word: str) -> bool:
+    """الإماراتية، المغربي: an adjective of origin, which can stand between a place noun and its name."""
+    return word.startswith("ال") and word.endswith(("يه", "ي"))
 
 
 def _actors(mention: Mention) -> bool:
