@@ -88,7 +88,8 @@ class ActorLinker:
         self.matcher = self._build_matcher()
         # First words of titles (كاتب، وزير، خادم): a "name" made of them is a style, and has no surname.
         self._title_words = frozenset(_without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
-        self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
+        self._holder_cache: dict[tuple, list[Actor]] = {}
+        self._by_surname = _surname_index(kb)  # KB look-ups repeat within and across documents
 
     def _build_matcher(self) -> PhraseMatcher:
         matcher = PhraseMatcher()
@@ -366,11 +367,24 @@ class ActorLinker:
                 mention.actors = [earlier]
                 continue
             if mention.entity_type == "PER":
+                serving = self._serving_by_surname(surface, state.published_date)
+                if serving is not None:  # كارتر in 2015: the Secretary of Defense, named by surname only
+                    mention.actors, mention.score = [serving], 0.6
+                    _remember(known, surface, serving)
+                    continue
                 # A person the KB does not know is still one actor across the document; the nationality
                 # written beside the name, when there is one, codes them.
                 actor = _new_person(surface, _neighbour_country(text, mentions, i), None)
                 mention.actors = [actor]
                 _remember(known, surface, actor)
+
+    def _serving_by_surname(self, surface: str, on: dt.date | None) -> Actor | None:
+        """The one KB person with this family name who held an office on the date, if exactly one did."""
+        words = surface.split()
+        if on is None or len(words) != 1:
+            return None
+        holders = [e for e in self._by_surname.get(normalize_key(words[0]), ()) if self.kb.role_on(e, on)]
+        return self._actor(holders[0], on) if len(holders) == 1 else None
 
     def _add_surnames(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
         """Later bare mentions of a person first named in full (السموني after خالد الشرقاوي السموني)."""
@@ -442,6 +456,21 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
             first, _, label = spans[-1]
             spans[-1] = (first, index + 1, label)
     return spans
+
+
+def _surname_index(kb: KnowledgeBase) -> dict[str, list[KBEntry]]:
+    """Family names (the last word of a full name of two words or more) of the KB's office holders."""
+    index: dict[str, list[KBEntry]] = {}
+    for entry in kb.entries.values():
+        if entry.kind != "person" or not entry.roles:
+            continue
+        for alias in entry.aliases:
+            words = alias.split()
+            if len(words) > 1 and len(words[-1]) > 3:
+                entries = index.setdefault(normalize_key(words[-1]), [])
+                if entry not in entries:
+                    entries.append(entry)
+    return index
 
 
 def _existed(entry: KBEntry, on: dt.date | None) -> bool:
