@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
 
 HONORIFIC = "honorific"
-BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY"})
+BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY", "LEG", "JUD", "GOV/INT"})
 # Bodies that belong to the state they are said to be in (الأحزاب في تونس), unlike forces (القوات في العراق).
 LOCATED_AGENT_SECTORS = frozenset({"PTY", "OPP", "REB", "CVL", "LEG", "JUD"})
 _LINKING_WORDS = frozenset(normalize_key(w) for w in (
@@ -217,8 +217,9 @@ class ActorLinker:
     def _resolve_agents(self, text: str, mentions: list[Mention], focus: list[str]) -> list[Mention]:
         """Noun + nationality is a body of that state (الجيش الباكستاني).
 
-        A bare security body (قوات الأمن، الشرطة، الجيش) in an article about one state is that state's:
-        domestic news rarely repeats the nationality. Other bare nouns (الحكومة، المسؤولين) stay unlinked.
+        A bare security, interior, legislative or judicial body (قوات الأمن، الشرطة، الداخلية، مجلس النواب،
+        المحكمة) in an article about one state is that state's: domestic news rarely repeats the nationality.
+        Other bare nouns (الحكومة، الخارجية، المسؤولين) stay unlinked: they as often mean a foreign one.
         """
         kept: list[Mention] = []
         skip = -1
