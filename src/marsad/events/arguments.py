@@ -68,6 +68,13 @@ class SentenceSyntax:
         first, last = bisect_left(self.starts, end), bisect_left(self.starts, start)
         return self._words_before[last] - self._words_before[first]
 
+    def next_word_start(self, offset: int) -> int | None:
+        """Where the first word token after the token ending at ``offset`` begins (None if it ends elsewhere)."""
+        index = bisect_left(self.starts, offset)
+        if index == 0 or self.tokens[index - 1].end != offset:
+            return None
+        return next((t.start for t in self.tokens[index:index + 3] if t.is_word), None)
+
     def starts_word(self, offset: int) -> bool:
         """Whether a token begins at ``offset`` (no clitic is attached before it)."""
         index = bisect_left(self.starts, offset)
@@ -181,7 +188,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
             and _agrees(syntax, after[0], gender):
-        preposition = syntax.preposition(after[0])
+        # right after the trigger, the trigger's own clitic (بوقوف الولايات المتحدة) does not govern it
+        adjacent = syntax.next_word_start(end) == after[0].start and normalize_key(
+            syntax.text[start:end].split()[-1]) not in PREPOSITIONS
+        preposition = None if adjacent else syntax.preposition(after[0])
         if preposition is None:
             return after[0], "genitive" if form == NOUN else "verb-subject"
         if preposition == "ل" and form == NOUN and _is_person(after[0]):
