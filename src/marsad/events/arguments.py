@@ -196,12 +196,12 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
             return after[0], "genitive" if form == NOUN else "verb-subject"
         if preposition == "ل" and form == NOUN and _is_person(after[0]):
             return after[0], "genitive-li"  # زيارة العمل للحموشي: the visit of Hammouchi
-    for mention in reversed([m for m in candidates if m.end <= start]):
-        if id(mention) in speakers:
-            continue
-        if syntax.preposition(mention) in (None, "و"):
-            return mention, "preceding-subject"
-    return None, "none"
+    free = [m for m in reversed([m for m in candidates if m.end <= start])
+            if id(m) not in speakers and syntax.preposition(m) in (None, "و")]
+    if form == PARTICIPLE:
+        # يغادر كارتر الأردن متوجها: the participle's subject is the main verb's, a person before a place
+        free = [m for m in free if m.entity_type != "GPE"] + [m for m in free if m.entity_type == "GPE"]
+    return (free[0], "preceding-subject") if free else (None, "none")
 
 
 def _preverbal_subject(syntax: SentenceSyntax, verb_start: int, candidates: list[Mention],
