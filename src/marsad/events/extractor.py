@@ -403,7 +403,9 @@ def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None
                       and _near_publication(t.value, state)), None)
     if story_day:
         return story_day
-    return state.analysis.published[:10] if sentence in lead else None
+    # the lead, and the headline above it, tell the day's news
+    headline = bool(lead) and sentence[1] <= lead[0][0] and _is_title_line(text, sentence)
+    return state.analysis.published[:10] if sentence in lead or headline else None
 
 
 def _near_publication(day: str, state: DocumentState) -> bool:
