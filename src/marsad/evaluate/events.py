@@ -24,6 +24,7 @@ class EventScore:
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     by_type: Counter = field(default_factory=Counter)  # (type, "tp"|"fn"|"fp") counts
+    by_confidence: Counter = field(default_factory=Counter)  # (band, matched?): is confidence calibrated?
 
     @property
     def precision(self) -> float:
@@ -37,6 +38,10 @@ class EventScore:
     def recall(self) -> float:
         return self.found_required / self.required if self.required else 0.0
 
+    def _band_precision(self, band: float) -> str:
+        right, wrong = self.by_confidence[band, True], self.by_confidence[band, False]
+        return f"{right / (right + wrong):.2f} (n={right + wrong})" if right + wrong else "- (n=0)"
+
     def report(self, show_errors: bool = True) -> str:
         lines = [
             f"extracted {self.extracted}, gold required {self.required}",
@@ -45,11 +50,20 @@ class EventScore:
             "per type (tp/fp/fn): " + ", ".join(
                 f"{t} {self.by_type[t, 'tp']}/{self.by_type[t, 'fp']}/{self.by_type[t, 'fn']}"
                 for t in sorted({t for t, _ in self.by_type})),
+            "precision by confidence: " + ", ".join(
+                f"{band:.1f}-{band + 0.2:.1f} {self._band_precision(band)}" for band in _BANDS),
         ]
         if show_errors:
             lines += ["", "missed required events:"] + [f"  {m}" for m in self.misses]
             lines += ["", "extracted events matching no gold event:"] + [f"  {m}" for m in self.false_alarms]
         return "\n".join(lines)
+
+
+_BANDS = (0.0, 0.2, 0.4, 0.6, 0.8)
+
+
+def _band(confidence: float) -> float:
+    return max(b for b in _BANDS if confidence >= b - 1e-9)
 
 
 def _codes(side: list[Any]) -> set[str]:
@@ -101,6 +115,7 @@ def score_document(score: EventScore, analysis: Analysis, gold: dict[str, Any], 
     used: set[int] = set()
     for event in extracted:
         hits = [i for i, g in enumerate(gold_events) if events_match(event, g, with_dates, analysis.published)]
+        score.by_confidence[_band(event["confidence"]), bool(hits)] += 1
         if hits:
             score.correct += 1
             score.by_type[event["type"], "tp"] += 1
