@@ -29,6 +29,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأوضحت الخارجية أن مملكة البحرين أدانت تصريحات المسؤولين الإيرانيين.", _event("ACCUSE", "BHR", "IRN")),
     # the act's nationality adjective is its agent; after a directed verb, the target
     ("أدانت الحكومة المصرية الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "EGY", "ISR")),
+    # من قبل names the agent of a nominal act; the adjective of its object is the target's
+    ("وبحث الاجتماع تداعيات إسقاط الطائرة التركية من قبل سوريا.", _event("ASSAULT", "SYR", "TUR")),
     # a body qualified by one more adjective keeps its nationality
     ("قضت محكمة عسكرية إسرائيلية بالسجن المؤبد على عضو في حركة حماس.", _event("COERCE", "ISR", "HAMAS")),
 ])
@@ -61,6 +63,11 @@ def test_a_standing_relation_in_a_relative_clause_is_not_an_event(analyzer):
 def test_confessing_is_not_recognizing(analyzer):
     assert not any(kind == "SUPPORT" for kind, _, _ in _coded(
         analyzer, "وأعلنت الداخلية البحرينية أن المتهمين اعترفا بالتنسيق مع إيرانيين."))
+
+
+def test_any_intervention_is_no_particular_act(analyzer):
+    text = "وقالت كلينتون إنها لم تقصد بتحذيرها حدوث أي تدخل عسكري خارجي في سوريا."
+    assert _coded(analyzer, text) == set()
 
 
 def test_watching_a_truce_is_not_declaring_one(analyzer):

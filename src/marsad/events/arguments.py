@@ -239,6 +239,13 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     return antecedent, after[0] if after else None, "relative-subject"
 
 
+def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -> bool:
+    """The adjective qualifies the noun itself: right after it, or after another adjective (الغارات الجوية
+    الإسرائيلية), not after a noun it governs (إسقاط الطائرة التركية: the plane is Turkish)."""
+    between = syntax.text[noun_end:adjective_start].split()
+    return not between or (len(between) == 1 and _is_nisba(normalize_key(between[0])))
+
+
 def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int) -> bool:
     """The adjective ends a short phrase that a patient preposition opens (على عشرات المواقع الإيرانية)."""
     words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()]
@@ -291,9 +298,15 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
     possessed = form == NOUN and object_pronoun
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed)
+    by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
+    if form == NOUN and by_agent is not None:
+        # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
+        patient = next((m for m in candidates + adjectives if trigger[1] <= m.start < by_agent.start
+                        and not _same_side(m, by_agent)), None)
+        return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
     if form == NOUN and not possessed and subject_rule != "genitive" and adjectives \
-            and syntax.distance(trigger[1], adjectives[0].start) <= 1:
-        # الهجوم الإسرائيلي، العقوبات الأمريكية: the nationality of the act is its agent
+            and _adjective_of(syntax, trigger[1], adjectives[0].start):
+        # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent
         subject, subject_rule = adjectives[0], "adjective-agent"
         adjectives = adjectives[1:]
     elif complement and subject_rule == "preceding-subject":

@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
-from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
+from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
 from marsad.model import Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
+from marsad.text.normalize import normalize_key
 from marsad.text.spans import SpanIndex
 from marsad.timeutil import date_start
 
@@ -147,6 +148,9 @@ class EventExtractor:
         if any(c[2] == "negated" for c in before):
             item.decision = "negated"
             return None
+        if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
+            item.decision = "generic: no particular act (أي تدخل)"
+            return None
         if trigger.type != "REQUEST" and any(c[2] == "requested" for c in before):
             item.decision = "asked for, not done"
             return None
@@ -161,7 +165,7 @@ class EventExtractor:
         if trigger.type in SPEECH_TYPES:
             speakers = set()
         carried = _carried_topic(state, context, item)
-        arguments = find_arguments(syntax, trigger.frame, (start, end), item.hit.form, mentions, speakers,
+        arguments = find_arguments(syntax, trigger.frame, (start, end), _reading(item, text), mentions, speakers,
                                    object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
                                    gender=item.hit.subject_gender(item.suffix),
                                    complement=_completes_other_verb(item, context.verbs),
@@ -210,6 +214,14 @@ class EventExtractor:
                              * min(m.score for m in arguments.source + arguments.target) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
+
+
+def _reading(item: Found, text: str) -> str:
+    """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) is
+    nominal, its agent written before it, not after as a verb's."""
+    if item.hit.form == PHRASE and normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل"):
+        return NOUN
+    return item.hit.form
 
 
 def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Mention | None:

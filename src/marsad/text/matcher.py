@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from marsad.text.normalize import normalize_key
+from marsad.text.tokens import clitics_plausible
 
 PROCLITIC_PREFIXES = frozenset({
     "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك", "س", "وس", "فس", "لل", "ولل", "فلل",
@@ -23,6 +24,7 @@ PROCLITIC_PREFIXES = frozenset({
 ARTICLE_PREFIXES = frozenset({"ال", "وال", "فال", "بال", "كال", "وبال", "فبال", "لل", "ولل", "فلل"})
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 _MAX_PREFIX = 4
+_SHORT_KEY = 3  # keys this short are checked against reading the clitics as part of a longer word
 _MAX_SUFFIX = 4
 
 
@@ -96,6 +98,8 @@ class PhraseMatcher:
             suffix = _word_suffix(text, end)
             if prefix is None or suffix is None:
                 continue
+            if prefix and len(key) <= _SHORT_KEY and not clitics_plausible(prefix, key + suffix):
+                continue  # وبحث is و + بحث, not و + ب + حث
             payloads = tuple(
                 e.payload for e in self._entries[key]
                 if suffix in e.suffixes and prefix in e.prefixes and (not e.after_lil or prefix.endswith("لل"))

@@ -59,6 +59,16 @@ def _known(word: str, vocab: dict[str, int]) -> int:
     return vocab.get(word, 0)
 
 
+def clitics_plausible(prefix: str, stem: str) -> bool:
+    """Whether ``prefix + stem`` reads better as clitics on ``stem`` than as one word: بحث is a word, not
+    ب + حث; a leading conjunction (و، ف) is always a clitic."""
+    core = prefix[1:] if prefix[:1] in ("و", "ف") else prefix
+    if core not in ("ب", "ل", "ك", "س"):  # nothing, or the article (اليمن، لليمن): always a clitic
+        return True
+    vocab = vocabulary()
+    return _known(core + stem, vocab) <= _known(stem, vocab)
+
+
 def split_clitics(word: str) -> tuple[str, str, str]:
     """``(proclitics, stem, enclitic)`` of a normalized word; the parts concatenate to ``word``.
 
