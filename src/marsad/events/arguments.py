@@ -24,7 +24,12 @@ _PREFIX_PREPOSITIONS = ("ب", "ل", "ك")
 # Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)
 PLACE_HEADS = frozenset(normalize_key(w) for w in (
     "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار"))
-_PLACE_PHRASE = 2  # words a place phrase may put between a preposition and the name
+# Heads of a construct whose genitive is a state (زعيمي روسيا، وزير خارجية مصر، قادة دول الخليج)
+CONSTRUCT_HEADS = frozenset(normalize_key(w) for w in (
+    "زعيم", "زعيمي", "زعماء", "رئيس", "رئيسي", "رؤساء", "وزير", "وزيري", "وزراء", "وزيرة", "خارجية", "دفاع", "داخلية",
+    "قادة", "قائد", "ممثل", "ممثلي", "مسؤول", "مسؤولي", "سفير", "سفيري", "سفراء", "مندوب", "مندوبي", "حكومة", "حكومتي",
+    "دولة", "دولتي", "دول", "شعب", "شعبي", "جيش", "قوات", "نظيره", "نظيرها", "نظرائه"))
+_PLACE_PHRASE = 2  # words a place or construct phrase may put between a preposition and the name
 # Prepositions that introduce the other party of each frame.
 PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في"})
@@ -101,7 +106,7 @@ class SentenceSyntax:
         if prefix:
             return "و"
         words = [normalize_key(t.text) for t in reversed(self.tokens[max(0, index - 6):index]) if t.is_word]
-        for position, word in enumerate(words[:_PLACE_PHRASE + 1]):
+        for word in words[:_PLACE_PHRASE + 1]:
             if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS:
                 word = word[1:]
             if word in PREPOSITIONS:
@@ -110,10 +115,9 @@ class SentenceSyntax:
             proclitics = split_clitics(word)[0]
             if proclitics[-1:] in _PREFIX_PREPOSITIONS:
                 return proclitics[-1]
-            # في العاصمة الإماراتية أبو ظبي: a place named after its kind keeps the preposition before it
-            if position == 0 and word not in PLACE_HEADS and not _is_nisba(word):
-                return None
-            if position > 0 and word not in PLACE_HEADS:
+            # في العاصمة الإماراتية أبو ظبي، مع زعيمي روسيا: the preposition before a place noun or the head of
+            # a construct governs the name that completes it
+            if word not in PLACE_HEADS and word not in CONSTRUCT_HEADS and not _is_nisba(word):
                 return None
         return None
 
