@@ -32,6 +32,7 @@ CONSTRUCT_HEADS = frozenset(normalize_key(w) for w in (
 _PLACE_PHRASE = 2  # words a place or construct phrase may put between a preposition and the name
 # Prepositions that introduce the other party of each frame.
 PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
+JOINT_FRAMES = frozenset({"joint", "discuss"})  # symmetric; "discuss" takes partners only with a preposition
 DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في"})
 PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", normalize_key("إلى"), "من", "بحق",
                                   "مع", "تجاه", normalize_key("إزاء"), None})
@@ -293,7 +294,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                 if form in (PAST, PRESENT, PHRASE) else None)
     if relative is not None and relative[0] is None:
         return Arguments([], [], (relative[2],), 0.0)
-    if relative is not None and relative[1] is not None and frame != "joint":
+    if relative is not None and relative[1] is not None and frame not in JOINT_FRAMES:
         subject, obj, rule = relative
         if frame == "host":
             return Arguments([obj], [subject], (rule, "host-reversed"), 0.9)
@@ -322,8 +323,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
              and (subject is None or m.start > subject.start or m.start >= trigger[1])]
     rules = [subject_rule]
     others: list[Mention] = []
-    if frame == "joint":
-        partners = [m for m in after if syntax.preposition(m) in PARTNER_PREPOSITIONS | {None}
+    if frame in JOINT_FRAMES:
+        # التقى الملك الوزير: a meeting's object is a partner; بحث الأزمة: a discussion's is its topic
+        allowed = PARTNER_PREPOSITIONS | ({None} if frame == "joint" else set())
+        partners = [m for m in after if syntax.preposition(m) in allowed
                     and (subject is None or not _same_side(m, subject))]
         others = _coordinated(syntax, partners)
         if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
