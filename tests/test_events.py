@@ -31,6 +31,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("أدانت الحكومة المصرية الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "EGY", "ISR")),
     # من قبل names the agent of a nominal act; the adjective of its object is the target's
     ("وبحث الاجتماع تداعيات إسقاط الطائرة التركية من قبل سوريا.", _event("ASSAULT", "SYR", "TUR")),
+    # a past-verb form after a preposition is its verbal noun, its genitive the agent
+    ("وأعرب الأمين العام للخارجية للسفير المغربي عن رفض السلطات الجزائرية للتصريحات المغربية.",
+     _event("REJECT", "DZA", "MAR")),
     # a body qualified by one more adjective keeps its nationality
     ("قضت محكمة عسكرية إسرائيلية بالسجن المؤبد على عضو في حركة حماس.", _event("COERCE", "ISR", "HAMAS")),
 ])

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from marsad.events.arguments import RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
+from marsad.events.arguments import PREPOSITIONS, RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST", "ACCUSE"})
 # Speech acts: the speaker of an attribution verb is their actor (قال الوزير إن بلاده تدين ...).
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
+# Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
+NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
 _LEAD_SENTENCES = 3
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -165,9 +167,10 @@ class EventExtractor:
         if trigger.type in SPEECH_TYPES:
             speakers = set()
         carried = _carried_topic(state, context, item)
-        arguments = find_arguments(syntax, trigger.frame, (start, end), _reading(item, text), mentions, speakers,
+        reading = _reading(item, text, syntax)
+        arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers,
                                    object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
-                                   gender=item.hit.subject_gender(item.suffix),
+                                   gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
                                    complement=_completes_other_verb(item, context.verbs),
                                    object_from=_object_word(state, end, trigger),
                                    passive=item.hit.form == PAST and DAMMA in text[start:end])
@@ -216,10 +219,13 @@ class EventExtractor:
         )
 
 
-def _reading(item: Found, text: str) -> str:
+def _reading(item: Found, text: str, syntax: SentenceSyntax) -> str:
     """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) is
-    nominal, its agent written before it, not after as a verb's."""
+    nominal, its agent written before it; so is a past-verb form after a preposition, which can only be
+    its verbal noun (عن رفض السلطات الجزائرية: the refusal of)."""
     if item.hit.form == PHRASE and normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل"):
+        return NOUN
+    if item.hit.form == PAST and syntax.previous_word(item.span[0]) in NOUN_GOVERNORS:
         return NOUN
     return item.hit.form
 
