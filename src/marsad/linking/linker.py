@@ -11,6 +11,7 @@ Ambiguous names are settled by date and focus, never by a silent first match; ea
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -50,6 +51,9 @@ FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "ب�
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.
 _TITLE_REACH = 4
+# a full stop, ? or ! not after a lone letter (د. or an initial) nor inside a number (2.5), or a line break
+_SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
+_FAR = 1_000  # a gap no reach covers
 _APPOSITION_REACH = 3
 _MAX_TAGGER_TOKENS = 300
 _LONGEST_NAME = 200  # characters: no lexicon mention is longer, so overlap checks look no farther back
@@ -496,10 +500,13 @@ def _located_in(text: str, end: int, start: int) -> bool:
 
 
 def _gap(text: str, end: int, start: int) -> int:
-    """Size of the text between two mentions, ignoring white space and commas."""
+    """Words between two mentions, ignoring commas; a sentence end between them puts them out of reach."""
     if start < end:
         return 0
-    return len(text[end:start].replace("،", "").replace(",", "").split())
+    between = text[end:start]
+    if _SENTENCE_END.search(between):
+        return _FAR
+    return len(between.replace("،", "").replace(",", "").split())
 
 
 def _focus(mentions: list[Mention]) -> list[str]:
