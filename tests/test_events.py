@@ -34,6 +34,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a past-verb form after a preposition is its verbal noun, its genitive the agent
     ("وأعرب الأمين العام للخارجية للسفير المغربي عن رفض السلطات الجزائرية للتصريحات المغربية.",
      _event("REJECT", "DZA", "MAR")),
+    # بلاده: the state of the person just named
+    ("وقال وزير الخارجية الليبي إن بلاده تعترض على خطة عرضها الاتحاد الأوروبي.", _event("REJECT", "LBY", "EU")),
     # a body qualified by one more adjective keeps its nationality
     ("قضت محكمة عسكرية إسرائيلية بالسجن المؤبد على عضو في حركة حماس.", _event("COERCE", "ISR", "HAMAS")),
 ])

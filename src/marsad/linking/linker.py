@@ -51,6 +51,7 @@ FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "ب�
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.
 _TITLE_REACH = 4
+_OWNER_REACH = 250  # characters back to the person whose country بلاده is
 # a full stop, ? or ! not after a lone letter (د. or an initial) nor inside a number (2.5), or a line break
 _SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
 _FAR = 1_000  # a gap no reach covers
@@ -65,6 +66,7 @@ class References:
 
     pair: tuple[str, ...]
     counterpart: tuple[str, ...]
+    own_state: tuple[str, ...]  # بلاده: the state of whoever was just named
     state_words: dict[str, tuple[str, ...]]  # المملكة -> the states it can mean
     state_defaults: dict[str, str]  # السلطنة -> OMN even when the article never names Oman
     agents: dict[str, str]  # noun -> sector: القوات -> MIL
@@ -79,7 +81,8 @@ class References:
         agents = {word: item["sector"] for item in data.get("agents", []) for word in item["words"]}
         alone = frozenset(normalize_key(word) for item in data.get("agents", []) if item.get("alone", True)
                           for word in item["words"])
-        return cls(tuple(data["pair"]), tuple(data["counterpart"]), state_words, defaults, agents, alone)
+        return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data.get("own_state", [])), state_words,
+                   defaults, agents, alone)
 
 
 class ActorLinker:
@@ -114,6 +117,8 @@ class ActorLinker:
             matcher.add(word, (REFERENCE, "counterpart"), suffixes=PRONOUN_SUFFIXES)
         for word in self.references.state_words:
             matcher.add(word, (REFERENCE, f"state:{word}"))
+        for word in self.references.own_state:
+            matcher.add(word, (REFERENCE, "own"))
         for word, sector in self.references.agents.items():
             matcher.add(word, (AGENT, sector))
         return matcher
@@ -440,6 +445,12 @@ class ActorLinker:
                     mention.actors = [_state_actor(self.kb, chosen)]
                     mention.entity_type = "GPE"
                     mention.score = 0.7
+            elif mention.office == "own":
+                owner = _last_owner(mentions[:i], mention.start)
+                if owner is not None:
+                    mention.actors = [_state_actor(self.kb, owner)]
+                    mention.entity_type = "GPE"
+                    mention.score = 0.7
             elif mention.office == "counterpart" and last_office and i + 1 < len(mentions):
                 follower = mentions[i + 1]
                 if follower.kind == ADJECTIVE and follower.start - mention.end <= 2:
@@ -448,6 +459,18 @@ class ActorLinker:
                     mention.entity_type = "PER"
                     mention.kind = TITLE
                     mention.office = last_office
+
+
+def _last_owner(before: list[Mention], start: int) -> str | None:
+    """The state of the last person or body named shortly before (وزير الخارجية الليبي ... بلاده: Libya)."""
+    for mention in reversed(before):
+        if start - mention.end > _OWNER_REACH:
+            return None
+        countries = {a.country for a in mention.actors if a.country}
+        if mention.kind not in (REFERENCE, ADJECTIVE) and len(countries) == 1 and (
+                mention.entity_type in ("PER", "ORG")):
+            return countries.pop()
+    return None
 
 
 def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
