@@ -27,6 +27,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
+_NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _LEAD_SENTENCES = 3
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -147,7 +148,9 @@ class EventExtractor:
         before = [c for c in in_sentence if c[1] <= start and syntax.distance(c[1], start) <= self.cues.window]
         after = [c for c in in_sentence if end <= c[0] and syntax.distance(end, c[0]) <= self.cues.window]
         item.cues += [c[2] for c in before]
-        if any(c[2] == "negated" for c in before):
+        # a negation governs the word it stands before (لم يزر، عدم التوقيع), not a verb further on (لا يمنع ...
+        # من إبقاء الخيار العسكري)
+        if any(c[2] == "negated" and syntax.distance(c[1], start) <= _NEGATION_REACH for c in before):
             item.decision = "negated"
             return None
         if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
