@@ -36,6 +36,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
      _event("REJECT", "DZA", "MAR")),
     # بلاده: the state of the person just named
     ("وقال وزير الخارجية الليبي إن بلاده تعترض على خطة عرضها الاتحاد الأوروبي.", _event("REJECT", "LBY", "EU")),
+    # the genitive of an arrest underwent it; its agent is written before
+    ("وأعلنت وزارة الداخلية اليمنية اعتقال عناصر من تنظيم القاعدة في جزيرة العرب.", _event("COERCE", "YEM", "AQAP")),
     # a body qualified by one more adjective keeps its nationality
     ("قضت محكمة عسكرية إسرائيلية بالسجن المؤبد على عضو في حركة حماس.", _event("COERCE", "ISR", "HAMAS")),
 ])

@@ -270,12 +270,14 @@ def _passive_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], candida
 def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
                    carried: Mention | None = None, gender: str | None = None, complement: bool = False,
-                   object_from: int | None = None, passive: bool = False) -> Arguments:
+                   object_from: int | None = None, passive: bool = False,
+                   genitive_patient: bool = False) -> Arguments:
     """Source and target mentions for one trigger, by its frame.
 
     ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
     subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
     البحرين): the actor it introduces is the target. ``passive``: the verb is written passive (اعتُقل).
+    ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
     """
     candidates = [m for m in mentions if _actors(m)]
     if passive:
@@ -302,6 +304,16 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
     possessed = form == NOUN and object_pronoun
+    if form == NOUN and genitive_patient:
+        # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
+        after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
+                 and syntax.preposition(m) in (None, "من")]
+        if after:
+            agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
+                                       speakers, None, possessed=True)
+            if agent is None and carried is not None:
+                agent, rule = carried, "carried-subject"
+            return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed)
     by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
     if form == NOUN and by_agent is not None:

@@ -176,7 +176,8 @@ class EventExtractor:
                                    gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
                                    complement=_completes_other_verb(item, context.verbs),
                                    object_from=_object_word(state, end, trigger),
-                                   passive=item.hit.form == PAST and DAMMA in text[start:end])
+                                   passive=item.hit.form == PAST and DAMMA in text[start:end],
+                                   genitive_patient=trigger.genitive_patient)
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)

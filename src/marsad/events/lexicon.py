@@ -29,6 +29,7 @@ class Trigger:
     near: int
     object_words: tuple[str, ...] = ()  # nouns naming the target (استدعى السفير ...): never the subject
     self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
+    genitive_patient: bool = False  # اعتقال الصحفي: the noun's genitive underwent the act
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class TriggerLexicon:
                     near=int(item.get("near", 6)),
                     object_words=tuple(normalize_key(w) for w in item.get("object_words", [])),
                     self_targeted=bool(item.get("self_targeted", False)),
+                    genitive_patient=item.get("genitive") == "patient",
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
