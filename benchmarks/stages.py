@@ -35,9 +35,10 @@ class TimedTagger:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--stride", type=int, default=1, help="take every STRIDE-th article")
     parser.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
     args = parser.parse_args()
-    documents = sample(args.bulk, args.n)
+    documents = sample(args.bulk, args.n, args.stride)
     analyzer = Analyzer.load()
     clock: Counter = Counter()
     analyzer.linker.tagger = TimedTagger(analyzer.linker.tagger, clock)
