@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT
-from marsad.linking.mentions import ADJECTIVE, REFERENCE, Mention
+from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token, split_clitics
 
@@ -337,8 +337,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     others: list[Mention] = []
     if frame in JOINT_FRAMES:
         # التقى الملك الوزير: a meeting's object is a partner; بحث الأزمة: a discussion's is its topic
+        # ب before a city is where (يجتمعان بأديس أبابا)
         allowed = PARTNER_PREPOSITIONS | ({None} if frame == "joint" else set())
         partners = [m for m in after if syntax.preposition(m) in allowed
+                    and not (m.kind == CAPITAL and syntax.preposition(m) == "ب")
                     and (subject is None or not _same_side(m, subject))]
         others = _coordinated(syntax, partners)
         if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
