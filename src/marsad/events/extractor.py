@@ -141,7 +141,7 @@ class EventExtractor:
         # Arguments, cues and dates are looked for in the sentence, but never farther than _REACH characters:
         # a run-on "sentence" of megabytes must not make the stage quadratic.
         sentence_start, sentence_end = max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)
-        clause = _clause(item, context.verbs, (sentence_start, sentence_end))
+        clause = _clause(item, context.verbs, (sentence_start, sentence_end), state.document.text)
         syntax = context.syntax
         text = state.document.text
         in_sentence = [c for c in context.cues.within(sentence_start, sentence_end) if c[1] <= sentence_end]
@@ -249,13 +249,16 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     return agent if item.hit.form == PAST and index > 0 and state.sentences[index - 1] == sentence else None
 
 
-def _clause(item: Found, verbs: list[tuple[tuple[int, int], str]], bounds: tuple[int, int]) -> tuple[int, int]:
+def _clause(item: Found, verbs: list[tuple[tuple[int, int], str]], bounds: tuple[int, int],
+            text: str) -> tuple[int, int]:
     """Where a trigger's arguments may be: up to the next verb trigger of its sentence (ودعت ... starts a new
     clause), and for a noun, after the previous one (انتقدت القبض على: the critic did not arrest)."""
     sentence_start, sentence_end = bounds
     end = item.span[1]
     index = bisect_left(verbs, ((end, end), ""))
     clause_end = verbs[index][0][0] if index < len(verbs) and verbs[index][0][0] < sentence_end else sentence_end
+    colon = text.find(":", end, clause_end)  # فقال: «...»: what follows the colon is someone's words
+    clause_end = colon if colon >= 0 else clause_end
     clause_start = sentence_start
     previous = _previous_verb(item, verbs, sentence_start)
     if item.hit.form == NOUN and previous is not None:
