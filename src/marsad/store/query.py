@@ -89,8 +89,9 @@ def _text_words(store: Store, text: str | None) -> tuple[list[str], list[Any]]:
 
 
 def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``events e`` joined to ``documents d``) and its parameters."""
-    clauses, params = ["d.latest = 1"], []
+    """The WHERE clause over ``events e`` (of latest documents: ``events.latest``, migration 004) and its
+    parameters."""
+    clauses, params = ["e.latest = 1"], []
     if flt.actor:
         clauses.append(_actor_events("a.id = ? OR a.name_key LIKE ?"))
         params += [flt.actor, f"%{key(flt.actor)}%"]
@@ -151,8 +152,7 @@ _ORDER = "e.date_lo IS NULL, e.date_lo DESC, e.id"  # latest first
 
 def _matching(columns: str, condition: str, limit: str = "") -> str:
     """The query of ``columns`` of matching events in list order."""
-    return (f"SELECT {columns} FROM events e JOIN documents d ON d.pk = e.document_pk "
-            f"WHERE {condition} ORDER BY {_ORDER}{limit}")
+    return f"SELECT {columns} FROM events e WHERE {condition} ORDER BY {_ORDER}{limit}"
 
 
 def events(store: Store, flt: EventFilter) -> list[EventRow]:
@@ -230,7 +230,7 @@ def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[st
     condition, params = where(store, flt)
     return [(r[0], r[1], int(r[2])) for r in store.rows(
         f"SELECT substr(e.date_lo, 1, {_PERIOD_WIDTH[by]}) AS period, e.type, COUNT(*) FROM events e "
-        f"JOIN documents d ON d.pk = e.document_pk WHERE {condition} AND e.date_lo IS NOT NULL "
+        f"WHERE {condition} AND e.date_lo IS NOT NULL "
         "GROUP BY period, e.type ORDER BY period, e.type",
         params,
     )]
@@ -276,9 +276,8 @@ def documents(store: Store, search: str | None = None, limit: int = 20) -> list[
 def analyses(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
     """Stored CONTRACT analyses of latest documents having a matching event (all, with no filter)."""
     condition, params = where(store, flt)
-    has_filter = condition != "d.latest = 1"
-    restrict = (f" AND d.pk IN (SELECT e.document_pk FROM events e JOIN documents d ON d.pk = e.document_pk "
-                f"WHERE {condition})") if has_filter else ""
+    has_filter = condition != "e.latest = 1"
+    restrict = f" AND d.pk IN (SELECT e.document_pk FROM events e WHERE {condition})" if has_filter else ""
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
     for (data,) in store.execute(
         "SELECT a.data FROM analyses a JOIN documents d ON d.pk = a.document_pk "
@@ -288,7 +287,7 @@ def analyses(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
         yield data if isinstance(data, dict) else json.loads(data)
 
 
-_LATEST_EVENTS = "FROM events e JOIN documents d ON d.pk = e.document_pk WHERE d.latest = 1"
+_LATEST_EVENTS = "FROM events e WHERE e.latest = 1"
 
 
 def stats(store: Store) -> dict[str, Any]:
@@ -332,16 +331,15 @@ def count_events(store: Store, flt: EventFilter) -> int:
     if flt.dedup:
         return len(events(store, replace(flt, limit=None, offset=0)))
     condition, params = where(store, flt)
-    return int(store.value(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.pk = e.document_pk "
-                           f"WHERE {condition}", params))
+    return int(store.value(f"SELECT COUNT(*) FROM events e WHERE {condition}", params))
 
 
 def countries(store: Store) -> list[tuple[str, int]]:
     """``(country, events)`` of countries having an actor in an event of a latest document."""
     return [(r[0], int(r[1])) for r in store.rows(
         "SELECT a.country, COUNT(DISTINCT e.id) AS n FROM actors a JOIN event_actors ea ON ea.actor_id = a.id "
-        "JOIN events e ON e.id = ea.event_id JOIN documents d ON d.pk = e.document_pk "
-        "WHERE d.latest = 1 AND a.country IS NOT NULL GROUP BY a.country ORDER BY n DESC, a.country",
+        "JOIN events e ON e.id = ea.event_id WHERE e.latest = 1 AND a.country IS NOT NULL "
+        "GROUP BY a.country ORDER BY n DESC, a.country",
     )]
 
 
