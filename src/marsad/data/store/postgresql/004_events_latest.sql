@@ -17,3 +17,8 @@ END
 $$;
 CREATE TRIGGER events_latest_update AFTER UPDATE OF latest ON documents FOR EACH ROW
     WHEN (OLD.latest IS DISTINCT FROM NEW.latest) EXECUTE FUNCTION events_latest_update();
+-- Planner statistics for the new column and the tables of 002: without them PostgreSQL guesses that
+-- almost no event is latest and probes event_countries once per event.
+ANALYZE events;
+ANALYZE event_countries;
+ANALYZE actor_mentions;
