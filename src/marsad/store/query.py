@@ -14,7 +14,6 @@ from marsad.store.search import query_terms
 from marsad.store.stories import group_stories
 from marsad.store.writer import key
 
-_IN_CHUNK = 500
 EVENT_COLUMNS = (
     "id", "doc_id", "doc_version", "published", "title", "url", "outlet", "type", "mode", "date", "modality",
     "location", "location_country", "confidence", "evidence_start", "evidence_end", "evidence", "context",
@@ -123,24 +122,21 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clauses + words), params + word_params
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    """``ids`` in lists short enough for an ``IN (...)`` of placeholders on every engine."""
-    for i in range(0, len(ids), _IN_CHUNK):
-        yield list(ids[i:i + _IN_CHUNK])
-
-
-def _marks(chunk: list[int]) -> str:
-    return ", ".join("?" * len(chunk))
+def _id_lists(store: Store, column: str, ids: Sequence[int]) -> Iterator[tuple[str, list[Any]]]:
+    """Conditions ``column`` is one of ``ids``, with their parameters: one per slice of ids the engine
+    takes in a single statement (PostgreSQL: all of them, as one array)."""
+    size = store.dialect.ids_per_statement or max(len(ids), 1)
+    for i in range(0, len(ids), size):
+        yield store.dialect.one_of(column, list(ids[i:i + size]))
 
 
 def _actors_of(store: Store, event_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
     found: dict[int, dict[str, list[dict[str, Any]]]] = {i: {"source": [], "target": []} for i in event_ids}
-    for chunk in _chunks(event_ids):
+    for condition, params in _id_lists(store, "ea.event_id", event_ids):
         rows = store.rows(
             "SELECT ea.event_id, ea.role, a.id, a.name, a.country FROM event_actors ea "
-            f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({_marks(chunk)}) "
-            "ORDER BY ea.event_id, ea.role, ea.position",
-            chunk,
+            f"JOIN actors a ON a.id = ea.actor_id WHERE {condition} ORDER BY ea.event_id, ea.role, ea.position",
+            params,
         )
         for event_id, role, actor_id, name, country in rows:
             found[event_id][role].append({"id": actor_id, "name": name, "country": country})
@@ -176,9 +172,9 @@ def events(store: Store, flt: EventFilter) -> list[EventRow]:
 def by_ids(store: Store, ids: Sequence[int]) -> list[EventRow]:
     """The events with these ids, in this order, with evidence and actors (skipping any deleted meanwhile)."""
     found = {}
-    for chunk in _chunks(ids):
+    for condition, params in _id_lists(store, "e.id", ids):
         for row in store.rows(f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
-                              f"WHERE e.id IN ({_marks(chunk)})", chunk):
+                              f"WHERE {condition}", params):
             found[row[0]] = row
     return _event_rows(store, [found[i] for i in ids if i in found])
 
