@@ -7,8 +7,8 @@ The store is built by replication: the first ``--articles`` bulk articles are an
 real analyzer, then their analyses are written again and again through the store's writer
 (``marsad.store.writer.Writer``, as ingest does) under new document ids, with every date shifted by a
 number of days per copy, until the store holds ``--events`` events. ``--db PATH`` keeps (or reuses) a
-SQLite store; without it the store lives in a temporary directory. ``--engine postgresql`` builds it in
-a throwaway cluster (the tests' ``pg_fixture``).
+SQLite store, ``--db postgresql://...`` a PostgreSQL one; without it the store lives in a temporary
+directory. ``--engine postgresql`` builds it in a throwaway cluster (the tests' ``pg_fixture``).
 
 The app (``create_app``, read-only as ``marsad serve`` runs it) is served in-process by FastAPI's
 ``TestClient``; each request is sent ``--warmup`` times, then timed ``--repeat`` times end to end
@@ -201,7 +201,7 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=100_000, help="events the store must hold")
     parser.add_argument("--articles", type=int, default=2000, help="real articles analyzed, then replicated")
     parser.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
-    parser.add_argument("--db", type=Path, help="SQLite file to build or reuse (default: a temporary one)")
+    parser.add_argument("--db", help="SQLite file or postgresql:// URL to build or reuse (default: a temporary one)")
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=50)
@@ -227,7 +227,7 @@ def main() -> None:
         finally:
             cluster.stop()
     elif args.db:
-        run(str(args.db))
+        run(args.db)
     else:
         with tempfile.TemporaryDirectory() as tmp:
             run(str(Path(tmp) / "bench.db"))

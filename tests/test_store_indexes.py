@@ -128,6 +128,9 @@ def test_indexed_filters_select_the_same_events_as_the_scans(db_url: str) -> Non
         reanalyze(store, FakeAnalyzer(delay=0), Settings("2.0"))  # deletes and rewrites every event
         ingest(store, corpus(2, 30), FakeAnalyzer(delay=0), Settings("2.0"))  # new versions, new documents
         assert_same_as_before(store)
+        assert store.value("SELECT COUNT(*) FROM events e JOIN documents d ON d.pk = e.document_pk "
+                           "WHERE e.latest <> d.latest") == 0
+        assert store.value("SELECT COUNT(*) FROM events WHERE latest = 0") > 0  # the corpus has old versions
         derived = store.rows("SELECT country, role, event_id FROM event_countries ORDER BY 1, 2, 3")
         assert derived == store.rows(
             "SELECT DISTINCT a.country, ea.role, ea.event_id FROM event_actors ea JOIN actors a ON a.id = ea.actor_id "
@@ -179,7 +182,7 @@ def test_an_old_store_is_refused_read_only_and_upgraded_by_a_writing_open(
         db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     sizes = version_one_store(db_url, monkeypatch)
     for _ in range(2):  # refusing writes nothing: the second attempt meets the same old schema
-        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3 .*marsad stats"):
+        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3, 4 .*marsad stats"):
             open_store(db_url, read_only=True)
     with pytest.raises(MarsadError, match="lacks migration"):
         create_app(db_url)

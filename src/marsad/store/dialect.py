@@ -20,6 +20,7 @@ class Dialect:
     """Base: the SQLite behaviour, which PostgreSQL overrides where it differs."""
 
     name = "sqlite"
+    ids_per_statement: int | None = 500  # bound parameters per statement stay far below SQLite's limit
 
     def sql(self, query: str) -> str:
         return query
@@ -68,6 +69,10 @@ class Dialect:
         return "d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)", [query]
 
 
+    def one_of(self, column: str, ids: list[int]) -> tuple[str, list[Any]]:
+        """A condition that ``column`` is one of ``ids``, and its parameters."""
+        return f"{column} IN ({', '.join('?' * len(ids))})", list(ids)
+
     def evidence_like(self) -> str:
         """A condition on ``e`` (events) taking a LIKE pattern of three or more characters: the evidence
         matches it, looked up in the trigram index (rows are still compared with LIKE)."""
@@ -76,6 +81,10 @@ class Dialect:
 
 class PostgresDialect(Dialect):
     name = "postgresql"
+    ids_per_statement = None  # one array parameter holds them all: one statement, one plan
+
+    def one_of(self, column: str, ids: list[int]) -> tuple[str, list[Any]]:
+        return f"{column} = ANY(?)", [ids]
 
     def data_errors(self) -> tuple[type[Exception], ...]:
         import psycopg

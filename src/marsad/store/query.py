@@ -14,7 +14,6 @@ from marsad.store.search import query_terms
 from marsad.store.stories import group_stories
 from marsad.store.writer import key
 
-_IN_CHUNK = 500
 EVENT_COLUMNS = (
     "id", "doc_id", "doc_version", "published", "title", "url", "outlet", "type", "mode", "date", "modality",
     "location", "location_country", "confidence", "evidence_start", "evidence_end", "evidence", "context",
@@ -89,8 +88,9 @@ def _text_words(store: Store, text: str | None) -> tuple[list[str], list[Any]]:
 
 
 def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
-    """The WHERE clause (over ``events e`` joined to ``documents d``) and its parameters."""
-    clauses, params = ["d.latest = 1"], []
+    """The WHERE clause over ``events e`` (of latest documents: ``events.latest``, migration 004) and its
+    parameters."""
+    clauses, params = ["e.latest = 1"], []
     if flt.actor:
         clauses.append(_actor_events("a.id = ? OR a.name_key LIKE ?"))
         params += [flt.actor, f"%{key(flt.actor)}%"]
@@ -122,24 +122,21 @@ def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clauses + words), params + word_params
 
 
-def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
-    """``ids`` in lists short enough for an ``IN (...)`` of placeholders on every engine."""
-    for i in range(0, len(ids), _IN_CHUNK):
-        yield list(ids[i:i + _IN_CHUNK])
-
-
-def _marks(chunk: list[int]) -> str:
-    return ", ".join("?" * len(chunk))
+def _id_lists(store: Store, column: str, ids: Sequence[int]) -> Iterator[tuple[str, list[Any]]]:
+    """Conditions ``column`` is one of ``ids``, with their parameters: one per slice of ids the engine
+    takes in a single statement (PostgreSQL: all of them, as one array)."""
+    size = store.dialect.ids_per_statement or max(len(ids), 1)
+    for i in range(0, len(ids), size):
+        yield store.dialect.one_of(column, list(ids[i:i + size]))
 
 
 def _actors_of(store: Store, event_ids: Sequence[int]) -> dict[int, dict[str, list[dict[str, Any]]]]:
     found: dict[int, dict[str, list[dict[str, Any]]]] = {i: {"source": [], "target": []} for i in event_ids}
-    for chunk in _chunks(event_ids):
+    for condition, params in _id_lists(store, "ea.event_id", event_ids):
         rows = store.rows(
             "SELECT ea.event_id, ea.role, a.id, a.name, a.country FROM event_actors ea "
-            f"JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({_marks(chunk)}) "
-            "ORDER BY ea.event_id, ea.role, ea.position",
-            chunk,
+            f"JOIN actors a ON a.id = ea.actor_id WHERE {condition} ORDER BY ea.event_id, ea.role, ea.position",
+            params,
         )
         for event_id, role, actor_id, name, country in rows:
             found[event_id][role].append({"id": actor_id, "name": name, "country": country})
@@ -151,8 +148,7 @@ _ORDER = "e.date_lo IS NULL, e.date_lo DESC, e.id"  # latest first
 
 def _matching(columns: str, condition: str, limit: str = "") -> str:
     """The query of ``columns`` of matching events in list order."""
-    return (f"SELECT {columns} FROM events e JOIN documents d ON d.pk = e.document_pk "
-            f"WHERE {condition} ORDER BY {_ORDER}{limit}")
+    return f"SELECT {columns} FROM events e WHERE {condition} ORDER BY {_ORDER}{limit}"
 
 
 def events(store: Store, flt: EventFilter) -> list[EventRow]:
@@ -176,9 +172,9 @@ def events(store: Store, flt: EventFilter) -> list[EventRow]:
 def by_ids(store: Store, ids: Sequence[int]) -> list[EventRow]:
     """The events with these ids, in this order, with evidence and actors (skipping any deleted meanwhile)."""
     found = {}
-    for chunk in _chunks(ids):
+    for condition, params in _id_lists(store, "e.id", ids):
         for row in store.rows(f"SELECT {_EVENT_SELECT} FROM events e JOIN documents d ON d.pk = e.document_pk "
-                              f"WHERE e.id IN ({_marks(chunk)})", chunk):
+                              f"WHERE {condition}", params):
             found[row[0]] = row
     return _event_rows(store, [found[i] for i in ids if i in found])
 
@@ -230,7 +226,7 @@ def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[st
     condition, params = where(store, flt)
     return [(r[0], r[1], int(r[2])) for r in store.rows(
         f"SELECT substr(e.date_lo, 1, {_PERIOD_WIDTH[by]}) AS period, e.type, COUNT(*) FROM events e "
-        f"JOIN documents d ON d.pk = e.document_pk WHERE {condition} AND e.date_lo IS NOT NULL "
+        f"WHERE {condition} AND e.date_lo IS NOT NULL "
         "GROUP BY period, e.type ORDER BY period, e.type",
         params,
     )]
@@ -276,9 +272,8 @@ def documents(store: Store, search: str | None = None, limit: int = 20) -> list[
 def analyses(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
     """Stored CONTRACT analyses of latest documents having a matching event (all, with no filter)."""
     condition, params = where(store, flt)
-    has_filter = condition != "d.latest = 1"
-    restrict = (f" AND d.pk IN (SELECT e.document_pk FROM events e JOIN documents d ON d.pk = e.document_pk "
-                f"WHERE {condition})") if has_filter else ""
+    has_filter = condition != "e.latest = 1"
+    restrict = f" AND d.pk IN (SELECT e.document_pk FROM events e WHERE {condition})" if has_filter else ""
     limit = f" LIMIT {int(flt.limit)}" if flt.limit else ""
     for (data,) in store.execute(
         "SELECT a.data FROM analyses a JOIN documents d ON d.pk = a.document_pk "
@@ -288,7 +283,7 @@ def analyses(store: Store, flt: EventFilter) -> Iterator[dict[str, Any]]:
         yield data if isinstance(data, dict) else json.loads(data)
 
 
-_LATEST_EVENTS = "FROM events e JOIN documents d ON d.pk = e.document_pk WHERE d.latest = 1"
+_LATEST_EVENTS = "FROM events e WHERE e.latest = 1"
 
 
 def stats(store: Store) -> dict[str, Any]:
@@ -332,16 +327,15 @@ def count_events(store: Store, flt: EventFilter) -> int:
     if flt.dedup:
         return len(events(store, replace(flt, limit=None, offset=0)))
     condition, params = where(store, flt)
-    return int(store.value(f"SELECT COUNT(*) FROM events e JOIN documents d ON d.pk = e.document_pk "
-                           f"WHERE {condition}", params))
+    return int(store.value(f"SELECT COUNT(*) FROM events e WHERE {condition}", params))
 
 
 def countries(store: Store) -> list[tuple[str, int]]:
     """``(country, events)`` of countries having an actor in an event of a latest document."""
     return [(r[0], int(r[1])) for r in store.rows(
         "SELECT a.country, COUNT(DISTINCT e.id) AS n FROM actors a JOIN event_actors ea ON ea.actor_id = a.id "
-        "JOIN events e ON e.id = ea.event_id JOIN documents d ON d.pk = e.document_pk "
-        "WHERE d.latest = 1 AND a.country IS NOT NULL GROUP BY a.country ORDER BY n DESC, a.country",
+        "JOIN events e ON e.id = ea.event_id WHERE e.latest = 1 AND a.country IS NOT NULL "
+        "GROUP BY a.country ORDER BY n DESC, a.country",
     )]
 
 
