@@ -88,10 +88,20 @@ class SentenceSyntax:
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
+        words = self.previous_words(offset, 1)
+        return words[0] if words else None
+
+    def previous_words(self, offset: int, count: int) -> list[str]:
+        """Up to ``count`` normalized word tokens before ``offset``, nearest first."""
+        words: list[str] = []
         index = bisect_left(self.starts, offset) - 1
-        while index >= 0 and not self.tokens[index].is_word:
+        if index >= 0 and self.tokens[index].end > offset:
+            index -= 1  # the token the offset falls inside (وترفض: after its و) is not before it
+        while index >= 0 and len(words) < count:
+            if self.tokens[index].is_word:
+                words.append(normalize_key(self.tokens[index].text))
             index -= 1
-        return normalize_key(self.tokens[index].text) if index >= 0 else None
+        return words
 
     def preposition(self, mention: Mention) -> str | None:
         """What governs a mention: a clitic preposition (بالرباط: ب), a conjunction (وواشنطن: و),

@@ -162,7 +162,7 @@ class EventExtractor:
         if any(c[2] == "habitual" for c in in_sentence):
             item.decision = "habitual or background statement"
             return None
-        if item.hit.form == PRESENT and "planned" not in item.cues and syntax.previous_word(start) in RELATIVE_PRONOUNS:
+        if item.hit.form == PRESENT and "planned" not in item.cues and _in_relative_clause(syntax, text, start):
             item.decision = "background: a standing relation (روسيا التي تدعم الأسد)"
             return None
         mentions = [m for m in context.mentions.within(clause[0], clause[1]) if m.end <= clause[1]]
@@ -221,6 +221,15 @@ class EventExtractor:
                              * min(m.score for m in arguments.source + arguments.target) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
+
+
+def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
+    """The verb opens a relative clause (التي تدعم), or is joined to one that does (التي تمنع وترفض)."""
+    before = syntax.previous_words(start, 2)
+    if before[:1] and before[0] in RELATIVE_PRONOUNS:
+        return True
+    joined = text[max(0, start - 1):start] == "و" or normalize_key(text[start:start + 1]) == "و"
+    return joined and len(before) == 2 and before[1] in RELATIVE_PRONOUNS
 
 
 def _reading(item: Found, text: str, syntax: SentenceSyntax) -> str:
