@@ -262,9 +262,11 @@ def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -
 
 
 def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int) -> bool:
-    """The adjective ends a short phrase that a patient preposition opens (على عشرات المواقع الإيرانية)."""
-    words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()]
-    return 1 <= len(words) <= 4 and words[0] in _ADJECTIVE_PATIENT_PREPOSITIONS and all(w.isalpha() for w in words)
+    """The adjective ends a short phrase that a patient preposition opens (شنت قصفا مكثفا على عشرات المواقع
+    الإيرانية): one of the three words before it is على/ضد/بحق, with only words between."""
+    words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()][-3:]
+    opener = next((i for i, w in enumerate(words) if w in _ADJECTIVE_PATIENT_PREPOSITIONS), None)
+    return opener is not None and all(w.isalpha() for w in words[opener:])
 
 
 def _passive_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> Arguments:

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from marsad.events.arguments import PREPOSITIONS, RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
+from marsad.events.arguments import JOINT_FRAMES, PREPOSITIONS, RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
-from marsad.model import Actor, Event, Location, Span, Timex
+from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import normalize_key
 from marsad.text.spans import SpanIndex
@@ -197,6 +197,9 @@ class EventExtractor:
             return None
         if pair:
             source, target = source[:1], source[1:]
+        if trigger.frame in JOINT_FRAMES and trigger.type not in SYMMETRIC_TYPES:
+            # a clash has no one direction: each side attacks the other
+            source = target = source + [a for a in target if all(a.id != b.id for b in source)]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = _governing_timex(context.timexes.within(sentence_start, sentence_end), (sentence_start, sentence_end),
                                  (start, end), lambda a, b: _reported_between(state, a, b))
