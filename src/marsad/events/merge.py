@@ -11,7 +11,13 @@ def _key(event: Event) -> tuple:
     source = frozenset(a.code for a in event.source)
     target = frozenset(a.code for a in event.target)
     sides = frozenset({source, target}) if event.type in SYMMETRIC_TYPES else (source, target)
-    return event.type, event.mode, sides
+    return event.type, sides
+
+
+def _same_act(kept: Event, event: Event) -> bool:
+    """The same mode, or evidence that overlaps: two triggers of one act (شنت قصفا صاروخيا: bomb and fire)."""
+    return kept.mode == event.mode or any(
+        span.start < event.evidence.end and event.evidence.start < span.end for span in (kept.evidence, *kept.mentions))
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -30,7 +36,8 @@ def _same_occasion(kept: Event, event: Event, guessed: set[int], nominal: set[in
 
 def merge_events(events: list[Event], inherited: Set[int] = frozenset(),
                  nominal: Set[int] = frozenset()) -> list[Event]:
-    """Fold restatements (same type, mode, parties and a compatible date) into the first mention.
+    """Fold restatements (same type, parties and mode or overlapping evidence, a compatible date) into the
+    first mention.
 
     ``inherited`` holds the ids of events dated only by their context (the story's day, the paragraph's
     last date): such a date yields to the stated date of a planned restatement ("ميركل في زيارة لتونس" in
@@ -42,7 +49,7 @@ def merge_events(events: list[Event], inherited: Set[int] = frozenset(),
     guessed = set(inherited)
     for event in events:
         candidates = by_key.setdefault(_key(event), [])
-        same = next((m for m in candidates if _same_occasion(m, event, guessed, nominal)), None)
+        same = next((m for m in candidates if _same_act(m, event) and _same_occasion(m, event, guessed, nominal)), None)
         if same is None:
             merged.append(event)
             candidates.append(event)
