@@ -214,7 +214,9 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     free = [m for m in reversed([m for m in candidates if m.end <= start])
             if id(m) not in speakers and syntax.preposition(m) in (None, "و")]
     if form == PARTICIPLE:
-        # يغادر كارتر الأردن متوجها: the participle's subject is the main verb's, a person before a place
+        # قال الوزير البريطاني إن عقوبات الاتحاد الأوروبي ...، داعيا طهران: the participle's subject is the
+        # main verb's, the first in the sentence; a person or body before a place (يغادر كارتر الأردن متوجها)
+        free = free[::-1]
         free = [m for m in free if m.entity_type != "GPE"] + [m for m in free if m.entity_type == "GPE"]
     return (free[0], "preceding-subject") if free else (None, "none")
 
