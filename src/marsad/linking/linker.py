@@ -365,7 +365,10 @@ class ActorLinker:
         """Tagged names take the nationality written beside them; later mentions of a surname follow."""
         text = state.document.text
         known: dict[str, Actor] = {}
-        for i, mention in enumerate(mentions):
+        # Full names first: a headline's "ماكين" is the "جون ماكين" the article names in full further on.
+        order = sorted(range(len(mentions)), key=lambda i: len(text[mentions[i].start:mentions[i].end].split()) < 2)
+        for i in order:
+            mention = mentions[i]
             if mention.kind != TAGGED or mention.entity_type not in ("PER", "ORG"):
                 continue
             if mention.actors:
