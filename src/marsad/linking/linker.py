@@ -287,6 +287,9 @@ class ActorLinker:
             if len(candidates) == 1:
                 mention.actors = candidates
                 mention.score = 0.8
+            elif len({a.country for a in candidates}) == 1 and all(a.kind == "place" for a in candidates):
+                # غزة: the city or the strip, one country either way: the first entry stands for the place
+                mention.actors, mention.score = candidates[:1], 0.6
             elif len({a.country for a in candidates}) == 1:
                 # Same country either way: the state is known even if the person is not.
                 mention.score = 0.5
