@@ -284,6 +284,9 @@ class ActorLinker:
             if len(candidates) > 1:
                 in_focus = [a for a in candidates if a.country in focus[:2]]
                 candidates = in_focus or candidates
+            if len(candidates) > 1 and on is not None and all(a.role for a in candidates):
+                # أمير قطر in 2012: the emir and the crown prince both serve; a style names the higher office
+                candidates = [min(candidates, key=lambda a: self._office_rank(a, on))]
             if len(candidates) == 1:
                 mention.actors = candidates
                 mention.score = 0.8
@@ -293,6 +296,13 @@ class ActorLinker:
             elif len({a.country for a in candidates}) == 1:
                 # Same country either way: the state is known even if the person is not.
                 mention.score = 0.5
+
+    def _office_rank(self, actor: Actor, on: dt.date) -> int:
+        """Rank of the office a person holds on the date, in the order offices.yaml lists them (head of state
+        first)."""
+        role = self.kb.role_on(self.kb.entries[actor.id], on)
+        ranks = list(self.kb.offices)
+        return ranks.index(role.office) if role is not None and role.office in ranks else len(ranks)
 
     def _resolve_titles(self, state: DocumentState, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
         """Attach each title to the adjective, organization and name that follow it."""
