@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from marsad.export import write_events
-from marsad.export.network import actor_graph
+from marsad.export.network import links_graph
 from marsad.export.records import nested
 from marsad.store import Store
 from marsad.store import query as q
@@ -99,15 +99,16 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
     return {**found, "events": [event_record(r) for r in found["events"]]}
 
 
-def network_rows(db: Store, flt: EventFilter) -> list[EventRow]:
-    """The events a network is drawn from: the filter's, up to :data:`NETWORK_EVENTS` (not one page)."""
-    return q.links(db, flt, NETWORK_EVENTS)
+def network_links(db: Store, flt: EventFilter) -> list[q.ActorLink]:
+    """The counted links a network is drawn from: the filter's events, up to :data:`NETWORK_EVENTS` (not one
+    page), counted in SQL rather than read one by one."""
+    return q.network_links(db, flt, NETWORK_EVENTS)
 
 
 @router.get("/network", summary="actor network: nodes actors, edges source -> target weighted by events")
 def network(request: Request, eq: QueryDep) -> dict[str, Any]:
     with opened(request) as db:
-        graph = actor_graph(network_rows(db, eq.filter))
+        graph = links_graph(network_links(db, eq.filter))
     return {
         "nodes": [{"id": n, "name": d["label"], "country": d["country"] or None} for n, d in graph.nodes(data=True)],
         "edges": [{"source": s, "target": t, "weight": d["weight"],
