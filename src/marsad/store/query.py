@@ -293,7 +293,8 @@ def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[st
 def actors(
     store: Store, search: str | None = None, country: str | None = None, limit: int = 50,
 ) -> list[tuple]:
-    """``(id, name, country, kind, events)`` by number of events in the latest documents."""
+    """``(id, name, country, kind, events)`` by number of events in the latest documents (``events.latest``,
+    migration 004: no document read per event)."""
     clauses, params = ["1 = 1"], []
     if search:
         clauses.append("(a.id = ? OR a.name_key LIKE ?)")
@@ -302,9 +303,8 @@ def actors(
         clauses.append("a.country = ?")
         params.append(country.upper())
     return store.rows(
-        "SELECT a.id, a.name, a.country, a.kind, COUNT(DISTINCT CASE WHEN d.latest = 1 THEN e.id END) AS n "
-        "FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id "
-        "LEFT JOIN events e ON e.id = ea.event_id LEFT JOIN documents d ON d.pk = e.document_pk "
+        "SELECT a.id, a.name, a.country, a.kind, COUNT(DISTINCT CASE WHEN e.latest = 1 THEN e.id END) AS n "
+        "FROM actors a LEFT JOIN event_actors ea ON ea.actor_id = a.id LEFT JOIN events e ON e.id = ea.event_id "
         f"WHERE {' AND '.join(clauses)} GROUP BY a.id, a.name, a.country, a.kind "
         f"ORDER BY n DESC, a.id LIMIT {int(limit)}",
         params,

@@ -62,8 +62,16 @@ def actors(
         if q_ and q_.strip():
             rows = q.actor_suggestions(db, q_.strip(), limit)
             return [dict(zip(("id", "name", "country", "kind", "arabic"), r, strict=True)) for r in rows]
-        rows = q.actors(db, country=country, limit=limit)
+        rows = ranked_actors(request, db, country)[:limit]
     return [dict(zip(("id", "name", "country", "kind", "events"), r, strict=True)) for r in rows]
+
+
+def ranked_actors(request: Request, db: Store, country: str | None = None) -> list[tuple]:
+    """The :data:`MAX_LIMIT` actors (of ``country``) with the most events, cached until the store changes:
+    ranking them counts every actor's events (seconds at 100,000 events)."""
+    code = country.upper() if country else None
+    return request.app.state.cache.get(db, f"actors {code or ''}",
+                                       lambda store: q.actors(store, country=code, limit=MAX_LIMIT))
 
 
 def actor_details(db: Store, actor_id: str) -> dict[str, Any]:
