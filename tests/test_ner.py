@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import pickle
+import shutil
 import socket
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from marsad.cli_ner import add_evaluate_ner, add_ner_command
 from marsad.ner.conll import evaluate, format_conll, parse_conll, read_conll, spans, write_conll
-from marsad.ner.features import normalize, strip_proclitics
+from marsad.ner.features import Lexicon, normalize, strip_proclitics
+from marsad.ner.neural import MAX_CHARS, TAGS, Featurizer, NeuralModel, decode, load_vectors
+from marsad.ner.neural_files import CHARS_FILE, NEURAL_FILES, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.neural_train import DEFAULT_NEURAL
 from marsad.ner.tagger import EntityTagger, default_model_dir
 
 VALID = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC")}
@@ -112,3 +118,88 @@ def test_cli_handlers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     args = parser.parse_args(["evaluate", "ner", str(gold)])
     assert args.func(args) == 0
     assert "overall" in capsys.readouterr().out
+
+
+def test_decode_is_best_legal_path() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        n = int(rng.integers(1, 5))
+        scores = np.log(rng.dirichlet(np.full(len(TAGS), 0.3), size=n) + 1e-9)
+        path = decode(scores)
+        legal = [p for p in itertools.product(range(len(TAGS)), repeat=n)
+                 if all(not TAGS[k].startswith("I-") or (i > 0 and TAGS[p[i - 1]][2:] == TAGS[k][2:])
+                        for i, k in enumerate(p))]
+        best = max(legal, key=lambda p: sum(scores[i, k] for i, k in enumerate(p)))
+        assert path == [TAGS[k] for k in best]
+    assert decode(np.zeros((0, len(TAGS)))) == []
+
+
+def test_shipped_model_is_the_crf_alone(tagger: EntityTagger) -> None:
+    assert tagger._neural is None
+    assert not any((default_model_dir() / name).exists() for name in NEURAL_FILES)
+
+
+def test_featurizer_odd_tokens() -> None:
+    featurizer = Featurizer({"زار": 1, "ترامب": 2}, {"ز": 2}, Lexicon(gazetteer={"ترامب": frozenset({"PERS"})}))
+    ids, chars, cats = featurizer.arrays(["ووووووووووووووووووووووووو", "وترامب", "Reuters", "!"])
+    assert ids.shape == (4, 2) and chars.shape == (4, MAX_CHARS) and cats.shape == (4, 3)
+    assert ids[:, 0].tolist() == [0, 2, 0, 0]  # the conjunction is stripped to find a vector
+    assert featurizer.gazetteer(["زار", "وترامب"]).tolist() == [0, 5]
+    assert featurizer.arrays([])[0].shape == (0, 2) and featurizer.gazetteer([]).shape == (0,)
+
+
+def _tiny_network(directory: Path) -> np.ndarray:
+    """Train a 1-epoch BiLSTM on two sentences into ``directory``; returns its vector table."""
+    from marsad.ner.neural_train import train_network
+
+    sents = [[("زار", "O"), ("ترامب", "B-PERS"), ("الرياض", "B-LOC"), (".", "O")],
+             [("قال", "O"), ("البنك", "B-ORG"), ("الدولي", "I-ORG"), (".", "O")]]
+    (directory / VOCAB_FILE).write_text("زار\nترامب\nالرياض\n", encoding="utf-8")
+    np.save(directory / VECTORS_FILE, np.random.default_rng(0).normal(size=(3, 4)).astype(np.float16))
+    vocab, table = load_vectors(directory)
+    facts = train_network(sents, vocab, table, Lexicon(), directory, seed=1, params={"epochs": 1, "hidden": 8})
+    assert facts["params"]["hidden"] == 8 and (directory / CHARS_FILE).exists()
+    return table
+
+
+def test_crf_with_network_directory(tmp_path: Path, tagger: EntityTagger) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    for path in default_model_dir().iterdir():
+        shutil.copyfile(path, tmp_path / path.name)
+    _tiny_network(tmp_path)
+    both = EntityTagger.load(tmp_path)
+    assert both._neural is not None
+    assert both.tag([]) == []
+    long = ["ذهب", "محمد", "إلى", "بيروت", "و"] * 2000
+    assert len(both.tag(long)) == 10_000 and set(both.tag(long)) <= VALID
+    latin = both.tag(["Reuters", "said", "Joe", "Biden", "2024", "!", "@user", "https://x.co"])
+    assert len(latin) == 8 and set(latin) <= VALID
+    tokens = ["وصل", "الوزير", "إلى", "القاهرة", "قادما", "من", "عمان"]
+    assert EntityTagger(tmp_path, crf_weight=1.0).tag(tokens) == tagger.tag(tokens)
+    clone = pickle.loads(pickle.dumps(EntityTagger(tmp_path, crf_weight=0.3)))
+    assert clone.crf_weight == 0.3 and clone._neural is not None
+
+
+def test_exported_network_matches_torch(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    from marsad.ner.neural_train import build_network, export_onnx
+
+    table = _tiny_network(tmp_path)
+    # A fresh network through the exporter and the cached two-graph runtime gives PyTorch's probabilities.
+    net = build_network(len((tmp_path / CHARS_FILE).read_text(encoding="utf-8").split()) + 2, 4,
+                        {**DEFAULT_NEURAL, "hidden": 8})
+    export_onnx(net, tmp_path, 4)
+    model = NeuralModel(tmp_path, Lexicon(gazetteer={"الرياض": frozenset({"LOC"})}))
+    tokens = ["زار", "ترامب", "الرياض", "Reuters", "زار"]
+    ids, chars, cats = model.featurizer.arrays(tokens)
+    inputs = (torch.from_numpy(table[ids].reshape(1, 5, -1)), torch.from_numpy(chars[None]),
+              torch.from_numpy(cats[None]), torch.from_numpy(model.featurizer.gazetteer(tokens)[None]))
+    assert inputs[3].tolist() == [[0, 0, 1, 0, 0]]
+    net.eval()
+    with torch.no_grad():
+        expected = torch.softmax(net(*inputs)[0], dim=-1).numpy()
+    for _ in range(2):  # cold, then cached encodings
+        assert np.allclose(model.probabilities(tokens), expected, atol=1e-4)
+    assert model.probabilities([]).shape == (0, len(TAGS))

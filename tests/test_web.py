@@ -199,3 +199,42 @@ def test_filter_bar_choices_are_computed_once_per_store_change(tmp_path: Path, m
     add("b", "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.")  # the running app sees the new country at once
     assert 'value="FRA"' in client.get("/events").text and len(counted) == 2
     assert "France" in client.get("/").text  # the home page's most active actors too
+
+
+def test_actor_ranking_is_computed_once_per_store_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.model import Document
+    from marsad.store import query
+    from test_store_fakes import FakeAnalyzer
+
+    url = str(tmp_path / "ranking.db")
+
+    def add(doc_id: str, text: str) -> None:
+        with open_store(url) as store:
+            ingest(store, [Document(id=doc_id, text=text)], FakeAnalyzer(delay=0), Settings("1.0"))
+
+    counted = []
+    actors = query.actors
+    monkeypatch.setattr(query, "actors", lambda store, **kw: counted.append(kw) or actors(store, **kw))
+    add("a", "زار المغرب أمريكا يوم 2023-04-07. وقع المغرب وفرنسا اتفاقا.")
+    client = TestClient(create_app(url))
+    ranked = [client.get("/api/actors", params={"limit": n}).json() for n in (1, 50, 3)]
+    assert [[a["id"] for a in r] for r in ranked] == [["MAR"], ["MAR", "FRA", "USA"], ["MAR", "FRA", "USA"]]
+    assert ranked[1][0]["events"] == 2 and len(counted) == 1
+    assert [a["id"] for a in client.get("/api/actors", params={"country": "fra"}).json()] == ["FRA"]
+    assert "Morocco" in client.get("/").text and len(counted) == 2  # one more: the country's ranking
+    add("b", "هاجم أمريكا فرنسا.")  # the running app ranks the new events at once
+    assert client.get("/api/actors").json()[:2] == [
+        {"id": "FRA", "name": "France", "country": "FRA", "kind": "state", "events": 2},
+        {"id": "MAR", "name": "Morocco", "country": "MAR", "kind": "state", "events": 2}]
+    assert len(counted) == 3
+
+
+def test_the_store_cache_keeps_its_latest_entries() -> None:
+    from marsad.web.cache import StoreCache
+
+    with open_store(":memory:") as store:
+        cache = StoreCache(max_entries=2)
+        computed = []
+        for name in ("a", "b", "a", "c", "a", "b"):
+            cache.get(store, name, lambda _, name=name: computed.append(name) or name)
+    assert computed == ["a", "b", "c", "b"]  # "a", used again, outlived "b"

@@ -4,8 +4,9 @@ Names unseen in the small labeled corpus still land in clusters with names seen 
 feature-based tagger's gain on new text comes from. We train skip-gram word2vec with a narrow window (gensim,
 training-only dependency; narrow windows group words by type rather than topic) on the ANT corpora only
 (Apache-2.0) and cut the vectors with spherical k-means at several granularities, giving a Brown-like
-coarse-to-fine path per word. Output is a small TSV shipped with the model: ``word<TAB>c0<TAB>c1...``.
-Single worker and fixed seeds make the file reproducible.
+coarse-to-fine path per word. Output is a small TSV shipped with the model: ``word<TAB>c0<TAB>c1...``; on request
+also the vectors themselves (``vocab.txt`` + float16 ``vectors.npy``) for the experimental BiLSTM, so one
+word2vec run serves both. Single worker and fixed seeds make the files reproducible.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # numpy comes with the training extra (gensim); tagging only 
     import numpy as np
 
 from marsad.ner.features import normalize, tokenize
+from marsad.ner.neural_files import VECTORS_FILE, VOCAB_FILE
 
 LICENSED_CORPORA = ("ANT multisource v2.1", "ANT v1.1 (JawharaFM)")
 DEFAULT_KS = (32, 128, 512, 2048)
@@ -65,8 +67,9 @@ def spherical_kmeans(vecs: np.ndarray, k: int, seed: int, iters: int = 25) -> np
 
 def train_clusters(bulk: Path, out: Path, *, seed: int = 13, dim: int = 100, min_count: int = 8,
                    epochs: int = 5, ks: Sequence[int] = DEFAULT_KS, max_words: int = 80000, sg: int = 1,
-                   window: int = 3) -> dict[str, object]:
-    """Train word2vec on the licensed news and write the cluster TSV; returns facts for the manifest."""
+                   window: int = 3, vectors_dir: Path | None = None) -> dict[str, object]:
+    """Train word2vec on the licensed news and write the cluster TSV (and the vectors, into ``vectors_dir``);
+    returns facts for the manifest."""
     import numpy as np
     from gensim.models import Word2Vec  # training-only dependency
 
@@ -75,6 +78,9 @@ def train_clusters(bulk: Path, out: Path, *, seed: int = 13, dim: int = 100, min
     log.info("word2vec on %d sentences, %d tokens", len(sentences), n_tokens)
     model = Word2Vec(sentences=sentences, vector_size=dim, window=window, min_count=min_count, workers=1,
                      sg=sg, negative=5, epochs=epochs, seed=seed, max_final_vocab=max_words)
+    if vectors_dir is not None:
+        (vectors_dir / VOCAB_FILE).write_text("".join(w + "\n" for w in model.wv.index_to_key), encoding="utf-8")
+        np.save(vectors_dir / VECTORS_FILE, model.wv.vectors.astype(np.float16))
     words = [w for w in model.wv.index_to_key if any("\u0621" <= ch <= "\u064a" for ch in w)]
     vecs = np.asarray([model.wv[w] for w in words], dtype=np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9

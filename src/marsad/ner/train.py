@@ -28,6 +28,7 @@ from marsad.ner.features import normalize, sentence_features
 from marsad.ner.tagger import (
     ATTRIBUTES_FILE,
     CLUSTERS_FILE,
+    CRF_WEIGHT,
     GAZETTEER_FILE,
     MODEL_FILE,
     TRIGGERS_FILE,
@@ -173,9 +174,10 @@ def write_attributes(model_path: Path) -> None:
     (model_path.parent / ATTRIBUTES_FILE).write_text("\n".join(used) + "\n", encoding="utf-8")
 
 
-def score_dir(model_dir: Path, sentences: Sequence[Sentence]) -> dict[str, dict[str, float]]:
-    """Dev scores of a model directory as plain numbers for the manifest."""
-    tagger = EntityTagger.load(model_dir)
+def score_dir(model_dir: Path, sentences: Sequence[Sentence],
+              crf_weight: float = CRF_WEIGHT) -> dict[str, dict[str, float]]:
+    """Dev scores of a model directory as plain numbers (``crf_weight`` matters only with a BiLSTM beside it)."""
+    tagger = EntityTagger(model_dir, crf_weight=crf_weight)
     gold = [[tag or "O" for _, tag in s] for s in sentences]
     pred = [tagger.tag([tok for tok, _ in s]) for s in sentences]
     return {name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import Response
 
 from marsad.export import write_events
-from marsad.export.network import actor_graph
+from marsad.export.network import links_graph
 from marsad.export.records import nested
 from marsad.store import Store
 from marsad.store import query as q
@@ -62,8 +62,16 @@ def actors(
         if q_ and q_.strip():
             rows = q.actor_suggestions(db, q_.strip(), limit)
             return [dict(zip(("id", "name", "country", "kind", "arabic"), r, strict=True)) for r in rows]
-        rows = q.actors(db, country=country, limit=limit)
+        rows = ranked_actors(request, db, country)[:limit]
     return [dict(zip(("id", "name", "country", "kind", "events"), r, strict=True)) for r in rows]
+
+
+def ranked_actors(request: Request, db: Store, country: str | None = None) -> list[tuple]:
+    """The :data:`MAX_LIMIT` actors (of ``country``) with the most events, cached until the store changes:
+    ranking them counts every actor's events (seconds at 100,000 events)."""
+    code = country.upper() if country else None
+    return request.app.state.cache.get(db, f"actors {code or ''}",
+                                       lambda store: q.actors(store, country=code, limit=MAX_LIMIT))
 
 
 def actor_details(db: Store, actor_id: str) -> dict[str, Any]:
@@ -99,15 +107,16 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
     return {**found, "events": [event_record(r) for r in found["events"]]}
 
 
-def network_rows(db: Store, flt: EventFilter) -> list[EventRow]:
-    """The events a network is drawn from: the filter's, up to :data:`NETWORK_EVENTS` (not one page)."""
-    return q.links(db, flt, NETWORK_EVENTS)
+def network_links(db: Store, flt: EventFilter) -> list[q.ActorLink]:
+    """The counted links a network is drawn from: the filter's events, up to :data:`NETWORK_EVENTS` (not one
+    page), counted in SQL rather than read one by one."""
+    return q.network_links(db, flt, NETWORK_EVENTS)
 
 
 @router.get("/network", summary="actor network: nodes actors, edges source -> target weighted by events")
 def network(request: Request, eq: QueryDep) -> dict[str, Any]:
     with opened(request) as db:
-        graph = actor_graph(network_rows(db, eq.filter))
+        graph = links_graph(network_links(db, eq.filter))
     return {
         "nodes": [{"id": n, "name": d["label"], "country": d["country"] or None} for n, d in graph.nodes(data=True)],
         "edges": [{"source": s, "target": t, "weight": d["weight"],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
@@ -15,6 +17,7 @@ from marsad.errors import MarsadError
 from marsad.store import open_store
 from marsad.web import api, pages, upload
 from marsad.web.cache import StoreCache
+from marsad.web.deps import close_pool
 from marsad.web.params import BadRequest
 from marsad.web.render import WEB_DATA, render
 
@@ -56,8 +59,14 @@ def create_app(db: str, allow_ingest: bool = False, max_upload_bytes: int = 5 * 
     """
     if not allow_ingest:
         open_store(db, read_only=True).close()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        close_pool(app)  # PostgreSQL connections end with the server, not when the process is killed
+
     # No Swagger/ReDoc pages: they load their scripts from a CDN. The OpenAPI description is /openapi.json.
-    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Events from Arabic news: who did what to whom, when, with the evidence.")
     app.state.settings = Settings(db, allow_ingest, max_upload_bytes)
     app.state.cache = StoreCache()

@@ -13,7 +13,7 @@ from marsad.store import Store
 from marsad.store import query as q
 from marsad.store.overview import overview
 from marsad.store.query import EventFilter
-from marsad.web.api import NETWORK_EVENTS, actor_details, document_or_404
+from marsad.web.api import NETWORK_EVENTS, actor_details, document_or_404, ranked_actors
 from marsad.web.charts import network_layout, timeline_bars
 from marsad.web.deps import opened
 from marsad.web.highlight import highlight, marks_of
@@ -44,7 +44,7 @@ def home(request: Request) -> HTMLResponse:
     with opened(request) as db:
         cache = request.app.state.cache
         return render(request, "home.html", stats=cache.get(db, "stats", q.stats),
-                      actors=cache.get(db, "top actors", lambda store: q.actors(store, limit=20)),
+                      actors=ranked_actors(request, db)[:20],
                       **_choices(request, db))
 
 

@@ -1,0 +1,197 @@
+"""Inputs of the neural tagger and its runtime: a BiLSTM exported to ONNX, run with onnxruntime on one thread.
+
+The network sees, per token, two frozen word2vec vectors (the normalized word and its clitic-stripped stem;
+learned by the project from Apache-licensed news, like the CRF's clusters), the token's characters, and four
+small categorical features the CRF also uses (shape, proclitic string, trigger class, gazetteer match).
+Word-vector lookups happen here in numpy from a float16 table so the ONNX graphs stay small; per-token inputs
+are encoded once per token string and memoized.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from marsad.ner.features import Lexicon, normalize, shape, strip_conjunction, strip_proclitics
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
+
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+SHAPES = ("ar", "armix", "LAT", "Lat", "lat", "num", "nummix", "punct")
+CLITICS = ("", "وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+           "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+TRIGGERS = ("", "TITLE", "ORGHEAD", "LOCHEAD")
+GAZ = ("", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS")
+MAX_CHARS = 16
+_ENCODED_LIMIT = 20_000  # encoded tokens are ~1 KB each; news vocabulary is Zipfian, so hits stay frequent
+
+
+@dataclass(frozen=True)
+class TokenInputs:
+    """Neighbour-independent inputs of one token."""
+
+    word: int
+    stem: int
+    chars: tuple[int, ...]
+    cats: tuple[int, int, int]  # shape, proclitics, trigger
+
+
+@dataclass
+class Featurizer:
+    """Turns token lists into the network's input arrays (index 0 = padding/unknown everywhere).
+
+    Not memoized: training encodes each sentence once and the runtime caches the encoder's output instead.
+    """
+
+    vocab: dict[str, int]
+    chars: dict[str, int]
+    lexicon: Lexicon
+
+    def token(self, token: str) -> TokenInputs:
+        """The inputs of one token."""
+        w = normalize(token)
+        clitics, stem = strip_proclitics(w)
+        conj = strip_conjunction(w)
+        vocab = self.vocab
+        word_id = vocab.get(w) or vocab.get(conj) or vocab.get(stem) or 0
+        trig = self.lexicon.triggers.get(w) or self.lexicon.triggers.get(conj) or self.lexicon.triggers.get(stem)
+        chars = tuple(self.chars.get(c, 1) for c in w[:MAX_CHARS]) or (1,)
+        cats = (SHAPES.index(shape(token)), CLITICS.index(clitics), TRIGGERS.index(trig) if trig in TRIGGERS else 0)
+        return TokenInputs(word_id, vocab.get(stem, 0), chars, cats)
+
+    def arrays(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(word ids (n, 2), char ids (n, MAX_CHARS), categorical ids (n, 3)) of tokens taken one by one."""
+        items = [self.token(t) for t in tokens]
+        n = len(items)
+        ids = np.array([(x.word, x.stem) for x in items], dtype=np.int64).reshape(n, 2)
+        chars = np.zeros((n, MAX_CHARS), dtype=np.int64)
+        for i, x in enumerate(items):
+            chars[i, :len(x.chars)] = x.chars
+        cats = np.array([x.cats for x in items], dtype=np.int64).reshape(n, 3)
+        return ids, chars, cats
+
+    def gazetteer(self, tokens: Sequence[str]) -> np.ndarray:
+        """(n,) ids of each token's first gazetteer match in the sentence (0 = none)."""
+        lexicon = self.lexicon
+        matches = lexicon.gazetteer_tags([lexicon.word(t) for t in tokens])
+        return np.array([GAZ.index(g[0]) if g and g[0] in GAZ else 0 for g in matches], dtype=np.int64)
+
+
+def allowed_transitions() -> np.ndarray:
+    """(previous, next) mask of BIO-legal tag pairs: I-X only after B-X or I-X."""
+    ok = np.ones((len(TAGS), len(TAGS)), dtype=bool)
+    for j, tag in enumerate(TAGS):
+        if tag.startswith("I-"):
+            ok[:, j] = [prev[2:] == tag[2:] and prev != "O" for prev in TAGS]
+    return ok
+
+
+_ALLOWED = allowed_transitions()
+_START_OK = np.array([not t.startswith("I-") for t in TAGS])
+
+
+_TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
+_I_TYPE = np.array([TAGS.index("B-" + t[2:]) if t.startswith("I-") else -1 for t in TAGS])  # I-X -> B-X
+
+
+def decode(scores: np.ndarray) -> list[str]:
+    """Best BIO-legal tag path under per-token log-probabilities (n, tags).
+
+    Without transition scores the unconstrained best path is the per-token argmax; when that path is already
+    legal (almost always) it is also the best legal one, so the Viterbi loop runs only for the rest.
+    """
+    n = len(scores)
+    if n == 0:
+        return []
+    best = scores.argmax(axis=1)
+    inside = _I_TYPE[best]
+    prev = np.concatenate(([0], best[:-1]))
+    legal = (inside < 0) | ((prev == inside) | (prev == best))
+    legal[0] = inside[0] < 0
+    if legal.all():
+        return [TAGS[k] for k in best]
+    return _viterbi(scores)
+
+
+def _viterbi(scores: np.ndarray) -> list[str]:
+    n = len(scores)
+    penalty = np.where(_ALLOWED, 0.0, -1e9)
+    best = np.where(_START_OK, scores[0], -1e9)
+    back = np.zeros((n, len(TAGS)), dtype=np.int64)
+    for i in range(1, n):
+        cand = best[:, None] + penalty
+        back[i] = cand.argmax(axis=0)
+        best = cand.max(axis=0) + scores[i]
+    path = [int(best.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return [TAGS[k] for k in reversed(path)]
+
+
+def read_lines(path: Path) -> list[str]:
+    """One entry per line (vocabulary and character files; line k + 1 is id k + 1, id 0 is padding)."""
+    return path.read_text(encoding="utf-8").split("\n")[:-1]
+
+
+def load_vectors(model_dir: Path) -> tuple[dict[str, int], np.ndarray]:
+    """Word ids and the float32 vector table with row 0 (unknown words) all zeros."""
+    vocab = {w: i + 1 for i, w in enumerate(read_lines(model_dir / VOCAB_FILE))}
+    vectors = np.load(model_dir / VECTORS_FILE)
+    return vocab, np.vstack([np.zeros((1, vectors.shape[1]), dtype=np.float32), vectors.astype(np.float32)])
+
+
+class NeuralModel:
+    """The exported network with its word vectors: per-token tag probabilities for one sentence.
+
+    It runs as two ONNX graphs: a token encoder (word vectors, character CNN, categorical embeddings) whose
+    output depends on the token alone and is cached per token string, and the BiLSTM over a sentence of encoded
+    tokens plus their gazetteer matches. On news most tokens hit the cache, so only the BiLSTM runs per call.
+    """
+
+    def __init__(self, model_dir: Path, lexicon: Lexicon) -> None:
+        import onnxruntime as ort
+
+        vocab, self.table = load_vectors(model_dir)
+        chars = read_lines(model_dir / CHARS_FILE)
+        self.featurizer = Featurizer(vocab, {c: i + 2 for i, c in enumerate(chars)}, lexicon)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1  # the pipeline runs one analysis per core
+        options.inter_op_num_threads = 1
+        self.encoder = ort.InferenceSession(str(model_dir / ENCODER_FILE), options,
+                                            providers=["CPUExecutionProvider"])
+        self.session = ort.InferenceSession(str(model_dir / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+        self._encoded: dict[str, np.ndarray] = {}
+
+    def encode(self, tokens: Sequence[str]) -> np.ndarray:
+        """(n, width) token encodings, computing the uncached ones in one encoder call."""
+        cache = self._encoded
+        missing = list(dict.fromkeys(t for t in tokens if t not in cache))
+        if missing:
+            if len(cache) + len(missing) > _ENCODED_LIMIT:
+                cache.clear()
+                missing = list(dict.fromkeys(tokens))
+            ids, chars, cats = self.featurizer.arrays(missing)
+            vecs = self.table[ids].reshape(len(missing), -1)
+            (rows,) = self.encoder.run(None, {"vecs": vecs, "chars": chars, "cats": cats})
+            cache.update(zip(missing, rows, strict=True))
+        return np.stack([cache[t] for t in tokens])
+
+    def probabilities(self, tokens: Sequence[str]) -> np.ndarray:
+        """(n, len(TAGS)) tag probabilities."""
+        if not tokens:
+            return np.zeros((0, len(TAGS)), dtype=np.float32)
+        (logprobs,) = self.session.run(None, {"tokens": self.encode(tokens)[None],
+                                              "gaz": self.featurizer.gazetteer(tokens)[None]})
+        return np.exp(logprobs)
+
+    def combine(self, tokens: Sequence[str], crf_tags: Sequence[str], crf_weight: float) -> list[str]:
+        """Tags from the CRF's path as a vote of weight ``crf_weight`` plus this model's probabilities.
+
+        At 0.4 the BiLSTM overrides the CRF on a token only when it prefers another tag by a probability margin
+        over 2/3; averaging the CRF's marginals instead scored the same and cost more.
+        """
+        votes = np.zeros((len(tokens), len(TAGS)))
+        votes[np.arange(len(tokens)), [_TAG_INDEX[tag] for tag in crf_tags]] = 1.0
+        return decode(np.log(crf_weight * votes + (1 - crf_weight) * self.probabilities(tokens) + 1e-9))

@@ -1,0 +1,8 @@
+"""File names of the optional BiLSTM half of a model directory (importable without numpy)."""
+
+VECTORS_FILE = "vectors.npy"
+VOCAB_FILE = "vocab.txt"
+CHARS_FILE = "chars.txt"
+ENCODER_FILE = "encoder.onnx"
+ONNX_FILE = "tagger.onnx"
+NEURAL_FILES = (ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE, CHARS_FILE)
