@@ -1,6 +1,6 @@
 """NER tagger throughput on one core over real news tokens, plus model size and load time.
 
-    python benchmarks/ner_speed.py [--news /work/shared/data/news/bulk.jsonl.gz] [--tokens 200000]
+    python benchmarks/ner_speed.py [--news /work/shared/data/news/bulk.jsonl.gz] [--tokens 200000] [--crf-only]
 
 Reads Apache-licensed ANT articles the model never saw as labeled data, tokenizes them like the tagger's input
 (whitespace + punctuation), warms the per-token feature cache on a separate slice, then times ``tag``, pinned
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from marsad.ner.features import tokenize
-from marsad.ner.tagger import EntityTagger, default_model_dir
+from marsad.ner.tagger import CRF_WEIGHT, EntityTagger, default_model_dir
 
 
 def news_sentences(path: Path, limit: int, skip: int) -> list[list[str]]:
@@ -47,13 +47,14 @@ def main() -> int:
     parser.add_argument("--news", default="/work/shared/data/news/bulk.jsonl.gz")
     parser.add_argument("--tokens", type=int, default=200_000)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--crf-only", action="store_true", help="time the CRF half alone (what the BiLSTM costs)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     model_dir = Path(args.model) if args.model else default_model_dir()
     size = sum(p.stat().st_size for p in model_dir.iterdir() if p.is_file())
     start = time.perf_counter()
-    tagger = EntityTagger.load(model_dir)
+    tagger = EntityTagger(model_dir, crf_weight=1.0 if args.crf_only else CRF_WEIGHT)
     load = time.perf_counter() - start
     warm = news_sentences(Path(args.news), 20_000, skip=0)
     start = time.perf_counter()

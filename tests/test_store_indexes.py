@@ -7,6 +7,7 @@ same order, after new versions and reanalysis too, and an old store must be upgr
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import random
 import sqlite3
@@ -19,6 +20,7 @@ import pytest
 from marsad.errors import MarsadError
 from marsad.model import Document
 from marsad.store import migrate, open_store, query
+from marsad.store.dialect import dialect_for
 from marsad.store.overview import overview
 from marsad.store.pipeline import Settings, ingest, reanalyze
 from marsad.store.writer import key
@@ -182,7 +184,7 @@ def test_an_old_store_is_refused_read_only_and_upgraded_by_a_writing_open(
         db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     sizes = version_one_store(db_url, monkeypatch)
     for _ in range(2):  # refusing writes nothing: the second attempt meets the same old schema
-        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3, 4 .*marsad stats"):
+        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3, 4 .*marsad migrate --db"):
             open_store(db_url, read_only=True)
     with pytest.raises(MarsadError, match="lacks migration"):
         create_app(db_url)
@@ -216,3 +218,25 @@ def test_the_data_version_moves_with_every_write_and_only_then(db_url: str) -> N
         ingest(store, [Document(id="bad", text="FAIL")], FakeAnalyzer(delay=0), Settings("2.0"))  # an error only
         seen.append(query.data_version(store))
     assert seen[0] < seen[1] == seen[2] < seen[3] < seen[4]
+
+
+def test_marsad_migrate_upgrades_an_old_store_for_readers(
+        db_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:  # noqa: F811
+    from marsad.cli_store import add_store_commands
+
+    parser = argparse.ArgumentParser(prog="marsad")
+    add_store_commands(parser.add_subparsers(dest="command", required=True))
+    sizes = version_one_store(db_url, monkeypatch)
+    args = parser.parse_args(["migrate", "--db", db_url])
+    assert args.func(args) == 0
+    shipped = [v for v, _, _ in migrate.migration_files(dialect_for(db_url).name)]
+    assert capsys.readouterr().out == (f"applied migration(s) {', '.join(map(str, shipped[1:]))}: "
+                                       f"the store is at schema {shipped[-1]}\n")
+    with open_store(db_url, read_only=True) as store:
+        assert table_sizes(store) == sizes and query.count_events(store, query.EventFilter(text="الرياض")) > 0
+    assert args.func(args) == 0 and capsys.readouterr().out == f"nothing to do: the store is at schema {shipped[-1]}\n"
+    if dialect_for(db_url).name == "sqlite":
+        missing = parser.parse_args(["migrate", "--db", db_url + ".missing"])
+        with pytest.raises(MarsadError, match="no store at"):
+            missing.func(missing)
+        assert not Path(db_url + ".missing").exists()

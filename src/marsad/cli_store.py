@@ -1,4 +1,4 @@
-"""The store's commands: ingest, errors, reanalyze, events, timeline, actors, docs, stats, export.
+"""The store's commands: ingest, errors, reanalyze, events, timeline, actors, docs, stats, export, migrate.
 
 ``marsad.cli`` calls :func:`add_store_commands`; every handler takes the parsed arguments and
 returns the exit status (0 ok, 1 some documents failed). Errors users can act on are raised as
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from marsad.errors import InputError, MarsadError
-from marsad.store import open_store, query
+from marsad.store import open_store, query, upgrade_store
 from marsad.store.pipeline import AnalyzerLike, Settings, ingest, reanalyze
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
@@ -89,6 +89,10 @@ def add_store_commands(subparsers: argparse._SubParsersAction) -> None:
                              "records; gexf, graphml: actor network")
     parser.add_argument("-o", "--output", type=Path, help="write here (default: standard output)")
     parser.set_defaults(func=_run_export)
+
+    parser = subparsers.add_parser("migrate", help="upgrade a store's schema to this marsad's (keeps every row)")
+    _database(parser)
+    parser.set_defaults(func=_run_migrate)
 
 
 def _database(parser: argparse.ArgumentParser) -> None:
@@ -347,4 +351,14 @@ def _run_export(args: argparse.Namespace) -> int:
                 raise MarsadError(str(error)) from None
         else:
             write_events(_events(store, args), args.format, out, stories=args.dedup)
+    return EXIT_OK
+
+
+def _run_migrate(args: argparse.Namespace) -> int:
+    """Upgrade explicitly, so a read-only reader (``marsad serve``) can open the store afterwards."""
+    done, version = upgrade_store(args.db)
+    if done:
+        print(f"applied migration(s) {', '.join(map(str, done))}: the store is at schema {version}")
+    else:
+        print(f"nothing to do: the store is at schema {version}")
     return EXIT_OK

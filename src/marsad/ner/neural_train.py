@@ -25,8 +25,10 @@ from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE
 if TYPE_CHECKING:
     import torch
 
+# proj: width of a linear projection of each token's features inside the encoder (0 = none). It is a low-rank
+# factor of the LSTM's input weights that the runtime computes once per token string instead of once per token.
 DEFAULT_NEURAL = {"epochs": 20, "hidden": 128, "char_filters": 64, "char_dim": 24, "cat_dim": 8, "dropout": 0.5,
-                  "lr": 0.002, "batch": 16}
+                  "lr": 0.002, "batch": 16, "proj": 0}
 MIN_CHAR_COUNT = 2
 
 log = logging.getLogger(__name__)
@@ -41,24 +43,27 @@ def build_network(n_chars: int, vec_dim: int, p: dict[str, Any]) -> torch.nn.Mod
     import torch
     from torch import nn
 
+    token_width = 2 * vec_dim + p["char_filters"] + 3 * p["cat_dim"]
+
     class TokenEncoder(nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.char_emb = nn.Embedding(n_chars, p["char_dim"], padding_idx=0)
             self.conv = nn.Conv1d(p["char_dim"], p["char_filters"], 3, padding=1)
             self.cat_embs = nn.ModuleList([nn.Embedding(len(v), p["cat_dim"]) for v in (SHAPES, CLITICS, TRIGGERS)])
+            self.proj = nn.Linear(token_width, p["proj"]) if p["proj"] else nn.Identity()
 
         def forward(self, vecs: torch.Tensor, chars: torch.Tensor, cats: torch.Tensor) -> torch.Tensor:
             ch = torch.relu(self.conv(self.char_emb(chars).transpose(1, 2))).max(dim=2).values
-            return torch.cat([vecs, ch, *(e(cats[:, i]) for i, e in enumerate(self.cat_embs))], dim=-1)
+            return self.proj(torch.cat([vecs, ch, *(e(cats[:, i]) for i, e in enumerate(self.cat_embs))], dim=-1))
 
     class SentenceTagger(nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.gaz_emb = nn.Embedding(len(GAZ), p["cat_dim"])
             self.drop = nn.Dropout(p["dropout"])
-            width = 2 * vec_dim + p["char_filters"] + 4 * p["cat_dim"]
-            self.lstm = nn.LSTM(width, p["hidden"], bidirectional=True, batch_first=True)
+            self.lstm = nn.LSTM((p["proj"] or token_width) + p["cat_dim"], p["hidden"], bidirectional=True,
+                                batch_first=True)
             self.out = nn.Linear(2 * p["hidden"], len(TAGS))
 
         def forward(self, tokens: torch.Tensor, gaz: torch.Tensor) -> torch.Tensor:

@@ -70,6 +70,17 @@ def open_store(url: str | None = None, read_only: bool = False) -> Store:
     return store
 
 
+
+def upgrade_store(url: str | None = None) -> tuple[list[int], int]:
+    """Apply the migrations an existing store lacks (``marsad migrate``): the versions applied and the
+    schema version reached. A missing SQLite store is an error, not created empty."""
+    url = url or default_url()
+    dialect = dialect_for(url)
+    dialect.connect(url, read_only=True).close()
+    with Store(url, dialect, dialect.connect(url)) as store:
+        done = migrate(store)
+        return done, int(store.value("SELECT MAX(version) FROM schema_migrations"))
+
 POOL_SIZE = 10  # connections one web app keeps to PostgreSQL at most (the server's default limit is 100)
 
 

@@ -69,7 +69,7 @@ def require_current(store: Store) -> None:
     if missing:
         raise MarsadError(
             f"the store's schema lacks migration(s) {', '.join(map(str, missing))} of this marsad "
-            "and was opened read-only: upgrade it once by opening it for writing, e.g. `marsad stats --db ...` "
+            "and was opened read-only: upgrade it once with `marsad migrate --db ...` "
             "(the upgrade only adds tables and indexes and keeps every row)"
         )
 
