@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
@@ -15,11 +17,17 @@ from pg_fixture import pg_cluster, pg_url  # noqa: F401
 from test_store_fakes import FakeAnalyzer
 
 
-def backends(url: str) -> int:
-    """Connections to the database of ``url``, other than the one asking."""
+def backends(url: str, expected: int) -> int:
+    """Connections to the database of ``url`` other than the one asking, once they number ``expected`` or
+    after 5 s: a closed connection's server process leaves pg_stat_activity a moment later."""
+    deadline = time.monotonic() + 5
     with psycopg.connect(url, autocommit=True) as conn:
-        return conn.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
-                            "AND pid <> pg_backend_pid()").fetchone()[0]
+        while True:
+            found = conn.execute("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                 "AND pid <> pg_backend_pid()").fetchone()[0]
+            if found == expected or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
 
 
 def add(url: str, doc_id: str, text: str) -> None:
@@ -36,13 +44,13 @@ def test_requests_share_pooled_read_only_connections_closed_on_shutdown(pg_url: 
             assert client.get("/api/events", params={"country": "MAR"}).json()["total"] == 1
             with pool(app).store() as store:  # type: ignore[union-attr]
                 pids.add(store.value("SELECT pg_backend_pid()"))
-        assert len(pids) == 1 and backends(pg_url) == 1  # one connection, lent again and again
+        assert len(pids) == 1 and backends(pg_url, 1) == 1  # one connection, lent again and again
         with pool(app).store() as store, pytest.raises(psycopg.errors.ReadOnlySqlTransaction):  # type: ignore[union-attr]
             store.execute("DELETE FROM errors")
         add(pg_url, "b", "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.")  # a pooled connection sees later writes
         assert client.get("/api/events", params={"country": "MAR"}).json()["total"] == 2
         assert client.get("/api/timeline", params={"country": "FRA"}).status_code == 200
-    assert backends(pg_url) == 0  # shutdown closed the pool
+    assert backends(pg_url, 0) == 0  # shutdown closed the pool
     assert not hasattr(app.state, "pool")
 
 
@@ -52,4 +60,4 @@ def test_a_writing_app_pools_writable_connections(pg_url: str) -> None:  # noqa:
         assert client.get("/api/events").json()["total"] == 0
         with pool(app).store() as store:  # type: ignore[union-attr]
             store.execute("DELETE FROM errors")
-    assert backends(pg_url) == 0
+    assert backends(pg_url, 0) == 0
