@@ -184,7 +184,7 @@ def test_an_old_store_is_refused_read_only_and_upgraded_by_a_writing_open(
         db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     sizes = version_one_store(db_url, monkeypatch)
     for _ in range(2):  # refusing writes nothing: the second attempt meets the same old schema
-        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3, 4 .*marsad migrate --db"):
+        with pytest.raises(MarsadError, match=r"lacks migration\(s\) 2, 3, 4, 5 .*marsad migrate --db"):
             open_store(db_url, read_only=True)
     with pytest.raises(MarsadError, match="lacks migration"):
         create_app(db_url)
