@@ -21,6 +21,9 @@ class Dialect:
 
     name = "sqlite"
     ids_per_statement: int | None = 500  # bound parameters per statement stay far below SQLite's limit
+    # Latest events when counting, not listing: ``+`` keeps SQLite from walking the whole list-order index
+    # (events_list, 005) to count a few hundred matches it finds faster by id.
+    latest_counted = "+e.latest = 1"
 
     def sql(self, query: str) -> str:
         return query
@@ -82,6 +85,7 @@ class Dialect:
 class PostgresDialect(Dialect):
     name = "postgresql"
     ids_per_statement = None  # one array parameter holds them all: one statement, one plan
+    latest_counted = "e.latest = 1"  # the planner weighs the index with statistics (ANALYZE)
 
     def one_of(self, column: str, ids: list[int]) -> tuple[str, list[Any]]:
         return f"{column} = ANY(?)", [ids]

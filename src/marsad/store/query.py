@@ -87,10 +87,10 @@ def _text_words(store: Store, text: str | None) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def where(store: Store, flt: EventFilter) -> tuple[str, list[Any]]:
+def where(store: Store, flt: EventFilter, counted: bool = False) -> tuple[str, list[Any]]:
     """The WHERE clause over ``events e`` (of latest documents: ``events.latest``, migration 004) and its
-    parameters."""
-    clauses, params = ["e.latest = 1"], []
+    parameters; ``counted``: for a count or a timeline, which need no list order."""
+    clauses, params = [store.dialect.latest_counted if counted else "e.latest = 1"], []
     if flt.actor:
         clauses.append(_actor_events("a.id = ? OR a.name_key LIKE ?"))
         params += [flt.actor, f"%{key(flt.actor)}%"]
@@ -281,7 +281,7 @@ def timeline(store: Store, flt: EventFilter, by: str = "month") -> list[tuple[st
     of the event date (of the story's earliest event)."""
     if flt.dedup:
         return period_counts(events(store, replace(flt, limit=None, offset=0)), by)
-    condition, params = where(store, flt)
+    condition, params = where(store, flt, counted=True)
     return [(r[0], r[1], int(r[2])) for r in store.rows(
         f"SELECT substr(e.date_lo, 1, {_PERIOD_WIDTH[by]}) AS period, e.type, COUNT(*) FROM events e "
         f"WHERE {condition} AND e.date_lo IS NOT NULL "
@@ -384,7 +384,7 @@ def count_events(store: Store, flt: EventFilter) -> int:
     """How many events (stories, with ``dedup``) match ``flt``, ignoring its limit: the total behind a page."""
     if flt.dedup:
         return len(events(store, replace(flt, limit=None, offset=0)))
-    condition, params = where(store, flt)
+    condition, params = where(store, flt, counted=True)
     return int(store.value(f"SELECT COUNT(*) FROM events e WHERE {condition}", params))
 
 
