@@ -5,9 +5,9 @@ tenths but tags about 2.5x slower than the CRF alone. This script reproduces tho
 directory that ``marsad evaluate ner --model OUT`` and ``benchmarks/ner_speed.py --model OUT`` accept.
 Both models are trained with the shipped recipe on the other nine tenths + Wojood (tenth 9 is the dev slice,
 so ``--tenth 9`` trains on exactly the shipped CRF's sentences). Word resources (clusters, gazetteer,
-triggers) come from the shipped model; the word2vec vectors are trained into OUT on the first run with the
-clusters' own settings (about 7 minutes) and reused after. Needs the ``train`` extra (torch, onnx,
-onnxruntime); about 15 minutes on one core.
+triggers, and the word vectors if present) come from ``--resources`` (default: the shipped model, which has no
+vectors); missing vectors are trained into OUT with the clusters' own settings (about 7 minutes). Needs the
+``train`` extra (torch, onnx, onnxruntime); about 15 minutes on one core.
 
     python scripts/ner_heldout.py --tenth 0 --out /tmp/ner_tenth0 [--score-only]
 """
@@ -38,11 +38,12 @@ WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.45, 1.0)
 
 
 def prepare(out: Path, resources: Path, data_root: Path, seed: int) -> None:
-    """Copy the shipped word resources into ``out`` and train the word vectors there unless present."""
+    """Copy the word resources into ``out`` (the vectors too if ``resources`` has them), else train the vectors."""
     for name in (ENCODER_FILE, ONNX_FILE, CHARS_FILE):  # trained next; stale ones would pair with a new CRF
         (out / name).unlink(missing_ok=True)
-    for name in (CLUSTERS_FILE, GAZETTEER_FILE, TRIGGERS_FILE):
-        shutil.copyfile(resources / name, out / name)
+    for name in (CLUSTERS_FILE, GAZETTEER_FILE, TRIGGERS_FILE, VECTORS_FILE, VOCAB_FILE):
+        if (resources / name).exists() and (resources / name).resolve() != (out / name).resolve():
+            shutil.copyfile(resources / name, out / name)
     if not (out / VECTORS_FILE).exists() or not (out / VOCAB_FILE).exists():
         # Same settings and seed as the shipped clusters, which this rewrites identically (checked by sha256).
         train_clusters(data_root / NEWS, out / CLUSTERS_FILE, seed=seed, vectors_dir=out)
