@@ -143,6 +143,16 @@ def test_filter_timeline_evidence_and_hostile_article(server: str, browser: obje
     assert driver.execute_script("return typeof window.__pwned") == "undefined"
 
 
+def test_home_page_summarizes_the_store(server: str, browser: object) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.get(f"{server}/")
+    assert "events" in browser.find_element(By.CSS_SELECTOR, "p.stats").text
+    actors = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "ul.actors a")]
+    assert any("Morocco" in name for name in actors), actors
+    _shot(browser, "06-home.png")
+
+
 def test_actor_autocomplete_in_arabic(server: str, browser: object) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
