@@ -177,52 +177,49 @@ def test_serve_command_defaults_and_missing_store(tmp_path: Path) -> None:
     assert not (tmp_path / "none.db").exists()
 
 
-def test_filter_bar_choices_are_computed_once_per_store_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _ingest_one(url: str, doc_id: str, text: str) -> None:
+    """Add one document to the store at ``url`` through the ingest pipeline, with the fake analyzer."""
     from marsad.model import Document
-    from marsad.store import query
     from test_store_fakes import FakeAnalyzer
 
-    url = str(tmp_path / "cache.db")
+    with open_store(url) as store:
+        ingest(store, [Document(id=doc_id, text=text)], FakeAnalyzer(delay=0), Settings("1.0"))
 
-    def add(doc_id: str, text: str) -> None:
-        with open_store(url) as store:
-            ingest(store, [Document(id=doc_id, text=text)], FakeAnalyzer(delay=0), Settings("1.0"))
+
+def test_filter_bar_choices_are_computed_once_per_store_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from marsad.store import query
+
+    url = str(tmp_path / "cache.db")
 
     counted = []
     countries = query.countries
     monkeypatch.setattr(query, "countries", lambda store: counted.append(1) or countries(store))
-    add("a", "زار المغرب أمريكا يوم 2023-04-07.")
+    _ingest_one(url, "a", "زار المغرب أمريكا يوم 2023-04-07.")
     client = TestClient(create_app(url))
     pages = [client.get(url).text for url in ("/events", "/events", "/")]
     assert len(counted) == 1 and all('value="MAR"' in p and 'value="FRA"' not in p for p in pages)
     assert "Morocco" in pages[2] and "France" not in pages[2]
-    add("b", "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.")  # the running app sees the new country at once
+    _ingest_one(url, "b", "وقع المغرب وفرنسا اتفاقا يوم 2021-06-02.")  # the running app sees the new country at once
     assert 'value="FRA"' in client.get("/events").text and len(counted) == 2
     assert "France" in client.get("/").text  # the home page's most active actors too
 
 
 def test_actor_ranking_is_computed_once_per_store_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from marsad.model import Document
     from marsad.store import query
-    from test_store_fakes import FakeAnalyzer
 
     url = str(tmp_path / "ranking.db")
-
-    def add(doc_id: str, text: str) -> None:
-        with open_store(url) as store:
-            ingest(store, [Document(id=doc_id, text=text)], FakeAnalyzer(delay=0), Settings("1.0"))
 
     counted = []
     actors = query.actors
     monkeypatch.setattr(query, "actors", lambda store, **kw: counted.append(kw) or actors(store, **kw))
-    add("a", "زار المغرب أمريكا يوم 2023-04-07. وقع المغرب وفرنسا اتفاقا.")
+    _ingest_one(url, "a", "زار المغرب أمريكا يوم 2023-04-07. وقع المغرب وفرنسا اتفاقا.")
     client = TestClient(create_app(url))
     ranked = [client.get("/api/actors", params={"limit": n}).json() for n in (1, 50, 3)]
     assert [[a["id"] for a in r] for r in ranked] == [["MAR"], ["MAR", "FRA", "USA"], ["MAR", "FRA", "USA"]]
     assert ranked[1][0]["events"] == 2 and len(counted) == 1
     assert [a["id"] for a in client.get("/api/actors", params={"country": "fra"}).json()] == ["FRA"]
     assert "Morocco" in client.get("/").text and len(counted) == 2  # one more: the country's ranking
-    add("b", "هاجم أمريكا فرنسا.")  # the running app ranks the new events at once
+    _ingest_one(url, "b", "هاجم أمريكا فرنسا.")  # the running app ranks the new events at once
     assert client.get("/api/actors").json()[:2] == [
         {"id": "FRA", "name": "France", "country": "FRA", "kind": "state", "events": 2},
         {"id": "MAR", "name": "Morocco", "country": "MAR", "kind": "state", "events": 2}]
