@@ -77,6 +77,11 @@ def test_any_intervention_is_no_particular_act(analyzer):
     assert _coded(analyzer, text) == set()
 
 
+def test_a_match_is_not_a_political_event(analyzer):
+    text = "ويسعى الأهلي السعودي إلى تعزيز صدارته حينما يستضيف الجزيرة الإماراتي في مباراة الدوري مساء اليوم."
+    assert _coded(analyzer, text) == set()
+
+
 def test_watching_a_truce_is_not_declaring_one(analyzer):
     text = "وقالت منظمة الأمن والتعاون في أوروبا التي تراقب وقف إطلاق النار إن روسيا وأوكرانيا لم تسحبا الأسلحة."
     assert not any(kind == "CONCEDE" for kind, _, _ in _coded(analyzer, text))

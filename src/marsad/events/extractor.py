@@ -162,6 +162,9 @@ class EventExtractor:
         if any(c[2] == "habitual" for c in in_sentence):
             item.decision = "habitual or background statement"
             return None
+        if any(c[2] == "sport" for c in in_sentence):
+            item.decision = "sport: a match, not a political event"
+            return None
         if item.hit.form == PRESENT and "planned" not in item.cues and _in_relative_clause(syntax, text, start):
             item.decision = "background: a standing relation (روسيا التي تدعم الأسد)"
             return None
