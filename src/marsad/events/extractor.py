@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، قُتل)
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
+_WORD = re.compile(r"\S+")
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
 
 
@@ -301,9 +303,7 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     """
     if not trigger.requires_near and not trigger.unless_near:
         return True
-    position = state.normalized.from_original(end)
-    words = state.normalized.text[position:position + 30 * trigger.near].split()[:trigger.near]
-    window = f" {' '.join(_bare(w) for w in words)} "
+    window = f" {' '.join(_bare(w) for _, w in _words_after(state, end, trigger.near))} "
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
         return False
     return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)
@@ -313,15 +313,17 @@ def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None
     """Where the first of the trigger's object words (السفير) begins within ``near`` words after it."""
     if not trigger.object_words:
         return None
-    position = state.normalized.from_original(end)
-    text = state.normalized.text
-    offset = position
-    for word in text[position:position + 30 * trigger.near].split()[:trigger.near]:
-        offset = text.index(word, offset)
+    for offset, word in _words_after(state, end, trigger.near):
         if _bare(word) in trigger.object_words or word in trigger.object_words:
             return state.normalized.span(offset, offset + len(word))[0]
-        offset += len(word)
     return None
+
+
+def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, str]]:
+    """The ``count`` normalized words after original offset ``end``, each with its normalized offset."""
+    position = state.normalized.from_original(end)
+    window = state.normalized.text[position:position + 30 * count]
+    return [(position + m.start(), m.group()) for m in _WORD.finditer(window)][:count]
 
 
 def _bare(word: str) -> str:
@@ -456,20 +458,23 @@ def _near_publication(day: str, state: DocumentState) -> bool:
         abs((begins - state.published_date).days) <= _STORY_DAY_REACH)
 
 
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the line holding ``text[start:end]``."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
+
+
 def _is_title_line(text: str, sentence: tuple[int, int]) -> bool:
     """A whole line without final punctuation: a headline, a dateline or a byline, not the story's lead."""
-    line_start = text.rfind("\n", 0, sentence[0]) + 1
-    line_end = text.find("\n", sentence[1])
-    after = text[sentence[1]:line_end] if line_end >= 0 else text[sentence[1]:]
-    whole_line = not text[line_start:sentence[0]].strip() and not after.strip()
+    line_start, line_end = _line_around(text, *sentence)
+    whole_line = not text[line_start:sentence[0]].strip() and not text[sentence[1]:line_end].strip()
     return whole_line and text[sentence[0]:sentence[1]].rstrip()[-1:] not in ".!?؟…:\"»”"
 
 
 def _on_dateline(text: str, timex: Timex) -> bool:
     """The timex stands on a line of its own or nearly (الجمعة, 03-أغسطس-2012): the paper's date, not the story's."""
-    line_start = text.rfind("\n", 0, timex.start) + 1
-    line_end = text.find("\n", timex.end)
-    rest = text[line_start:timex.start] + " " + text[timex.end:line_end if line_end >= 0 else len(text)]
+    line_start, line_end = _line_around(text, timex.start, timex.end)
+    rest = text[line_start:timex.start] + " " + text[timex.end:line_end]
     return len(rest.split()) <= _DATELINE_WORDS
 
 

@@ -95,8 +95,9 @@ class ActorLinker:
         self.matcher = self._build_matcher()
         # First words of titles (كاتب، وزير، خادم): a "name" made of them is a style, and has no surname.
         self._title_words = frozenset(_without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
-        self._holder_cache: dict[tuple, list[Actor]] = {}
-        self._by_surname = _surname_index(kb)  # KB look-ups repeat within and across documents
+        self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
+        self._by_surname = _surname_index(kb)
+        self._office_ranks = {code: rank for rank, code in enumerate(kb.offices)}  # head of state first
 
     def _build_matcher(self) -> PhraseMatcher:
         matcher = PhraseMatcher()
@@ -301,8 +302,7 @@ class ActorLinker:
         """Rank of the office a person holds on the date, in the order offices.yaml lists them (head of state
         first)."""
         role = self.kb.role_on(self.kb.entries[actor.id], on)
-        ranks = list(self.kb.offices)
-        return ranks.index(role.office) if role is not None and role.office in ranks else len(ranks)
+        return self._office_ranks.get(role.office, len(self._office_ranks)) if role else len(self._office_ranks)
 
     def _resolve_titles(self, state: DocumentState, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
         """Attach each title to the adjective, organization and name that follow it."""
