@@ -134,17 +134,10 @@ def main() -> None:
             if args.pg:
                 run(args.pg, items, analyzer, settings)
             else:
-                from pg_fixture import Cluster, find_bindir
+                from pg_fixture import throwaway_database
 
-                bindir = find_bindir()
-                if bindir is None:
-                    sys.exit("no PostgreSQL binaries: pass --pg URL or run scripts/test-setup.sh")
-                cluster = Cluster(bindir)
-                cluster.start()
-                try:
-                    run(cluster.url(cluster.create_database()), items, analyzer, settings)
-                finally:
-                    cluster.stop()
+                with throwaway_database("no PostgreSQL binaries: pass --pg URL or run scripts/test-setup.sh") as url:
+                    run(url, items, analyzer, settings)
 
 
 if __name__ == "__main__":

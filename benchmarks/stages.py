@@ -9,13 +9,11 @@ tagger, and event extraction.
 
 from __future__ import annotations
 
-import argparse
 import time
 from collections import Counter
-from pathlib import Path
 
 from marsad.analyzer import Analyzer
-from throughput import DEFAULT_BULK, sample
+from throughput import sample, sample_parser
 
 
 class TimedTagger:
@@ -33,11 +31,7 @@ class TimedTagger:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1000)
-    parser.add_argument("--stride", type=int, default=1, help="take every STRIDE-th article")
-    parser.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
-    args = parser.parse_args()
+    args = sample_parser(__doc__.splitlines()[0]).parse_args()
     documents = sample(args.bulk, args.n, args.stride)
     analyzer = Analyzer.load()
     clock: Counter = Counter()

@@ -37,11 +37,17 @@ def sample(path: Path, n: int, stride: int = 1) -> list[Document]:
     return documents
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def sample_parser(description: str) -> argparse.ArgumentParser:
+    """The sample options this benchmark and stages.py share: --n, --stride, --bulk."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--stride", type=int, default=1, help="take every STRIDE-th article")
     parser.add_argument("--bulk", type=Path, default=DEFAULT_BULK)
+    return parser
+
+
+def main() -> None:
+    parser = sample_parser(__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     documents = sample(args.bulk, args.n, args.stride)

@@ -220,17 +220,10 @@ def main() -> None:
 
     if args.engine == "postgresql":
         sys.path.insert(0, str(ROOT / "tests"))
-        from pg_fixture import Cluster, find_bindir
+        from pg_fixture import throwaway_database
 
-        bindir = find_bindir()
-        if bindir is None:
-            sys.exit("no PostgreSQL binaries: run scripts/test-setup.sh")
-        cluster = Cluster(bindir)
-        cluster.start()
-        try:
-            run(cluster.url(cluster.create_database()))
-        finally:
-            cluster.stop()
+        with throwaway_database("no PostgreSQL binaries: run scripts/test-setup.sh") as url:
+            run(url)
     elif args.db:
         run(args.db)
     else:

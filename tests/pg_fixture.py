@@ -19,6 +19,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,21 @@ class Cluster:
 
         with psycopg.connect(self.url(), autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@contextmanager
+def throwaway_database(missing: str) -> Iterator[str]:
+    """A fresh database on a cluster started for the caller (the benchmarks) and stopped after; without
+    PostgreSQL binaries, exit with the ``missing`` message."""
+    bindir = find_bindir()
+    if bindir is None:
+        raise SystemExit(missing)
+    cluster = Cluster(bindir)
+    cluster.start()
+    try:
+        yield cluster.url(cluster.create_database())
+    finally:
+        cluster.stop()
 
 
 def _user_exists(name: str) -> bool:
