@@ -37,6 +37,7 @@ DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في
 PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", normalize_key("إلى"), "من", "بحق",
                                   "مع", "تجاه", normalize_key("إزاء"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
+DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL"})  # groups of a state that can stand against it
 _ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "تجاه", "إزاء"))
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 # Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
@@ -46,6 +47,12 @@ MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
 ))
 # Particles between a preverbal subject and its verb: نتنياهو قد استبق، إيران لن تسمح
 VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف", "لم", "لن", "لا", "ما"))
+_BETWEEN = frozenset({"بين", "وبين"})
+_BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
+_BETWEEN_REACH = 8  # words after بين where its participants are named
+_PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partner: اتصال هاتفي مع
+# ... and a partner named after these is one at any distance (اجتماعا استثنائيا برئاسة ... وبحضور الأمين العام)
+ATTENDANCE = frozenset(normalize_key(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة"))
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 
@@ -85,6 +92,13 @@ class SentenceSyntax:
         """Whether a token begins at ``offset`` (no clitic is attached before it)."""
         index = bisect_left(self.starts, offset)
         return index < len(self.starts) and self.starts[index] == offset
+
+    def word_after(self, offset: int, within: int) -> tuple[str, int] | None:
+        """The first of the next ``within`` word tokens from ``offset`` that is ``بين`` (normalized, with
+        its end), for the participant list it opens."""
+        index = bisect_left(self.starts, offset)
+        words = [t for t in self.tokens[index:index + 2 * within] if t.is_word][:within]
+        return next(((w, t.end) for t in words if (w := normalize_key(t.text)) in _BETWEEN), None)
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
@@ -155,7 +169,14 @@ def _is_person(mention: Mention) -> bool:
 
 
 def _same_side(a: Mention, b: Mention) -> bool:
-    return bool(a.countries & b.countries) and a.kind != REFERENCE and b.kind != REFERENCE
+    """Two mentions of one state are one side, unless one is a non-state group of it: rebels fight the
+    army, protesters face the police, parties accuse the government (المتمردون ... القوات الحكومية)."""
+    return (bool(a.countries & b.countries) and a.kind != REFERENCE and b.kind != REFERENCE
+            and _domestic_sectors(a) == _domestic_sectors(b))
+
+
+def _domestic_sectors(mention: Mention) -> frozenset[str]:
+    return frozenset(a.sector for a in mention.actors if a.sector in DOMESTIC_SECTORS)
 
 
 def _coordinated(syntax: SentenceSyntax, mentions: list[Mention]) -> list[Mention]:
@@ -256,6 +277,27 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     return antecedent, after[0] if after else None, "relative-subject"
 
 
+def _attended(text: str) -> bool:
+    return any(normalize_key(word) in ATTENDANCE for word in text.split())
+
+
+def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> list[Mention]:
+    """اتصال هاتفي جرى بين الرئيسين التركي أردوغان والأمريكي أوباما: the actors named after بين are the
+    participants, whoever is named before the trigger; at least two sides, else the rule does not apply."""
+    opener = syntax.word_after(trigger[1], _BETWEEN_OPENER_REACH)
+    if opener is None:
+        return []
+    named = [m for m in candidates if m.start >= opener[1] and syntax.distance(opener[1], m.start) <= _BETWEEN_REACH]
+    pair = [m for m in named if m.kind == REFERENCE and len(m.actors) == 2]
+    participants: list[Mention] = []
+    for mention in named:
+        if mention.kind != REFERENCE and not any(_same_side(mention, p) for p in participants):
+            participants.append(mention)
+    if len(participants) >= 2:
+        return participants
+    return [pair[0], pair[0]] if pair else []
+
+
 def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -> bool:
     """The adjective qualifies the noun itself: right after it, or after another adjective (الغارات الجوية
     الإسرائيلية), not after a noun it governs (إسقاط الطائرة التركية: the plane is Turkish)."""
@@ -315,6 +357,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         if frame == "host":
             return Arguments([obj], [subject], (rule, "host-reversed"), 0.9)
         return Arguments([subject], [obj], (rule,), 0.9)
+    if frame in JOINT_FRAMES:
+        participants = _between_participants(syntax, trigger, candidates)
+        if participants:
+            return Arguments(participants[:1], participants[1:], ("between",), 0.9)
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
     possessed = form == NOUN and object_pronoun
@@ -353,9 +399,14 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         # التقى الملك الوزير: a meeting's object is a partner; بحث الأزمة: a discussion's is its topic
         # ب before a city is where (يجتمعان بأديس أبابا)
         allowed = PARTNER_PREPOSITIONS | ({None} if frame == "joint" else set())
+        reach_from = max(trigger[1], subject.end if subject is not None and subject.start > trigger[1] else 0)
         partners = [m for m in after if syntax.preposition(m) in allowed
                     and not (m.kind == CAPITAL and syntax.preposition(m) == "ب")
                     and (subject is None or not _same_side(m, subject))]
+        if form == NOUN and partners and not (
+                syntax.distance(reach_from, partners[0].start) <= _PARTNER_REACH
+                or syntax.preposition(partners[0]) == "بين" or _attended(syntax.text[reach_from:partners[0].start])):
+            partners = []  # اتصال هاتفي أمس على العمل ... وتأمين الحدود مع سورية: مع belongs to another noun
         others = _coordinated(syntax, partners)
         if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
             return Arguments([subject], [subject], (*rules, "pair-reference"), 0.85)

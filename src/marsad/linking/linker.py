@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
 
 HONORIFIC = "honorific"
-BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY", "LEG", "JUD", "GOV/INT"})
+BARE_AGENT_SECTORS = frozenset({"COP", "MIL", "SPY", "LEG", "JUD", "GOV/INT", "REB", "OPP", "PTY", "CVL"})
 # Bodies that belong to the state they are said to be in (الأحزاب في تونس), unlike forces (القوات في العراق).
 LOCATED_AGENT_SECTORS = frozenset({"PTY", "OPP", "REB", "CVL", "LEG", "JUD"})
 _LINKING_WORDS = frozenset(normalize_key(w) for w in (
