@@ -73,6 +73,18 @@ def past_stems(form: str) -> tuple[str, ...]:
     return form, base + "ا", base + "ت", base + "تا", base + "وا"
 
 
+def _stems(kind: str, written: str) -> tuple[str, ...]:
+    return past_stems(written) if kind == PAST else noun_stems(written) if kind == NOUN else (written,)
+
+
+def noun_stems(form: str) -> tuple[str, ...]:
+    """A noun ending in hamza carries it on a seat before a pronoun (لقاء -> لقائه، لقاؤه; اعتداء ->
+    اعتدائها): the seated stems are added so the listed suffixes attach to them too."""
+    if not form.endswith("ء") or " " in form:
+        return (form,)
+    return form, form[:-1] + "ئ", form[:-1] + "ؤ"
+
+
 def _data(name: str) -> Path:
     return resources.files("marsad") / "data/lexicons" / name  # type: ignore[return-value]
 
@@ -110,7 +122,7 @@ class TriggerLexicon:
                 triggers[trigger.id] = trigger
                 for kind in _FORM_KINDS:
                     for written in item.get(kind, []):
-                        for form in past_stems(written) if kind == PAST else (written,):
+                        for form in _stems(kind, written):
                             matcher.add(form, TriggerHit(trigger.id, kind, _verb_gender(kind, written, form)),
                                         suffixes=tuple(suffixes.get(kind, ())), article=kind == NOUN)
         return cls(triggers, matcher, frozenset(exclude))
