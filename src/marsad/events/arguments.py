@@ -34,8 +34,9 @@ _PLACE_PHRASE = 2  # words a place or construct phrase may put between a preposi
 PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 JOINT_FRAMES = frozenset({"joint", "discuss"})  # symmetric; "discuss" takes partners only with a preposition
 DESTINATION_PREPOSITIONS = frozenset({normalize_key("إلى"), "ل", "ب", "في"})
+# لدى too: استدعت سفيرها لدى إيران
 PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", normalize_key("إلى"), "من", "بحق",
-                                  "مع", "تجاه", normalize_key("إزاء"), None})
+                                  "مع", "تجاه", normalize_key("إزاء"), normalize_key("لدى"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
 DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL"})  # groups of a state that can stand against it
 _ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "تجاه", "إزاء"))
@@ -222,6 +223,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
             and syntax.preposition(after[1]) is None and syntax.distance(after[0].end, after[1].start) == 0:
         after = after[1:]  # دعا الأمين العام للأمم المتحدة بان كي مون: the organization is in the title
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
+    if form == NOUN and after and _is_person(after[0]) and _title_words(syntax.text[end:after[0].start]):
+        reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
             and _agrees(syntax, after[0], gender):
         # right after the trigger, the trigger's own clitic (بوقوف الولايات المتحدة) does not govern it
@@ -232,6 +235,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
             return after[0], "genitive" if form == NOUN else "verb-subject"
         if preposition == "ل" and form == NOUN and _is_person(after[0]):
             return after[0], "genitive-li"  # زيارة العمل للحموشي: the visit of Hammouchi
+        if preposition == "من" and syntax.previous_words(after[0].start, 2)[1:] in (["وفد"], ["وفدا"]):
+            return after[0], "delegation"  # زيارة وفد من المجلس الوطني السوري: the council's visit
     free = [m for m in reversed([m for m in candidates if m.end <= start])
             if id(m) not in speakers and syntax.preposition(m) in (None, "و")]
     if form == PARTICIPLE:
@@ -240,6 +245,12 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         free = free[::-1]
         free = [m for m in free if m.entity_type != "GPE"] + [m for m in free if m.entity_type == "GPE"]
     return (free[0], "preceding-subject") if free else (None, "none")
+
+
+def _title_words(text: str) -> bool:
+    """Only the words of a title: heads of offices and nationality adjectives (وزير الخارجية التركي)."""
+    words = [normalize_key(w) for w in text.split()]
+    return bool(words) and all(w in CONSTRUCT_HEADS or w[2:] in CONSTRUCT_HEADS or _is_nisba(w) for w in words)
 
 
 def _preverbal_subject(syntax: SentenceSyntax, verb_start: int, candidates: list[Mention],
