@@ -357,6 +357,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                                                  speakers, gender)
             if subject is None and carried is not None:
                 subject, subject_rule = carried, "carried-subject"
+            if subject is not None and _same_side(subject, named):
+                # استدعت سفير دولة الكويت لدى إيران: one's own envoy called home is no summons
+                return Arguments([], [], (subject_rule, "own-envoy"), 0.0)
             return Arguments([subject] if subject else [], [named] if subject else [],
                              (subject_rule, "object-word"), 0.9)
     relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
