@@ -40,6 +40,16 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعلنت وزارة الداخلية اليمنية اعتقال عناصر من تنظيم القاعدة في جزيرة العرب.", _event("COERCE", "YEM", "AQAP")),
     # a body qualified by one more adjective keeps its nationality
     ("قضت محكمة عسكرية إسرائيلية بالسجن المؤبد على عضو في حركة حماس.", _event("COERCE", "ISR", "HAMAS")),
+    # the actors after بين are the participants, whoever is named before the trigger
+    ("وقررت الحكومة التركية فتح قاعدة إنجرليك بعد اتصال هاتفي جرى بين الرئيسين التركي رجب طيب أردوغان "
+     "والأمريكي باراك أوباما.", _event("CONSULT", "TUR", "USA")),
+    # a hamza-final noun with a pronoun (لقائه), and a title between a nominal trigger and its person
+    ("وأكد الوزير المغربي ناصر بوريطة خلال لقائه وزير الخارجية الإسباني أهمية التعاون.",
+     _event("CONSULT", "MAR", "ESP")),
+    ("وتأتي زيارة وزير الخارجية التركي مولود تشاووش أوغلو لواشنطن بعد أسبوع من التوتر.",
+     _event("CONSULT", "TUR", "USA")),
+    # لدى names the state one's own ambassador is recalled from
+    ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
@@ -117,3 +127,22 @@ def test_a_body_is_not_linked_outside_its_lifetime(analyzer):
 
     assert "LBY.GNA" not in linked("2012-07-10") and "YEM.NCG" in linked("2012-07-10")
     assert "LBY.GNA" in linked("2018-05-01") and "YEM.NCG" not in linked("2018-05-01")
+
+
+def test_rebels_and_government_forces_of_one_state_are_two_sides(analyzer):
+    text = ("قالت كييف إن القوات الأوكرانية صدت هجوما في الشرق. واتهم المتمردون من جانبهم القوات الحكومية "
+            "بإطلاق النار على البلدات الخاضعة لسيطرتهم في أوكرانيا.")
+    coded = _coded(analyzer, text, published="2015-07-20")
+    assert any(kind == "ACCUSE" and source == target == frozenset({"UKR"}) for kind, source, target in coded)
+
+
+def test_a_partner_far_from_a_nominal_trigger_belongs_to_another_noun(analyzer):
+    text = "واتفق الرئيسان في اتصال هاتفي أمس على العمل سويا لوقف تدفق المقاتلين الأجانب وتأمين الحدود مع سورية."
+    coded = _coded(analyzer, text, published="2015-07-23")
+    assert not any(kind == "CONSULT" and "SYR" in source | target for kind, source, target in coded)
+
+
+def test_ones_own_ambassador_called_home_is_no_summons(analyzer):
+    coded = _coded(analyzer, "قال مصدر إن الوزارة الكويتية استدعت سفير دولة الكويت لدى إيران.",
+                   published="2016-01-05")
+    assert not any(kind == "PROTEST" for kind, _, _ in coded)

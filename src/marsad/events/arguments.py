@@ -139,6 +139,7 @@ class SentenceSyntax:
                 return word
             # بنجاعة الأمن المغربي: the mention completes a noun that a clitic preposition governs
             proclitics = split_clitics(word)[0]
+            proclitics = proclitics[:-2] if proclitics.endswith("ال") else proclitics  # the article's ل is none
             if proclitics[-1:] in _PREFIX_PREPOSITIONS:
                 return proclitics[-1]
             # في العاصمة الإماراتية أبو ظبي، مع زعيمي روسيا: the preposition before a place noun or the head of

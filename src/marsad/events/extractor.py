@@ -197,8 +197,10 @@ class EventExtractor:
             return None
         codes_source, codes_target = _codes(source), _codes(target)
         pair = arguments.rules[-1] == "pair-reference"
-        if trigger.type not in DOMESTIC_TYPES and codes_source == codes_target and not pair:
-            item.decision = "source and target are the same state"
+        if codes_source == codes_target and not pair and (
+                trigger.type not in DOMESTIC_TYPES or _same_group(source, target)):
+            # a state may arrest or fight its own people; a group does not attack itself
+            item.decision = "source and target are the same actor"
             return None
         if pair:
             source, target = source[:1], source[1:]
@@ -370,6 +372,11 @@ def _actors_of(mentions: list[Mention]) -> list[Actor]:
 
 def _state(code: str) -> Actor:
     return Actor(id=code, name=code, country=code if len(code) == 3 else None, kind="state")
+
+
+def _same_group(source: list[Actor], target: list[Actor]) -> bool:
+    """Both sides code to one stateless body (حزب الله ... أمينه العام), not to a state's two sides."""
+    return all(a.country is None for a in source + target)
 
 
 def _codes(actors: list[Actor]) -> frozenset[str]:
