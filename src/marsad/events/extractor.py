@@ -29,6 +29,7 @@ SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", 
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
+_DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
 _LEAD_SENTENCES = 3
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -158,7 +159,8 @@ class EventExtractor:
         if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
             item.decision = "generic: no particular act (أي تدخل)"
             return None
-        if trigger.type != "REQUEST" and any(c[2] == "requested" for c in before):
+        if trigger.type != "REQUEST" and (any(c[2] == "requested" for c in before)
+                                          or _asked_for(item, context.verbs, syntax)):
             item.decision = "asked for, not done"
             return None
         if any(c[2] == "habitual" for c in in_sentence):
@@ -290,6 +292,14 @@ def _previous_verb(item: Found, verbs: list[tuple[tuple[int, int], str]],
     """The verb trigger before this one in its sentence, if any."""
     index = bisect_left(verbs, (item.span, "")) - 1
     return verbs[index] if index >= 0 and sentence_start <= verbs[index][0][1] <= item.span[0] else None
+
+
+def _asked_for(item: Found, verbs: list[tuple[tuple[int, int], str]], syntax: SentenceSyntax) -> bool:
+    """The trigger is what a demand just before it asks for (داعية الدولة التونسية إلى "إصدار موقف رسمي يدين
+    الضربة"، طالب إسرائيل بالإفراج): it has not happened."""
+    previous = _previous_verb(item, verbs, item.sentence[0])
+    return (previous is not None and previous[1] == "REQUEST"
+            and syntax.distance(previous[0][1], item.span[0]) <= _DEMAND_REACH)
 
 
 def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
