@@ -446,7 +446,8 @@ def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None
 
     A news story states its day once ("أمس") and then narrates without repeating it: a sentence with no
     date of its own takes the last day-level date given earlier in its paragraph, else the story's day
-    (the first day-level date of the lead), else, for the lead itself, the publication day.
+    (the first day-level date of the lead), else, for the lead itself and for a story whose lead names no
+    time, the publication day.
     """
     text = state.document.text
     paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
@@ -462,9 +463,11 @@ def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None
                       and _near_publication(t.value, state)), None)
     if story_day:
         return story_day
-    # the lead, and the headline above it, tell the day's news
+    # the lead, and the headline above it, tell the day's news; so does the rest of a story whose lead
+    # names no time at all (a wire story: "أعلن الرئيس ..." is today's news)
     headline = bool(lead) and sentence[1] <= lead[0][0] and _is_title_line(text, sentence)
-    return state.analysis.published[:10] if sentence in lead or headline else None
+    undated_lead = bool(lead) and not any(lead[0][0] <= t.start < lead[-1][1] for t in state.analysis.timexes)
+    return state.analysis.published[:10] if sentence in lead or headline or undated_lead else None
 
 
 def _near_publication(day: str, state: DocumentState) -> bool:
