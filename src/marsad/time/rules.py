@@ -20,6 +20,9 @@ Found = tuple[str, str | None]
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 HIJRI_YEARS = (1300, 1500)  # a year in this range with no era marker is Hijri (Gulf usage)
 CLAUSE_BREAKS = ("، و", ", و", "،و")
+# أن، إن، بأن، أنها ... (normalized): what follows is someone's reported words, whose tense is not the clause's
+# ("حذرت روسيا الأربعاء أنها تعتزم": the Wednesday is past)
+_COMPLEMENTIZER = re.compile(r"(?<!\S)و?ب?ان(?:ه|ها|هم|هما)?(?!\S)")
 SHIFT = {"before": -1, "after": 1, "current": 0, "past": -1, "future": 1}
 
 
@@ -47,11 +50,14 @@ class Context:
     def tense(self, start: int, end: int) -> str:
         """``future`` when the clause around [start, end) speaks of the future, else ``past``.
 
-        A clause ends at a full stop or where a comma opens a new coordinated one ("التقى الاثنين ماتيس،
-        ومن المقرر أن يلتقي ترامب الثلاثاء": the Monday is past, the Tuesday to come).
+        A clause ends at a full stop, where a comma opens a new coordinated one ("التقى الاثنين ماتيس،
+        ومن المقرر أن يلتقي ترامب الثلاثاء": the Monday is past, the Tuesday to come), and, after the
+        expression, where reported words begin (أن، إن).
         """
         left = max(self.text.rfind(ch, max(0, start - 150), start) for ch in (*".!?\n", *CLAUSE_BREAKS))
         rights = [i for i in (self.text.find(ch, end, end + 150) for ch in (*".!?\n", *CLAUSE_BREAKS)) if i >= 0]
+        reported = _COMPLEMENTIZER.search(self.text, end, end + 150)
+        rights += [reported.start()] if reported else []
         window = self.text[max(left + 1, start - 150): min([*rights, end + 150])]
         return "future" if self.grammar.future_cue.search(window) else "past"
 
