@@ -39,7 +39,10 @@ PATIENT_PREPOSITIONS = frozenset({"ب", "ل", normalize_key("على"), "ضد", n
                                   "مع", "تجاه", normalize_key("إزاء"), normalize_key("لدى"), None})
 NON_POLITICAL = frozenset({"MED", "EDU", "BUS"})
 DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL"})  # groups of a state that can stand against it
-_ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "تجاه", "إزاء"))
+# what opens a phrase naming the patient, whose adjective is then the target: على، ضد ... and the verbs of
+# targeting (عقوبات تستهدف قطاع النفط الإيراني)
+_ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in (
+    "على", "ضد", "بحق", "تجاه", "إزاء", "تستهدف", "يستهدف", "استهدفت", "استهدف"))
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 # Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
 MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
@@ -319,7 +322,7 @@ def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -
 
 def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int) -> bool:
     """The adjective ends a short phrase that a patient preposition opens (شنت قصفا مكثفا على عشرات المواقع
-    الإيرانية): one of the three words before it is على/ضد/بحق, with only words between."""
+    الإيرانية): one of the three words before it is على/ضد/بحق or تستهدف, with only words between."""
     words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()][-3:]
     opener = next((i for i, w in enumerate(words) if w in _ADJECTIVE_PATIENT_PREPOSITIONS), None)
     return opener is not None and all(w.isalpha() for w in words[opener:])
