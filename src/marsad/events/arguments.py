@@ -211,11 +211,13 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
 
 
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
-                 speakers: set[int], gender: str | None = None, possessed: bool = False) -> tuple[Mention | None, str]:
+                 speakers: set[int], gender: str | None = None, possessed: bool = False,
+                 unknown: Mention | None = None) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it, and so does
-    a noun whose agent is a possessive pronoun (إدانتها: hers, someone named before).
+    a noun whose agent is a possessive pronoun (إدانتها: hers, someone named before). ``unknown``, a name
+    the knowledge base cannot code right after a verb, is its subject: then no one else is.
     """
     start, end = trigger
     if form in (PAST, PRESENT):
@@ -223,6 +225,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if preverbal is not None:
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
+    if form in (PAST, PRESENT) and unknown is not None and syntax.distance(end, unknown.start) <= 1 \
+            and (not after or (unknown.end <= after[0].start and syntax.distance(unknown.end, after[0].start) > 0)) \
+            and syntax.preposition(unknown) is None:
+        return None, "unknown-subject"  # أدان عضو ... ربيع ناصر: someone the KB does not know
     if form in (PAST, PRESENT) and len(after) > 1 and syntax.preposition(after[0]) == "ل" \
             and syntax.preposition(after[1]) is None and syntax.distance(after[0].end, after[1].start) == 0:
         after = after[1:]  # دعا الأمين العام للأمم المتحدة بان كي مون: the organization is in the title
@@ -290,6 +296,13 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     if object_pronoun:
         return (after[0], antecedent, "relative-object") if after else None
     return antecedent, after[0] if after else None, "relative-subject"
+
+
+def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
+    """The first person or body after ``start`` that the knowledge base could not code, governed as a
+    patient is: the act's object is then unknown, not the next coded actor further on."""
+    return next((m for m in mentions if m.start >= start and m.entity_type in ("PER", "ORG") and not _actors(m)
+                 and syntax.preposition(m) in PATIENT_PREPOSITIONS), None)
 
 
 def _attended(text: str) -> bool:
@@ -392,7 +405,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             if agent is None and carried is not None:
                 agent, rule = carried, "carried-subject"
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
-    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed)
+    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
+                                         _first_unknown(syntax, mentions, trigger[1]))
     by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
     if form == NOUN and by_agent is not None:
         # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
@@ -406,7 +420,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         adjectives = adjectives[1:]
     elif complement and subject_rule == "preceding-subject":
         subject, subject_rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
-    if subject is None and carried is not None:
+    if subject is None and carried is not None and subject_rule != "unknown-subject":
         subject, subject_rule = carried, "carried-subject"
         candidates = [m for m in candidates if m is not carried]
     after = [m for m in candidates if m.start >= trigger[1] and m is not subject
@@ -446,6 +460,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         free = [m for m in after if subject is None or not _same_side(m, subject)]
         others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
                   or [m for m in free if syntax.preposition(m) == "في"])[:1]
+        unknown = _first_unknown(syntax, mentions, max(trigger[1], subject.end if subject is not None else 0))
+        if others and unknown is not None and unknown.start < others[0].start:
+            others = []  # واشنطن تشيد بشامير وتتجاهل ممارساته ضد الفلسطينيين: the one praised is not coded
         # after the verb, or after its subject when that follows the verb (VSO)
         object_start = max(trigger[1], subject.end if subject is not None else 0)
         object_adjective = next((m for m in adjectives if m.start >= object_start
