@@ -146,3 +146,14 @@ def test_ones_own_ambassador_called_home_is_no_summons(analyzer):
     coded = _coded(analyzer, "قال مصدر إن الوزارة الكويتية استدعت سفير دولة الكويت لدى إيران.",
                    published="2016-01-05")
     assert not any(kind == "PROTEST" for kind, _, _ in coded)
+
+
+@pytest.mark.parametrize("text", [
+    # the one praised is a person the KB cannot code: not the Palestinians named further on
+    "وأشادت الولايات المتحدة أمس بالمحامي جون كاراباخوف لدفاعه عن المعتقلين الفلسطينيين.",
+    # the one who condemns is unknown: not the president carried over from the sentence before
+    "استقبل الرئيس المصري عبد الفتاح السيسي وفدا أمريكيا. وأدان الناشط الحقوقي سمير الخطابي الهجوم على "
+    "السفارة الإسرائيلية.",
+])
+def test_an_uncoded_name_in_an_argument_slot_is_not_replaced_by_a_farther_actor(analyzer, text):
+    assert not {kind for kind, _, _ in _coded(analyzer, text, published="2018-07-13")} & {"SUPPORT", "ACCUSE"}
