@@ -181,7 +181,7 @@ class EventExtractor:
         arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers,
                                    object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
                                    gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
-                                   complement=_completes_other_verb(item, context.verbs),
+                                   complement=reading == NOUN and _completes_other_verb(item, context.verbs),
                                    object_from=_object_word(state, end, trigger),
                                    passive=item.hit.form == PAST and DAMMA in text[start:end],
                                    genitive_patient=trigger.genitive_patient)
@@ -245,14 +245,22 @@ def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
 
 
 def _reading(item: Found, text: str, syntax: SentenceSyntax) -> str:
-    """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) is
-    nominal, its agent written before it; so is a past-verb form after a preposition, which can only be
-    its verbal noun (عن رفض السلطات الجزائرية: the refusal of)."""
-    if item.hit.form == PHRASE and normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل"):
+    """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) or by a
+    noun (تعزيزات عسكرية) is nominal, its agent written before it; so is a past-verb form after a
+    preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of)."""
+    if item.hit.form == PHRASE and (normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل")
+                                    or _nominal_phrase(text[item.span[0]:item.span[1]])):
         return NOUN
     if item.hit.form == PAST and syntax.previous_word(item.span[0]) in NOUN_GOVERNORS:
         return NOUN
     return item.hit.form
+
+
+def _nominal_phrase(phrase: str) -> bool:
+    """A phrase that opens with a noun (تعزيزات عسكرية، صفقة أسلحة، الخيار العسكري), not a verb (أطلق النار):
+    its first word carries the article or a feminine or plural ending no verb has."""
+    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
+    return first.startswith("ال") or first.endswith(("ة", "ات"))
 
 
 def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Mention | None:
@@ -305,7 +313,7 @@ def _asked_for(item: Found, verbs: list[tuple[tuple[int, int], str]], syntax: Se
 def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
     """A noun after a verb of another event type in its sentence is that verb's complement (أدان الاعتقال)."""
     previous = _previous_verb(item, verbs, item.sentence[0])
-    return item.hit.form == NOUN and previous is not None and previous[1] != item.trigger.type
+    return previous is not None and previous[1] != item.trigger.type
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
