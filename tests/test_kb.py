@@ -105,6 +105,9 @@ def test_coverage_report_finds_gaps_and_full_offices(kb):
     lebanon = rows["LBN", "head_of_state"]  # two real vacancies of the presidency
     assert [(a.year, b.year) for a, b in lebanon.gaps] == [(2014, 2016), (2022, 2025)]
     assert rows["USA", "head_of_government"].covered == 1.0  # the President governs
+    assert lebanon.explained and all(lebanon.reasons)  # known vacancies are marked, not filled
+    assert rows["PSE", "defence_minister"].explained  # an office that does not exist
+    assert not rows["SOM", "military_chief"].explained  # a holder the KB simply lacks
 
 
 @pytest.mark.parametrize(("on", "who"), [
