@@ -53,6 +53,10 @@ KNOWN_GAPS: dict[tuple[str, str], tuple[tuple[datetime.date, datetime.date | Non
     ("DZA", "defence_minister"): (
         (_D(2019, 4, 2), _D(2019, 12, 19), "the President's portfolio; under the interim head of state it was run "
                                            "by deputy minister Gaid Salah"),),
+    ("SDN", "head_of_government"): (
+        (_D(2019, 4, 11), _D(2019, 8, 21), "none under the Transitional Military Council until Hamdok"),
+        (_D(2022, 1, 2), _D(2025, 5, 19), "no appointed prime minister from Hamdok's resignation to Kamil Idris "
+                                          "(caretaker ministers)")),
     ("PSE", "defence_minister"): ((FROM, None, "the Palestinian Authority has no defence ministry"),),
     ("PSE", "military_chief"): ((FROM, None, "the Palestinian Authority has no army; its security services "
                                              "answer to the President and the interior minister"),),
