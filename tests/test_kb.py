@@ -15,6 +15,7 @@ from marsad.kb import KnowledgeBase, check_dirs
 from marsad.kb.coverage import OFFICES, coverage
 from marsad.kb.nisba import adjectives
 from marsad.kb.wikidata import Mapping, import_dump
+from marsad.model import Document
 from marsad.text.normalize import normalize_key
 
 SAMPLE_DUMP = Path(__file__).parent / "data" / "wikidata_sample.jsonl"
@@ -104,6 +105,9 @@ def test_coverage_report_finds_gaps_and_full_offices(kb):
     lebanon = rows["LBN", "head_of_state"]  # two real vacancies of the presidency
     assert [(a.year, b.year) for a, b in lebanon.gaps] == [(2014, 2016), (2022, 2025)]
     assert rows["USA", "head_of_government"].covered == 1.0  # the President governs
+    assert lebanon.explained and all(lebanon.reasons)  # known vacancies are marked, not filled
+    assert rows["PSE", "defence_minister"].explained  # an office that does not exist
+    assert not rows["SOM", "military_chief"].explained  # a holder the KB simply lacks
 
 
 @pytest.mark.parametrize(("on", "who"), [
@@ -128,6 +132,17 @@ def test_holders_of_an_organization_and_role_on(kb):
 def test_partial_dates_cover_their_whole_period(kb):
     langley = kb.search("مايكل لانجلي")[0]
     assert kb.role_on(langley, datetime.date(2025, 8, 31)).end == "2025-08"
+
+
+@pytest.mark.parametrize(("published", "text", "who"), [
+    # issue 6: holders filled in for the Gulf, Levant and Maghreb, 2010-2018
+    ("2014-05-10", "استقبل وزير الداخلية الكويتي أمس السفير الأمريكي.", "PER.MOHAMMAD_AL_KHALID_AL_SABAH"),
+    ("2018-05-10", "استقبل وزير الداخلية الكويتي أمس السفير الأمريكي.", "PER.KHALID_AL_JARRAH_AL_SABAH"),
+    ("2012-03-10", "استقبل رئيس الأركان القطري أمس السفير الأمريكي.", "PER.HAMAD_BIN_ALI_AL_ATTIYAH"),
+])
+def test_a_title_and_a_date_name_the_holder(analyzer, published, text, who):
+    analysis = analyzer.analyze(Document("t", text, published=published))
+    assert next(e.actor.id for e in analysis.entities if e.type == "PER" and e.actor) == who
 
 
 def test_knowledge_base_pickles(kb):
