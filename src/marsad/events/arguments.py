@@ -18,7 +18,7 @@ from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token, split_clitics
 
 PREPOSITIONS = frozenset(normalize_key(w) for w in (
-    "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "عبر", "حول", "تجاه", "نحو", "بحق", "إزاء",
+    "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "حول", "تجاه", "نحو", "بحق", "إزاء",
 ))
 _PREFIX_PREPOSITIONS = ("ب", "ل", "ك")
 # Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)

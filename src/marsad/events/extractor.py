@@ -179,7 +179,8 @@ class EventExtractor:
         carried = _carried_topic(state, context, item)
         reading = _reading(item, text, syntax)
         arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers,
-                                   object_pronoun=item.suffix in OBJECT_PRONOUNS, carried=carried,
+                                   object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item),
+                                   carried=carried,
                                    gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
                                    complement=reading == NOUN and _completes_other_verb(item, context.verbs),
                                    object_from=_object_word(state, end, trigger),
@@ -249,11 +250,18 @@ def _reading(item: Found, text: str, syntax: SentenceSyntax) -> str:
     noun (تعزيزات عسكرية) is nominal, its agent written before it; so is a past-verb form after a
     preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of)."""
     if item.hit.form == PHRASE and (normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل")
-                                    or _nominal_phrase(text[item.span[0]:item.span[1]])):
+                                    or _nominal_phrase(text[item.span[0]:item.span[1]]) or _expressed(text, item)):
         return NOUN
     if item.hit.form == PAST and syntax.previous_word(item.span[0]) in NOUN_GOVERNORS:
         return NOUN
     return item.hit.form
+
+
+def _expressed(text: str, item: Found) -> bool:
+    """عن شكره، عن قلقها: the phrase after أعرب/عبر names a feeling whose owner, the pronoun, is the subject
+    written before; the one it is for follows with ل."""
+    words = normalize_key(text[item.span[0]:item.span[1]]).split()
+    return item.hit.form == PHRASE and words[:1] == ["عن"] and words[-1].endswith(("ه", "ها", "هم"))
 
 
 def _nominal_phrase(phrase: str) -> bool:
