@@ -67,6 +67,8 @@ KNOWN_GAPS: dict[tuple[str, str], tuple[tuple[datetime.date, datetime.date | Non
         (_D(2015, 1, 22), _D(2015, 3, 31), "Bahah's government had resigned under the Houthi takeover"),),
     ("SOM", "head_of_government"): (
         (_D(2010, 9, 21), _D(2010, 11, 1), "acting prime minister between Sharmarke's resignation and Farmajo"),),
+    ("CHN", "defence_minister"): (
+        (_D(2023, 10, 24), _D(2023, 12, 29), "vacant between Li Shangfu's removal and Dong Jun"),),
     ("PSE", "defence_minister"): ((FROM, None, "the Palestinian Authority has no defence ministry"),),
     ("PSE", "military_chief"): ((FROM, None, "the Palestinian Authority has no army; its security services "
                                              "answer to the President and the interior minister"),),
