@@ -14,11 +14,11 @@ import pytest
 
 from marsad.cli_ner import add_evaluate_ner, add_ner_command
 from marsad.ner.conll import evaluate, format_conll, parse_conll, read_conll, spans, write_conll
-from marsad.ner.features import Lexicon, normalize, strip_proclitics
+from marsad.ner.features import Lexicon, normalize, sentence_features, strip_proclitics
 from marsad.ner.neural import MAX_CHARS, TAGS, Featurizer, NeuralModel, decode, load_vectors
 from marsad.ner.neural_files import CHARS_FILE, NEURAL_FILES, VECTORS_FILE, VOCAB_FILE
 from marsad.ner.neural_train import DEFAULT_NEURAL
-from marsad.ner.tagger import EntityTagger, default_model_dir
+from marsad.ner.tagger import EntityTagger, default_model_dir, load_lexicon
 
 VALID = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC")}
 
@@ -99,6 +99,29 @@ def test_pickles(tagger: EntityTagger) -> None:
     clone = pickle.loads(pickle.dumps(tagger))
     tokens = ["التقى", "محمود", "عباس", "في", "رام", "الله"]
     assert clone.tag(tokens) == tagger.tag(tokens)
+
+
+def test_numpy_crf_is_crfsuite(tagger: EntityTagger) -> None:
+    """The exported weights and batched Viterbi give crfsuite's own tags (cached scores, edges, gazetteer)."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    crf = pycrfsuite.Tagger()
+    crf.open(str(default_model_dir() / "model.crfsuite"))
+    lexicon = load_lexicon(default_model_dir())
+    lexicon.restrict(frozenset(tagger._crf.index))
+    sentences = [["ترامب"], ["في", "."], ["وصل", "وزير", "خارجية", "المملكة", "العربية", "السعودية", "إلى", "القاهرة",
+                                       "قادما", "من", "الرياض", "."],
+                 ["قال", "البنك", "الدولي", "إن", "الاقتصاد", "المصري", "نما", "5", "%", "عام", "2019", "."],
+                 ["Reuters", "said", "Joe", "Biden", "!"], ["وقال", "المتحدث", "باسم", "الأمم", "المتحدة", "ستيفان",
+                                                           "دوجاريك", "للصحفيين", "في", "نيويورك", "."]]
+    for tokens in sentences:
+        assert tagger.tag(tokens) == crf.tag(sentence_features(tokens, lexicon))
+
+
+def test_tag_many_is_tag_per_sentence(tagger: EntityTagger) -> None:
+    sentences = [["قال", "الرئيس", "الأمريكي", "دونالد", "ترامب"], [], ["في", "القاهرة", "."],
+                 ["ذهب", "محمد", "إلى", "بيروت", "و"] * 300, ["!"]]
+    assert tagger.tag_many(sentences) == [tagger.tag(s) for s in sentences]
+    assert tagger.tag_many([]) == []
 
 
 def test_cli_handlers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,6 +57,18 @@ KNOWN_GAPS: dict[tuple[str, str], tuple[tuple[datetime.date, datetime.date | Non
         (_D(2019, 4, 11), _D(2019, 8, 21), "none under the Transitional Military Council until Hamdok"),
         (_D(2022, 1, 2), _D(2025, 5, 19), "no appointed prime minister from Hamdok's resignation to Kamil Idris "
                                           "(caretaker ministers)")),
+    ("TUN", "defence_minister"): (
+        (_D(2021, 7, 26), _D(2021, 10, 11), "no minister between Bartagi's dismissal and Bouden's government"),),
+    ("LBN", "military_chief"): (
+        (_D(2025, 1, 9), _D(2025, 3, 13), "commanded ad interim between Joseph Aoun's election and Haykal"),),
+    ("YEM", "head_of_government"): (
+        (_D(2014, 9, 21), _D(2014, 11, 9), "caretaker after Basindawa resigned, until Bahah's government"),),
+    ("YEM", "foreign_minister"): (
+        (_D(2015, 1, 22), _D(2015, 3, 31), "Bahah's government had resigned under the Houthi takeover"),),
+    ("SOM", "head_of_government"): (
+        (_D(2010, 9, 21), _D(2010, 11, 1), "acting prime minister between Sharmarke's resignation and Farmajo"),),
+    ("CHN", "defence_minister"): (
+        (_D(2023, 10, 24), _D(2023, 12, 29), "vacant between Li Shangfu's removal and Dong Jun"),),
     ("PSE", "defence_minister"): ((FROM, None, "the Palestinian Authority has no defence ministry"),),
     ("PSE", "military_chief"): ((FROM, None, "the Palestinian Authority has no army; its security services "
                                              "answer to the President and the interior minister"),),

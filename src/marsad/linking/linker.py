@@ -202,6 +202,7 @@ class ActorLinker:
         taken = SpanIndex([m for m in mentions if m.kind not in (ADJECTIVE, HONORIFIC)], lambda m: m.start)
         tokens = state.tokens
         added: list[Mention] = []
+        chunks = []
         index = 0
         for sentence_start, sentence_end in state.sentences:
             while index < len(tokens) and tokens[index].start < sentence_start:
@@ -212,14 +213,15 @@ class ActorLinker:
             if any(a <= sentence_start and sentence_end <= b for a, b in state.analysis.ignored):
                 continue
             for chunk_start in range(first, index, _MAX_TAGGER_TOKENS):
-                chunk = tokens[chunk_start:min(index, chunk_start + _MAX_TAGGER_TOKENS)]
-                tags = self.tagger.tag([t.text for t in chunk])
-                for begin, finish, label in _spans(tags):
-                    start, end = chunk[begin].start, chunk[finish - 1].end
-                    if state.in_boilerplate(start, end) or any(
-                            m.end > start for m in taken.within(start - _LONGEST_NAME, end)):
-                        continue
-                    added.append(Mention(start, end, TAGGED, _TAGGER_TYPES.get(label, "MISC"), score=0.6))
+                chunks.append(tokens[chunk_start:min(index, chunk_start + _MAX_TAGGER_TOKENS)])
+        # One call for the whole document: the tagger runs its sentences side by side.
+        for chunk, tags in zip(chunks, self.tagger.tag_many([[t.text for t in c] for c in chunks]), strict=True):
+            for begin, finish, label in _spans(tags):
+                start, end = chunk[begin].start, chunk[finish - 1].end
+                if state.in_boilerplate(start, end) or any(
+                        m.end > start for m in taken.within(start - _LONGEST_NAME, end)):
+                    continue
+                added.append(Mention(start, end, TAGGED, _TAGGER_TYPES.get(label, "MISC"), score=0.6))
         return mentions + added
 
     # -- resolving -------------------------------------------------------------------------------

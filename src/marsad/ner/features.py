@@ -71,11 +71,11 @@ def shape(token: str) -> str:
 
 
 _CACHE_LIMIT = 200_000
-_OFFSETS = (-2, -1, 1, 2)
+OFFSETS = (-2, -1, 1, 2)
 
 
 @dataclass(frozen=True)
-class _Word:
+class Word:
     """Everything about one token that does not depend on its neighbours (cached per token string)."""
 
     norm: str
@@ -100,7 +100,7 @@ class Lexicon:
     max_gaz_len: int = 1
     known: frozenset[str] | None = None
     _first_words: frozenset[str] = field(init=False, repr=False)
-    _cache: dict[str, _Word] = field(init=False, repr=False, default_factory=dict)
+    _cache: dict[str, Word] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._first_words = frozenset(name.split(" ", 1)[0] for name in self.gazetteer)
@@ -111,7 +111,7 @@ class Lexicon:
         self.known = attributes
         self._cache.clear()
 
-    def word(self, token: str) -> _Word:
+    def word(self, token: str) -> Word:
         """The cached neighbour-independent features of a token."""
         found = self._cache.get(token)
         if found is None:
@@ -120,7 +120,7 @@ class Lexicon:
             found = self._cache[token] = self._compute(token)
         return found
 
-    def _compute(self, token: str) -> _Word:
+    def _compute(self, token: str) -> Word:
         w = normalize(token)
         clitics, stem = strip_proclitics(w)
         conj = strip_conjunction(w)
@@ -144,7 +144,7 @@ class Lexicon:
         if trig:
             own.append("trig=" + trig)
         context: list[list[str]] = []
-        for off in _OFFSETS:
+        for off in OFFSETS:
             near = abs(off) == 1
             ctx = [f"{off}:w={w}", f"{off}:stem={stem}", f"{off}:sh={sh}"]
             ctx.extend(f"{off}:c={c}" for c in clusters if near or c[0] in "02")
@@ -157,9 +157,9 @@ class Lexicon:
         if known is not None:
             own = [x for x in own if x in known]
             context = [[x for x in ctx if x in known] for ctx in context]
-        return _Word(w, stem, tuple(own), tuple(tuple(ctx) for ctx in context))
+        return Word(w, stem, tuple(own), tuple(tuple(ctx) for ctx in context))
 
-    def gazetteer_tags(self, words: Sequence[_Word]) -> list[list[str]]:
+    def gazetteer_tags(self, words: Sequence[Word]) -> list[list[str]]:
         """BIO gazetteer matches per token (longest match first; the first token may carry clitics)."""
         n = len(words)
         out: list[list[str]] = [[] for _ in range(n)]
@@ -183,7 +183,7 @@ class Lexicon:
         return out
 
 
-_PAD = tuple((f"{off}:PAD",) for off in _OFFSETS)  # always known: every training sentence has edges
+PAD = tuple((f"{off}:PAD",) for off in OFFSETS)  # always known: every training sentence has edges
 
 
 def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
@@ -195,29 +195,37 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
     feats: list[list[str]] = []
     for i, word in enumerate(words):
         f = list(word.own)
-        for k, off in enumerate(_OFFSETS):
+        for k, off in enumerate(OFFSETS):
             j = i + off
-            f.extend(words[j].context[k] if 0 <= j < n else _PAD[k])
-        # Features of the sentence around the token, built per call (the cached parts are already filtered).
-        extra = ["gaz=" + g for g in gaz[i]]
-        for off in _OFFSETS:
-            if 0 <= i + off < n:
-                extra.extend(f"{off}:gaz={g}" for g in gaz[i + off])
-        if i == 0:
-            extra.append("BOS")
-        if i == n - 1:
-            extra.append("EOS")
-        w = word.norm
-        if i > 0:
-            prev = words[i - 1]
-            extra.append(f"-1|0:w={prev.norm}|{w}")
-            extra.append(f"-1|0:stem={prev.stem}|{word.stem}")
-            if i > 1:
-                extra.append(f"-2|-1:w={words[i - 2].norm}|{prev.norm}")
-            if i < n - 1:
-                extra.append(f"-1|1:w={prev.norm}|{words[i + 1].norm}")
-        if i < n - 1:
-            extra.append(f"0|1:w={w}|{words[i + 1].norm}")
+            f.extend(words[j].context[k] if 0 <= j < n else PAD[k])
+        extra = sentence_extras(words, gaz, i)
         f.extend(extra if known is None else [x for x in extra if x in known])
         feats.append(f)
     return feats
+
+
+def sentence_extras(words: Sequence[Word], gaz: Sequence[Sequence[str]], i: int) -> list[str]:
+    """Features of token ``i`` that depend on the sentence around it (not cacheable per token; not filtered)."""
+    n = len(words)
+    extra = ["gaz=" + g for g in gaz[i]] if gaz[i] else []
+    for off in OFFSETS:
+        j = i + off
+        if 0 <= j < n and gaz[j]:
+            extra.extend(f"{off}:gaz={g}" for g in gaz[j])
+    word = words[i]
+    w = word.norm
+    if i > 0:
+        prev = words[i - 1]
+        extra.append(f"-1|0:w={prev.norm}|{w}")
+        extra.append(f"-1|0:stem={prev.stem}|{word.stem}")
+        if i > 1:
+            extra.append(f"-2|-1:w={words[i - 2].norm}|{prev.norm}")
+        if i < n - 1:
+            extra.append(f"-1|1:w={prev.norm}|{words[i + 1].norm}")
+    else:
+        extra.append("BOS")
+    if i < n - 1:
+        extra.append(f"0|1:w={w}|{words[i + 1].norm}")
+    else:
+        extra.append("EOS")
+    return extra

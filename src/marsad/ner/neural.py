@@ -15,10 +15,10 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.ner.crf import TAGS
 from marsad.ner.features import Lexicon, normalize, shape, strip_conjunction, strip_proclitics
 from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
 
-TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 SHAPES = ("ar", "armix", "LAT", "Lat", "lat", "num", "nummix", "punct")
 CLITICS = ("", "وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل", "لل", "ال",
            "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
@@ -75,8 +75,12 @@ class Featurizer:
     def gazetteer(self, tokens: Sequence[str]) -> np.ndarray:
         """(n,) ids of each token's first gazetteer match in the sentence (0 = none)."""
         lexicon = self.lexicon
-        matches = lexicon.gazetteer_tags([lexicon.word(t) for t in tokens])
-        return np.array([GAZ.index(g[0]) if g and g[0] in GAZ else 0 for g in matches], dtype=np.int64)
+        return gazetteer_ids(lexicon.gazetteer_tags([lexicon.word(t) for t in tokens]))
+
+
+def gazetteer_ids(matches: Sequence[Sequence[str]]) -> np.ndarray:
+    """(n,) ids of each token's first gazetteer match (0 = none), from :meth:`Lexicon.gazetteer_tags`."""
+    return np.array([GAZ.index(g[0]) if g and g[0] in GAZ else 0 for g in matches], dtype=np.int64)
 
 
 def allowed_transitions() -> np.ndarray:
@@ -92,7 +96,6 @@ _ALLOWED = allowed_transitions()
 _START_OK = np.array([not t.startswith("I-") for t in TAGS])
 
 
-_TAG_INDEX = {tag: i for i, tag in enumerate(TAGS)}
 _I_TYPE = np.array([TAGS.index("B-" + t[2:]) if t.startswith("I-") else -1 for t in TAGS])  # I-X -> B-X
 
 
@@ -178,20 +181,23 @@ class NeuralModel:
             cache.update(zip(missing, rows, strict=True))
         return np.stack([cache[t] for t in tokens])
 
-    def probabilities(self, tokens: Sequence[str]) -> np.ndarray:
-        """(n, len(TAGS)) tag probabilities."""
+    def probabilities(self, tokens: Sequence[str], gaz: np.ndarray | None = None) -> np.ndarray:
+        """(n, len(TAGS)) tag probabilities (``gaz``: the tokens' gazetteer ids if already known)."""
         if not tokens:
             return np.zeros((0, len(TAGS)), dtype=np.float32)
-        (logprobs,) = self.session.run(None, {"tokens": self.encode(tokens)[None],
-                                              "gaz": self.featurizer.gazetteer(tokens)[None]})
+        if gaz is None:
+            gaz = self.featurizer.gazetteer(tokens)
+        (logprobs,) = self.session.run(None, {"tokens": self.encode(tokens)[None], "gaz": gaz[None]})
         return np.exp(logprobs)
 
-    def combine(self, tokens: Sequence[str], crf_tags: Sequence[str], crf_weight: float) -> list[str]:
-        """Tags from the CRF's path as a vote of weight ``crf_weight`` plus this model's probabilities.
+    def combine(self, tokens: Sequence[str], crf_path: Sequence[int], gaz: Sequence[Sequence[str]],
+                crf_weight: float) -> list[str]:
+        """Tags from the CRF's path (tag indices) as a vote of weight ``crf_weight`` plus this model's probabilities.
 
         At 0.4 the BiLSTM overrides the CRF on a token only when it prefers another tag by a probability margin
         over 2/3; averaging the CRF's marginals instead scored the same and cost more.
         """
         votes = np.zeros((len(tokens), len(TAGS)))
-        votes[np.arange(len(tokens)), [_TAG_INDEX[tag] for tag in crf_tags]] = 1.0
-        return decode(np.log(crf_weight * votes + (1 - crf_weight) * self.probabilities(tokens) + 1e-9))
+        votes[np.arange(len(tokens)), crf_path] = 1.0
+        probs = self.probabilities(tokens, gazetteer_ids(gaz))
+        return decode(np.log(crf_weight * votes + (1 - crf_weight) * probs + 1e-9))

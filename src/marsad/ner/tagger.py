@@ -1,8 +1,8 @@
 """The shipped statistical entity tagger (linear-chain CRF over rich token features), optionally with a BiLSTM.
 
-A model directory holds ``model.crfsuite`` plus the word resources its features need (``clusters.tsv``,
-``gazetteer.tsv``, ``triggers.tsv``), the attributes the model has weights for (``attributes.txt``, so that
-tagging builds only those) and the ``model.json`` manifest. Everything is local: nothing is downloaded.
+A model directory holds the CRF (``model.crfsuite`` as trained and its weights exported for numpy,
+``weights.npz``; see :mod:`marsad.ner.crf`) plus the word resources its features need (``clusters.tsv``,
+``gazetteer.tsv``, ``triggers.tsv``) and the ``model.json`` manifest. Everything is local: nothing is downloaded.
 
 A directory that also holds the BiLSTM's files (see :mod:`marsad.ner.neural`; written by
 ``scripts/ner_heldout.py``, not shipped) tags with both models: it is 2-3 F1 points better on held-out
@@ -17,10 +17,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pycrfsuite
-
 from marsad.ner.clusters import load_clusters
-from marsad.ner.features import Lexicon, normalize, sentence_features, shape
+from marsad.ner.crf import TAGS, WEIGHTS_FILE, LinearCRF
+from marsad.ner.features import Lexicon, normalize, shape
 from marsad.ner.neural_files import NEURAL_FILES
 
 if TYPE_CHECKING:
@@ -30,10 +29,11 @@ MODEL_FILE = "model.crfsuite"
 CLUSTERS_FILE = "clusters.tsv"
 GAZETTEER_FILE = "gazetteer.tsv"
 TRIGGERS_FILE = "triggers.tsv"
-ATTRIBUTES_FILE = "attributes.txt"
-# CRF inference cost grows with sentence length only linearly, but feature memory does not need to: very long
-# "sentences" (tables, run-on text without punctuation) are tagged in windows of this many tokens.
+# Very long "sentences" (tables, run-on text without punctuation) are tagged in windows of this many tokens, so
+# that memory stays bounded.
 MAX_CHUNK = 500
+# Sentences that run through one Viterbi pass side by side, shortest to longest (bounds the padded arrays).
+BATCH = 64
 # Weight of the CRF's vote against the BiLSTM's probabilities when a directory has both; 1.0 is the CRF alone.
 CRF_WEIGHT = 0.4
 
@@ -91,18 +91,14 @@ class EntityTagger:
     def __init__(self, model_dir: Path, lexicon: Lexicon | None = None, crf_weight: float = CRF_WEIGHT) -> None:
         self.model_dir = Path(model_dir)
         self.crf_weight = crf_weight
-        model_file = self.model_dir / MODEL_FILE
-        if not model_file.exists():
-            raise FileNotFoundError(f"no NER model at {model_file}")
+        weights = self.model_dir / WEIGHTS_FILE
+        if not weights.exists():
+            raise FileNotFoundError(f"no NER model at {weights}")
         self.lexicon = lexicon if lexicon is not None else load_lexicon(self.model_dir)
-        self._crf = pycrfsuite.Tagger()
-        self._crf.open(str(model_file))
-        attributes = self.model_dir / ATTRIBUTES_FILE
-        if attributes.exists():
-            self.lexicon.restrict(frozenset(attributes.read_text(encoding="utf-8").splitlines()))
+        self._crf = LinearCRF(weights, self.lexicon)
         self._neural: NeuralModel | None = None
         if all((self.model_dir / name).exists() for name in NEURAL_FILES):
-            from marsad.ner.neural import NeuralModel  # numpy and onnxruntime only for such directories
+            from marsad.ner.neural import NeuralModel  # onnxruntime only for such directories
 
             self._neural = NeuralModel(self.model_dir, self.lexicon)
 
@@ -113,23 +109,40 @@ class EntityTagger:
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """One BIO tag per token; an empty list for no tokens."""
-        tags: list[str] = []
-        for start in range(0, len(tokens), MAX_CHUNK):
-            chunk = list(tokens[start:start + MAX_CHUNK])
-            # Every training sentence ends with punctuation, so the model learned sentence ends only there; a
-            # name as the last token of an unpunctuated fragment would otherwise be missed.
-            pad = shape(chunk[-1]) != "punct"
-            if pad:
-                chunk.append(".")
-            chunk_tags = self._tag_chunk(chunk)
-            tags.extend(chunk_tags[:-1] if pad else chunk_tags)
+        return self.tag_many([tokens])[0]
+
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """Tags of each sentence, all tagged together (a document's sentences: one pass, not one per sentence)."""
+        chunks: list[list[str]] = []
+        owners: list[tuple[int, int]] = []  # (sentence, tokens of the chunk that are the sentence's)
+        for n, tokens in enumerate(sentences):
+            for start in range(0, len(tokens), MAX_CHUNK):
+                chunk = list(tokens[start:start + MAX_CHUNK])
+                owners.append((n, len(chunk)))
+                # Every training sentence ends with punctuation, so the model learned sentence ends only there;
+                # a name as the last token of an unpunctuated fragment would otherwise be missed.
+                if shape(chunk[-1]) != "punct":
+                    chunk.append(".")
+                chunks.append(chunk)
+        tags: list[list[str]] = [[] for _ in sentences]
+        for (n, kept), chunk_tags in zip(owners, self._tag_chunks(chunks), strict=True):
+            tags[n].extend(chunk_tags[:kept])
         return tags
 
-    def _tag_chunk(self, tokens: list[str]) -> list[str]:
-        features = sentence_features(tokens, self.lexicon)
+    def _tag_chunks(self, chunks: list[list[str]]) -> list[list[str]]:
+        lexicon = self.lexicon
+        words = [[lexicon.word(t) for t in chunk] for chunk in chunks]
+        gaz = [lexicon.gazetteer_tags(w) for w in words]
+        emissions = [self._crf.emissions(c, w, g) for c, w, g in zip(chunks, words, gaz, strict=True)]
+        paths: list[list[int]] = [[] for _ in chunks]
+        order = sorted(range(len(chunks)), key=lambda i: len(chunks[i]))
+        for lo in range(0, len(order), BATCH):
+            batch = order[lo:lo + BATCH]
+            for i, path in zip(batch, self._crf.viterbi([emissions[i] for i in batch]), strict=True):
+                paths[i] = path
         if self._neural is None or self.crf_weight >= 1.0:
-            return self._crf.tag(features)
-        return self._neural.combine(tokens, self._crf.tag(features), self.crf_weight)
+            return [[TAGS[k] for k in path] for path in paths]
+        return [self._neural.combine(c, p, g, self.crf_weight) for c, p, g in zip(chunks, paths, gaz, strict=True)]
 
     def __getstate__(self) -> dict[str, Any]:
         return {"model_dir": str(self.model_dir), "crf_weight": self.crf_weight}

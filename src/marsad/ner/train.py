@@ -24,9 +24,9 @@ import pycrfsuite
 
 from marsad.ner.clusters import train_clusters
 from marsad.ner.conll import Sentence, evaluate, read_conll
+from marsad.ner.crf import WEIGHTS_FILE, export_weights
 from marsad.ner.features import normalize, sentence_features
 from marsad.ner.tagger import (
-    ATTRIBUTES_FILE,
     CLUSTERS_FILE,
     CRF_WEIGHT,
     GAZETTEER_FILE,
@@ -163,15 +163,7 @@ def fit_crf(model_path: Path, sentences: Iterable[Sentence], lexicon_dir: Path,
         tokens = [tok for tok, _ in sent]
         trainer.append(sentence_features(tokens, lexicon), [tag or "O" for _, tag in sent])
     trainer.train(str(model_path))
-    write_attributes(model_path)
-
-
-def write_attributes(model_path: Path) -> None:
-    """List the attributes with non-zero weights next to the model (read by the tagger to skip the others)."""
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(model_path))
-    used = sorted({attr for attr, _ in tagger.info().state_features})
-    (model_path.parent / ATTRIBUTES_FILE).write_text("\n".join(used) + "\n", encoding="utf-8")
+    export_weights(model_path, model_path.parent / WEIGHTS_FILE)
 
 
 def score_dir(model_dir: Path, sentences: Sequence[Sentence],
@@ -216,7 +208,7 @@ def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT,
     manifest: dict[str, Any] = {
         "name": "marsad-ner-crf",
         "task": "Arabic NER, BIO tags PERS LOC ORG MISC",
-        "files": {"model": MODEL_FILE, "attributes": ATTRIBUTES_FILE, "clusters": CLUSTERS_FILE,
+        "files": {"model": MODEL_FILE, "weights": WEIGHTS_FILE, "clusters": CLUSTERS_FILE,
                   "gazetteer": GAZETTEER_FILE, "triggers": TRIGGERS_FILE},
         "data": [_file_record(data_root, rel)
                  for rel in (ANERCORP, WOJOOD, COUNTRIES, NEWS, *(GAZETTEERS.values() if anergazet else ()))],

@@ -1,0 +1,150 @@
+"""The trained CRF evaluated in numpy, sentences of a document at once.
+
+crfsuite needs every token's feature strings on every call, and building and passing them was two thirds of
+the tagger's time. A linear-chain CRF's score is a sum of weights, so here the part of a token's score that
+depends on the token alone (its own features and what it lends to each neighbour) is summed once per token
+string and cached; per sentence only the few features of the words around it (bigrams, gazetteer matches,
+edges) are looked up, and one Viterbi pass runs over all sentences of a document together.
+
+The weights are exported from ``model.crfsuite`` at training time (``weights.npz``), so loading is a
+``numpy.load`` rather than parsing crfsuite's text dump.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from marsad.ner.features import OFFSETS, PAD, Lexicon, Word, sentence_extras
+
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+WEIGHTS_FILE = "weights.npz"
+_CACHE_ROWS = 50_000  # tokens whose score parts are kept (5 x 9 float32 each: 9 MB)
+_ABSENT = -1e4  # score of a tag the model never saw in training: it is never chosen
+
+
+def export_weights(model_file: Path, out: Path) -> None:
+    """Write the state and transition weights of a crfsuite model in the tag order of :data:`TAGS`."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model_file))
+    info = tagger.info()
+    attributes = sorted({attr for attr, _ in info.state_features})
+    row = {attr: i for i, attr in enumerate(attributes)}
+    col = {tag: i for i, tag in enumerate(TAGS)}
+    weights = np.zeros((len(attributes), len(TAGS)), dtype=np.float32)
+    for (attr, label), value in info.state_features.items():
+        weights[row[attr], col[label]] = value
+    transitions = np.zeros((len(TAGS), len(TAGS)), dtype=np.float32)
+    for (prev, nxt), value in info.transitions.items():
+        transitions[col[prev], col[nxt]] = value
+    bias = np.array([0.0 if tag in info.labels else _ABSENT for tag in TAGS], dtype=np.float32)
+    np.savez_compressed(out, attributes=np.array(attributes), weights=weights, transitions=transitions, bias=bias)
+
+
+class LinearCRF:
+    """Emission scores and Viterbi paths of an exported CRF over the features of :mod:`marsad.ner.features`."""
+
+    def __init__(self, path: Path, lexicon: Lexicon) -> None:
+        with np.load(path) as data:
+            attributes = data["attributes"].tolist()
+            self.weights = data["weights"]
+            self.transitions = data["transitions"].astype(np.float64)
+            self.bias = data["bias"]
+        self.index = {attr: i for i, attr in enumerate(attributes)}
+        self.lexicon = lexicon
+        lexicon.restrict(frozenset(attributes))
+        self.pad = np.stack([self._sum(p) for p in PAD])
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((_CACHE_ROWS, 1 + len(OFFSETS), len(TAGS)), dtype=np.float32)
+
+    def _sum(self, attrs: Sequence[str]) -> np.ndarray:
+        index = self.index
+        return self.weights[[index[a] for a in attrs if a in index]].sum(axis=0)
+
+    def _rows_of(self, tokens: Sequence[str], words: Sequence[Word]) -> list[int]:
+        """Rows of the cache holding each token's own score and the scores it lends to each neighbour.
+
+        New tokens are summed together: one scatter-add for all their features, not one sum per feature list.
+        """
+        rows = self._rows
+        if len(rows) + len(tokens) > _CACHE_ROWS:  # full: start over (before this sentence takes its rows)
+            rows.clear()
+        index = self.index
+        slots: list[int] = []
+        found: list[int] = []
+        parts = 1 + len(OFFSETS)
+        for token, word in zip(tokens, words, strict=True):
+            if token in rows:
+                continue
+            row = rows[token] = len(rows)
+            for k, attrs in enumerate((word.own, *word.context)):
+                for attr in attrs:
+                    i = index.get(attr)
+                    if i is not None:
+                        slots.append(row * parts + k)
+                        found.append(i)
+        if slots:
+            table = self._table.reshape(-1, len(TAGS))
+            new = np.unique(np.array(slots) // parts)
+            self._table[new] = 0.0
+            np.add.at(table, slots, self.weights[found])
+        return [rows[t] for t in tokens]
+
+    def emissions(self, tokens: Sequence[str], words: Sequence[Word], gaz: Sequence[Sequence[str]]) -> np.ndarray:
+        """(n, len(TAGS)) state scores of one sentence: exactly crfsuite's sum of feature weights."""
+        n = len(tokens)
+        parts = self._table[self._rows_of(tokens, words)]
+        scores = parts[:, 0] + self.bias
+        for k, off in enumerate(OFFSETS):
+            lent = parts[:, k + 1]
+            edge = min(abs(off), n)
+            if off < 0:
+                scores[edge:] += lent[:n - edge]
+                scores[:edge] += self.pad[k]
+            else:
+                scores[:n - edge] += lent[edge:]
+                scores[n - edge:] += self.pad[k]
+        index = self.index
+        at, rows = [], []
+        for i in range(n):
+            for attr in sentence_extras(words, gaz, i):
+                found = index.get(attr)
+                if found is not None:
+                    at.append(i)
+                    rows.append(found)
+        if at:
+            np.add.at(scores, at, self.weights[rows])
+        return scores
+
+    def viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[int]]:
+        """Best tag index path of each sentence; the sentences run side by side, padded to the longest."""
+        lengths = [len(e) for e in emissions]
+        width = max(lengths, default=0)
+        if width == 0:
+            return [[] for _ in emissions]
+        scores = np.zeros((len(emissions), width, len(TAGS)))
+        for b, e in enumerate(emissions):
+            scores[b, :len(e)] = e
+        back = np.zeros((len(emissions), width, len(TAGS)), dtype=np.int64)
+        best = scores[:, 0]
+        for t in range(1, width):
+            cand = best[:, :, None] + self.transitions
+            back[:, t] = cand.argmax(axis=1)
+            best = cand.max(axis=1) + scores[:, t]
+            scores[:, t] = best
+        # Back through the pointers, all sentences at once; each starts at its own last token.
+        ends = np.array(lengths) - 1
+        last = scores[np.arange(len(lengths)), np.maximum(ends, 0)].argmax(axis=1)
+        paths = np.zeros((len(lengths), width), dtype=np.int64)
+        current = last
+        rows = np.arange(len(lengths))
+        for t in range(width - 1, -1, -1):
+            current = np.where(ends == t, last, current)
+            paths[:, t] = current
+            if t:
+                current = back[rows, t, current]
+        return [path[:n] for path, n in zip(paths.tolist(), lengths, strict=True)]
