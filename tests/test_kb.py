@@ -145,6 +145,19 @@ def test_a_title_and_a_date_name_the_holder(analyzer, published, text, who):
     assert next(e.actor.id for e in analysis.entities if e.type == "PER" and e.actor) == who
 
 
+@pytest.mark.parametrize(("text", "who"), [
+    # a bare title is the office last named with its state ...
+    ("التقى وزير الخارجية الإيطالي نظيره التونسي في روما. وقال وزير الخارجية إن بلاده تدعم تونس.",
+     "PER.ANGELINO_ALFANO"),
+    # ... else the office of the state the article is about
+    ("تونس - أكد رئيس الحكومة أن تونس ستشارك في المؤتمر. وأضاف أن تونس مستعدة.", "PER.YOUSSEF_CHAHED"),
+])
+def test_a_bare_title_names_the_holder_of_the_state_in_context(analyzer, text, who):
+    analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
+    last_title = max((e for e in analysis.entities if e.type == "PER"), key=lambda e: e.start)
+    assert last_title.actor.id == who
+
+
 def test_knowledge_base_pickles(kb):
     assert ids(pickle.loads(pickle.dumps(kb)).search("بلينكن")) == ["PER.ANTONY_BLINKEN"]
 

@@ -135,7 +135,7 @@ class ActorLinker:
         focus = _focus(mentions)
         mentions = self._resolve_agents(state.document.text, mentions, focus)
         self._resolve_ambiguous(mentions, on, focus)
-        mentions = self._resolve_titles(state, mentions, on)
+        mentions = self._resolve_titles(state, mentions, on, focus)
         self._name_unknown_people(state, mentions)
         mentions = self._add_surnames(state, mentions)
         self._resolve_references(mentions, on, focus)
@@ -306,11 +306,18 @@ class ActorLinker:
         role = self.kb.role_on(self.kb.entries[actor.id], on)
         return self._office_ranks.get(role.office, len(self._office_ranks)) if role else len(self._office_ranks)
 
-    def _resolve_titles(self, state: DocumentState, mentions: list[Mention], on: dt.date | None) -> list[Mention]:
-        """Attach each title to the adjective, organization and name that follow it."""
+    def _resolve_titles(self, state: DocumentState, mentions: list[Mention], on: dt.date | None,
+                        focus: list[str]) -> list[Mention]:
+        """Attach each title to the adjective, organization and name that follow it.
+
+        A bare title (وقال رئيس الجمهورية، استقبل الملك) is the office last named with its state in the
+        document, else the office of the state the document is about: news names its own officials without
+        their nationality.
+        """
         text = state.document.text
         kept: list[Mention] = []
         skip: set[int] = set()
+        last_state: dict[str, str] = {}  # office -> the state it was last named with
         for i, mention in enumerate(mentions):
             if i in skip:
                 continue
@@ -333,6 +340,8 @@ class ActorLinker:
                 end, j = follower.end, j + 1
             skip.update(range(i + 1, j))
             mention.end = end
+            if country is not None and mention.office:
+                last_state[mention.office] = country
             nxt = mentions[j] if j < len(mentions) else None
             if nxt is not None and nxt.entity_type == "PER" and nxt.kind in (NAME, TAGGED) and (
                     _gap(text, end, nxt.start) <= _TITLE_REACH):
@@ -350,6 +359,11 @@ class ActorLinker:
                 if previous.kind == TAGGED and country and not previous.actors:
                     previous.actors = [_new_person(text[previous.start:previous.end], country, mention.office)]
                 continue
+            construct = nxt is not None and nxt.entity_type == "GPE" and _gap(text, end, nxt.start) == 0
+            if country is None and org is None and mention.office and not construct:
+                # (سفير مملكة البحرين: the state that completes the title is its own, not the context's)
+                country = last_state.get(mention.office) or (focus[0] if focus else None)
+                mention.score = 0.5
             mention.actors = self._office_holder(mention.office or "", country, org, on)
             if mention.actors:
                 kept.append(mention)
