@@ -48,6 +48,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
      _event("CONSULT", "MAR", "ESP")),
     ("وتأتي زيارة وزير الخارجية التركي مولود تشاووش أوغلو لواشنطن بعد أسبوع من التوتر.",
      _event("CONSULT", "TUR", "USA")),
+    # an actor inside what is asked for is neither the one who asks nor the one asked
+    ("وقدم الأمين العام للأمم المتحدة بان كي مون تقريرا أمام مجلس الأمن، دعا فيه إلى تقليص حجم بعثة المراقبين "
+     "في سوريا.", _event("REQUEST", "UN", "SYR")),
     # لدى names the state one's own ambassador is recalled from
     ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
 ])

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from marsad.events.arguments import JOINT_FRAMES, PREPOSITIONS, RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
@@ -30,6 +30,7 @@ SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", 
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
+_DEMAND_OPENERS = frozenset({"الي", "والي", "ان", "بان"})  # normalized إلى، أن، بأن
 _LEAD_SENTENCES = 3
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -178,14 +179,20 @@ class EventExtractor:
             speakers = set()
         carried = _carried_topic(state, context, item)
         reading = _reading(item, text, syntax)
-        arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers,
-                                   object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item),
-                                   carried=carried,
-                                   gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
-                                   complement=reading == NOUN and _completes_other_verb(item, context.verbs),
-                                   object_from=_object_word(state, end, trigger),
-                                   passive=item.hit.form == PAST and DAMMA in text[start:end],
-                                   genitive_patient=trigger.genitive_patient)
+        options: dict[str, Any] = dict(
+            object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
+            gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
+            complement=reading == NOUN and _completes_other_verb(item, context.verbs),
+            object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
+            genitive_patient=trigger.genitive_patient)
+        arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers, **options)
+        if trigger.type == "REQUEST":
+            # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
+            # the demand is coded against the party it is about (دعت فرنسا إلى الضغط على سوريا)
+            opens = _demand_opens(state, end, clause[1])
+            asked = find_arguments(syntax, trigger.frame, (start, end), reading,
+                                   [m for m in mentions if m.end <= opens], speakers, **options)
+            arguments = asked if asked.target else arguments
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
@@ -308,6 +315,19 @@ def _previous_verb(item: Found, verbs: list[tuple[tuple[int, int], str]],
     """The verb trigger before this one in its sentence, if any."""
     index = bisect_left(verbs, (item.span, "")) - 1
     return verbs[index] if index >= 0 and sentence_start <= verbs[index][0][1] <= item.span[0] else None
+
+
+def _demand_opens(state: DocumentState, end: int, clause_end: int) -> int:
+    """Where the content of a demand begins (دعا الوزير الأطراف إلى ...، طالب إسرائيل بالإفراج، أن ...): the
+    one asked is named before it; actors after it belong to what is asked for."""
+    for offset, word in _words_after(state, end, _DEMAND_REACH):
+        start = state.normalized.span(offset, offset + len(word))[0]
+        if start >= clause_end:
+            break
+        word = word.strip("\"'«“(")
+        if word in _DEMAND_OPENERS or (word[:1] == "ب" and word[1:3] == "ال") or word[:3] == "بان":
+            return start
+    return clause_end
 
 
 def _asked_for(item: Found, verbs: list[tuple[tuple[int, int], str]], syntax: SentenceSyntax) -> bool:
