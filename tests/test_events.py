@@ -160,3 +160,8 @@ def test_ones_own_ambassador_called_home_is_no_summons(analyzer):
 ])
 def test_an_uncoded_name_in_an_argument_slot_is_not_replaced_by_a_farther_actor(analyzer, text):
     assert not {kind for kind, _, _ in _coded(analyzer, text, published="2018-07-13")} & {"SUPPORT", "ACCUSE"}
+
+
+def test_a_verb_describing_an_indefinite_noun_has_that_noun_as_its_subject(analyzer):
+    coded = _coded(analyzer, "أدانت تونس تفجيرين إرهابيين استهدفا كنيستين في مصر.", published="2017-04-10")
+    assert not any(kind == "ASSAULT" and "TUN" in source for kind, source, _ in coded)

@@ -58,6 +58,8 @@ _PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partn
 # ... and a partner named after these is one at any distance (اجتماعا استثنائيا برئاسة ... وبحضور الأمين العام)
 ATTENDANCE = frozenset(normalize_key(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة"))
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
+# endings of indefinite plural and dual nouns: تفجيرين، هجمات، غارتان
+_INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 
 
@@ -257,6 +259,24 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     return (free[0], "preceding-subject") if free else (None, "none")
 
 
+def _describes_indefinite(syntax: SentenceSyntax, mentions: list[Mention], verb_start: int) -> bool:
+    """تفجيرين إرهابيين استهدفا كنيستين، عقوبات تستهدف: a verb right after an indefinite plural noun, with
+    nothing between (no و, no line break), describes it: a relative clause without الذي whose subject is that
+    noun, no actor."""
+    if not syntax.starts_word(verb_start):
+        return False  # وتعتقل: a verb joined by و goes on with the sentence's subject
+    before = syntax.text[:verb_start]
+    words = before.rsplit(maxsplit=1)
+    if len(words) < 2 or not before.endswith(" ") or "\n" in before[len(words[0]):]:
+        return False
+    previous = normalize_key(words[1])
+    if previous.startswith("ال") or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS:
+        return False
+    previous_start = verb_start - len(before) + len(before.rstrip()) - len(words[1])
+    return previous.endswith(_INDEFINITE_ENDINGS) and not any(m.start < verb_start and m.end > previous_start
+                                                               for m in mentions)
+
+
 def _title_words(text: str) -> bool:
     """Only the words of a title: heads of offices and nationality adjectives (وزير الخارجية التركي)."""
     words = [normalize_key(w) for w in text.split()]
@@ -364,6 +384,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
     """
     candidates = [m for m in mentions if _actors(m)]
+    if form in (PAST, PRESENT) and _describes_indefinite(syntax, mentions, trigger[0]):
+        return Arguments([], [], ("indefinite-antecedent",), 0.0)
     if passive:
         return _passive_arguments(syntax, trigger, candidates)
     if object_from is not None:

@@ -249,6 +249,10 @@ class ActorLinker:
             if mention.kind != AGENT:
                 kept.append(mention)
                 continue
+            if follower is not None and follower.kind == NAME and follower.actors and (
+                    all(a.country is None and a.kind == "organization" for a in follower.actors)) and (
+                    _gap(text, mention.end, follower.start) == 0):
+                continue  # المتمردين الحوثيين، مسلحو حركة الشباب: the noun is that group's, not a state's
             sector = mention.office or "GOV"
             if follower is not None and follower.kind == NAME and len(follower.countries) == 1 and (
                     sector in LOCATED_AGENT_SECTORS and _located_in(text, mention.end, follower.start)):
