@@ -43,6 +43,7 @@ DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL"})  # groups of a state 
 # targeting (عقوبات تستهدف قطاع النفط الإيراني)
 _ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "على", "ضد", "بحق", "تجاه", "إزاء", "تستهدف", "يستهدف", "استهدفت", "استهدف"))
+AUXILIARIES = frozenset(normalize_key(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون"))
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 # Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
 MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
@@ -304,10 +305,12 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     Returns (subject, object or None, rule) when the trigger verb opens a relative clause; no subject
     when the antecedent is a noun that names no actor.
     """
-    previous = syntax.previous_word(trigger[0])
-    if previous not in RELATIVE_PRONOUNS:
+    previous = syntax.previous_words(trigger[0], 2)
+    auxiliary = int(previous[:1] != [] and previous[0] in AUXILIARIES)  # ترامب الذي كان يطالب
+    if len(previous) <= auxiliary or previous[auxiliary] not in RELATIVE_PRONOUNS:
         return None
-    before = [m for m in candidates if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 1]
+    before = [m for m in candidates
+              if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 1 + auxiliary]
     after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 4]
     if not before:
         # المهاجرين الذين يصلون: the clause is about a noun that is no actor
