@@ -352,7 +352,9 @@ class ActorLinker:
                 if nxt.kind == TAGGED and country:
                     nxt.office = mention.office
                     nxt.actors = [_new_person(text[nxt.start:nxt.end], country, mention.office)]
-                continue  # the name carries the actor; the title only described it
+                # the name carries the actor; the title only described it, its nationality stays a mention
+                kept.extend(m for m in mentions[i + 1:j] if m.kind == ADJECTIVE)
+                continue
             previous = kept[-1] if kept else None
             if previous is not None and previous.entity_type == "PER" and previous.kind in (NAME, TAGGED) and (
                     _gap(text, previous.end, mention.start) <= 1) and (
