@@ -196,6 +196,8 @@ class EventExtractor:
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
+        if trigger.type == "ASSAULT" and source and not target:
+            target = _attacked_at_home(syntax, mentions, end, source)
         if trigger.self_targeted and bool(source) != bool(target):
             # Arrests and protests with one party named happen inside its state: the state arrests its own
             # citizens (اعتُقل عدد من الناشطات السعوديات), the police arrest at home.
@@ -241,6 +243,15 @@ class EventExtractor:
                              * min(m.score for m in arguments.source + arguments.target) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
+
+
+def _attacked_at_home(syntax: SentenceSyntax, mentions: list[Mention], end: int, source: list[Actor]) -> list[Actor]:
+    """الهجوم على قاعدة براك الشاطئ الجوية في جنوب ليبيا: an attack with no other party named, in the
+    attacker's own state, is fought inside it (the target is that state)."""
+    home = {a.country for a in source if a.country}
+    where = next((m for m in mentions if m.start >= end and syntax.preposition(m) == "في" and m.countries
+                  and m.countries <= home), None)
+    return _actors_of([where]) if where is not None else []
 
 
 def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
