@@ -55,6 +55,7 @@ VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف"
 _BETWEEN = frozenset({"بين", "وبين"})
 _BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
 _BETWEEN_REACH = 8  # words after بين where its participants are named
+_JOINED_TITLE_WORDS = 5  # words (و + a title) between two coordinated participants
 _PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partner: اتصال هاتفي مع
 # ... and a partner named after these is one at any distance (اجتماعا استثنائيا برئاسة ... وبحضور الأمين العام)
 ATTENDANCE = frozenset(normalize_key(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة"))
@@ -328,6 +329,13 @@ def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) 
                  and syntax.preposition(m) in PATIENT_PREPOSITIONS), None)
 
 
+def _joined_to(between: str) -> bool:
+    """The text between two mentions only joins them: و and at most a title (الملك عبدالله الثاني وولي العهد
+    السعودي الأمير محمد بن سلمان)."""
+    words = between.split()
+    return bool(words) and words[0].startswith("و") and len(words) <= _JOINED_TITLE_WORDS
+
+
 def _attended(text: str) -> bool:
     return any(normalize_key(word) in ATTENDANCE for word in text.split())
 
@@ -464,6 +472,13 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                 syntax.distance(reach_from, partners[0].start) <= _PARTNER_REACH
                 or syntax.preposition(partners[0]) == "بين" or _attended(syntax.text[reach_from:partners[0].start])):
             partners = []  # اتصال هاتفي أمس على العمل ... وتأمين الحدود مع سورية: مع belongs to another noun
+        if frame == "discuss" and partners and syntax.preposition(partners[0]) == "و":
+            # بحث الملك عبدالله الثاني وولي العهد السعودي: و joins a participant to the subject (or to a name
+            # in apposition to it); يبحثان الأمن وتنظيم داعش: to a topic
+            joined = [m for m in candidates if subject is not None and subject.start <= m.start
+                      and m.end <= partners[0].start and (m is subject or _same_side(m, subject))]
+            if not joined or not _joined_to(syntax.text[joined[-1].end:partners[0].start]):
+                partners = []
         others = _coordinated(syntax, partners)
         if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
             return Arguments([subject], [subject], (*rules, "pair-reference"), 0.85)
