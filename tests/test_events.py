@@ -51,6 +51,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # an actor inside what is asked for is neither the one who asks nor the one asked
     ("وقدم الأمين العام للأمم المتحدة بان كي مون تقريرا أمام مجلس الأمن، دعا فيه إلى تقليص حجم بعثة المراقبين "
      "في سوريا.", _event("REQUEST", "UN", "SYR")),
+    # a place after بين is where the talks were, not a participant
+    ("وجرت مباحثات أولية بين ممثلي إيران والوكالة الدولية للطاقة الذرية الإثنين الماضي بفيينا.",
+     _event("CONSULT", "IRN", "IAEA")),
     # لدى names the state one's own ambassador is recalled from
     ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
 ])
@@ -165,3 +168,10 @@ def test_an_uncoded_name_in_an_argument_slot_is_not_replaced_by_a_farther_actor(
 def test_a_verb_describing_an_indefinite_noun_has_that_noun_as_its_subject(analyzer):
     coded = _coded(analyzer, "أدانت تونس تفجيرين إرهابيين استهدفا كنيستين في مصر.", published="2017-04-10")
     assert not any(kind == "ASSAULT" and "TUN" in source for kind, source, _ in coded)
+
+
+def test_nationalities_in_a_row_after_a_noun_are_all_its_agents(analyzer):
+    coded = _coded(analyzer, "وقال سيدا إن الفيتو الروسي الصيني ضد مشروع القرار الغربي له تداعيات كارثية.",
+                   published="2012-07-20")
+    assert not any(kind == "REJECT" and source == frozenset({"RUS"}) and "CHN" in target
+                   for kind, source, target in coded)

@@ -346,7 +346,8 @@ def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], cand
     opener = syntax.word_after(trigger[1], _BETWEEN_OPENER_REACH)
     if opener is None:
         return []
-    named = [m for m in candidates if m.start >= opener[1] and syntax.distance(opener[1], m.start) <= _BETWEEN_REACH]
+    named = [m for m in candidates if m.start >= opener[1] and syntax.distance(opener[1], m.start) <= _BETWEEN_REACH
+             and syntax.preposition(m) not in ("ب", "في")]  # بفيينا: where, not who
     pair = [m for m in named if m.kind == REFERENCE and len(m.actors) == 2]
     participants: list[Mention] = []
     for mention in named:
@@ -428,6 +429,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
     possessed = form == NOUN and object_pronoun
+    co_agents: list[Mention] = []
     if form == NOUN and genitive_patient:
         # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
         after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
@@ -448,9 +450,14 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
     if form == NOUN and not possessed and subject_rule != "genitive" and adjectives \
             and _adjective_of(syntax, trigger[1], adjectives[0].start):
-        # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent
+        # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent; so are the
+        # nationalities right after it (الفيتو الروسي الصيني: both vetoed)
         subject, subject_rule = adjectives[0], "adjective-agent"
-        adjectives = adjectives[1:]
+        for adjective in adjectives[1:]:
+            if syntax.distance((co_agents or [subject])[-1].end, adjective.start) > 0:
+                break
+            co_agents.append(adjective)
+        adjectives = adjectives[1 + len(co_agents):]
     elif complement and subject_rule == "preceding-subject":
         subject, subject_rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
     if subject is None and carried is not None and subject_rule != "unknown-subject":
@@ -479,7 +486,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                       and m.end <= partners[0].start and (m is subject or _same_side(m, subject))]
             if not joined or not _joined_to(syntax.text[joined[-1].end:partners[0].start]):
                 partners = []
-        others = _coordinated(syntax, partners)
+        others = co_agents + _coordinated(syntax, partners)  # القمة اليمنية القطرية: both took part
+        co_agents = []
         if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
             return Arguments([subject], [subject], (*rules, "pair-reference"), 0.85)
         if subject is None and len(others) >= 2:
@@ -525,4 +533,4 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     quality = {"verb-subject": 1.0, "genitive": 1.0, "genitive-li": 1.0, "carried-subject": 0.7}.get(subject_rule, 0.85)
     if frame == "host":  # the host is the subject; the guest is the visitor, the source
         return Arguments(others, [subject], (*rules, "host-reversed"), quality)
-    return Arguments([subject], others, tuple(rules), quality)
+    return Arguments([subject, *co_agents], others, tuple(rules), quality)
