@@ -23,9 +23,9 @@ class TimedTagger:
         self.tagger = tagger
         self.clock = clock
 
-    def tag(self, tokens: list[str]) -> list[str]:
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         started = time.perf_counter()
-        tags = self.tagger.tag(tokens)  # type: ignore[attr-defined]
+        tags = self.tagger.tag_many(sentences)  # type: ignore[attr-defined]
         self.clock["ner tagger"] += time.perf_counter() - started
         return tags
 

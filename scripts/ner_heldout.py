@@ -1,13 +1,13 @@
 """Train and score the CRF + BiLSTM tagger on one held-out tenth of ANERcorp, at several CRF vote weights.
 
-The BiLSTM (marsad.ner.neural) is not shipped: with the CRF it scored 2-3 F1 points higher on two held-out
-tenths but tags about 2.5x slower than the CRF alone. This script reproduces those figures and leaves a model
-directory that ``marsad evaluate ner --model OUT`` and ``benchmarks/ner_speed.py --model OUT`` accept.
+The shipped model (``marsad train ner``) is this pair trained without the dev slice (tenth 9) at vote weight
+0.4; this script reproduces the per-weight figures of the model card on any tenth and leaves a model directory
+that ``marsad evaluate ner --model OUT`` and ``benchmarks/ner_speed.py --model OUT`` accept.
 Both models are trained with the shipped recipe on the other nine tenths + Wojood (tenth 9 is the dev slice,
-so ``--tenth 9`` trains on exactly the shipped CRF's sentences). Word resources (clusters, gazetteer,
-triggers, and the word vectors if present) come from ``--resources`` (default: the shipped model, which has no
-vectors); missing vectors are trained into OUT with the clusters' own settings (about 7 minutes). Needs the
-``train`` extra (torch, onnx, onnxruntime); about 15 minutes on one core.
+so ``--tenth 9`` trains on exactly the shipped model's sentences). Word resources (clusters, gazetteer,
+triggers, and the word vectors if present) come from ``--resources`` (default: the shipped model); missing
+vectors are trained into OUT with the clusters' own settings (about 7 minutes). Needs the ``train`` extra
+(torch, onnx, onnxruntime); about 15 minutes on one core.
 
     python scripts/ner_heldout.py --tenth 0 --out /tmp/ner_tenth0 [--score-only]
 """

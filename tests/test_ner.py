@@ -18,7 +18,7 @@ from marsad.ner.features import Lexicon, normalize, sentence_features, strip_pro
 from marsad.ner.neural import MAX_CHARS, TAGS, Featurizer, NeuralModel, decode, load_vectors
 from marsad.ner.neural_files import CHARS_FILE, NEURAL_FILES, VECTORS_FILE, VOCAB_FILE
 from marsad.ner.neural_train import DEFAULT_NEURAL
-from marsad.ner.tagger import EntityTagger, default_model_dir, load_lexicon
+from marsad.ner.tagger import CRF_WEIGHT, EntityTagger, default_model_dir, load_lexicon
 
 VALID = {"O"} | {f"{p}-{t}" for p in "BI" for t in ("PERS", "LOC", "ORG", "MISC")}
 
@@ -157,9 +157,11 @@ def test_decode_is_best_legal_path() -> None:
     assert decode(np.zeros((0, len(TAGS)))) == []
 
 
-def test_shipped_model_is_the_crf_alone(tagger: EntityTagger) -> None:
-    assert tagger._neural is None
-    assert not any((default_model_dir() / name).exists() for name in NEURAL_FILES)
+def test_shipped_model_is_crf_and_bilstm(tagger: EntityTagger) -> None:
+    assert tagger._neural is not None and tagger.crf_weight == CRF_WEIGHT
+    assert all((default_model_dir() / name).exists() for name in NEURAL_FILES)
+    size = sum(p.stat().st_size for p in default_model_dir().iterdir())
+    assert size <= 50_000_000  # the budget
 
 
 def test_featurizer_odd_tokens() -> None:
@@ -204,10 +206,27 @@ def test_crf_with_network_directory(tmp_path: Path, tagger: EntityTagger) -> Non
     assert clone.crf_weight == 0.3 and clone._neural is not None
 
 
+def test_network_cache_starts_over_within_a_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("onnxruntime")
+    from marsad.ner import neural
+
+    for path in default_model_dir().iterdir():
+        shutil.copyfile(path, tmp_path / path.name)
+    _tiny_network(tmp_path)
+    sentences = [["زار", "ترامب", "الرياض", "."], ["قال", "البنك", "الدولي", "إن", "الاقتصاد", "."],
+                 ["وصل", "الوزير", "إلى", "القاهرة", "."], [], ["ذهب", "محمد", "إلى", "بيروت"]]
+    expected = EntityTagger(tmp_path).tag_many(sentences)
+    monkeypatch.setattr(neural, "_ENCODED_LIMIT", 12)  # fewer than the document's 19 distinct tokens
+    small = EntityTagger(tmp_path)
+    assert small.tag_many(sentences) == expected == [small.tag(s) for s in sentences]
+    assert len(small._neural._rows) <= 12
+
+
 def test_exported_network_matches_torch(tmp_path: Path) -> None:
     torch = pytest.importorskip("torch")
     pytest.importorskip("onnxruntime")
-    from marsad.ner.neural_train import build_network, export_onnx
+    from marsad.ner.neural_train import build_network, export_onnx, quantize_tagger
 
     table = _tiny_network(tmp_path)
     # A fresh network through the exporter and the cached two-graph runtime gives PyTorch's probabilities.
@@ -226,3 +245,6 @@ def test_exported_network_matches_torch(tmp_path: Path) -> None:
     for _ in range(2):  # cold, then cached encodings
         assert np.allclose(model.probabilities(tokens), expected, atol=1e-4)
     assert model.probabilities([]).shape == (0, len(TAGS))
+    quantize_tagger(tmp_path)  # int8 weights: close to, not equal to, the float network
+    quantized = NeuralModel(tmp_path, model.featurizer.lexicon).probabilities(tokens)
+    assert np.allclose(quantized, expected, atol=0.05) and not np.allclose(quantized, expected, atol=1e-6)

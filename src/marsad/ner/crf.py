@@ -81,12 +81,9 @@ class LinearCRF:
             if token in rows:
                 continue
             row = rows[token] = len(rows)
-            for k, attrs in enumerate((word.own, *word.context)):
-                for attr in attrs:
-                    i = index.get(attr)
-                    if i is not None:
-                        slots.append(row * parts + k)
-                        found.append(i)
+            for k, attrs in enumerate((word.own, *word.context)):  # filtered to the model's attributes already
+                slots.extend([row * parts + k] * len(attrs))
+                found.extend([index[a] for a in attrs])
         if slots:
             table = self._table.reshape(-1, len(TAGS))
             new = np.unique(np.array(slots) // parts)
@@ -110,9 +107,8 @@ class LinearCRF:
                 scores[n - edge:] += self.pad[k]
         index = self.index
         at, rows = [], []
-        for i in range(n):
-            for attr in sentence_extras(words, gaz, i):
-                found = index.get(attr)
+        for i, extras in enumerate(sentence_extras(words, gaz)):
+            for found in map(index.get, extras):
                 if found is not None:
                     at.append(i)
                     rows.append(found)

@@ -8,6 +8,7 @@ lexical lookup (clusters, gazetteers, triggers) is also tried on the clitic-stri
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -189,43 +190,41 @@ PAD = tuple((f"{off}:PAD",) for off in OFFSETS)  # always known: every training 
 def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
     """Feature strings for each token of a sentence (crfsuite attribute lists)."""
     words = [lex.word(t) for t in tokens]
-    gaz = lex.gazetteer_tags(words)
     known = lex.known
     n = len(words)
     feats: list[list[str]] = []
-    for i, word in enumerate(words):
+    for i, (word, extra) in enumerate(zip(words, sentence_extras(words, lex.gazetteer_tags(words)), strict=True)):
         f = list(word.own)
         for k, off in enumerate(OFFSETS):
             j = i + off
             f.extend(words[j].context[k] if 0 <= j < n else PAD[k])
-        extra = sentence_extras(words, gaz, i)
         f.extend(extra if known is None else [x for x in extra if x in known])
         feats.append(f)
     return feats
 
 
-def sentence_extras(words: Sequence[Word], gaz: Sequence[Sequence[str]], i: int) -> list[str]:
-    """Features of token ``i`` that depend on the sentence around it (not cacheable per token; not filtered)."""
+def sentence_extras(words: Sequence[Word], gaz: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Per token, the features that depend on the sentence around it (not cacheable per token; not filtered):
+    gazetteer matches around it, sentence edges, word and stem bigrams."""
     n = len(words)
-    extra = ["gaz=" + g for g in gaz[i]] if gaz[i] else []
-    for off in OFFSETS:
-        j = i + off
-        if 0 <= j < n and gaz[j]:
-            extra.extend(f"{off}:gaz={g}" for g in gaz[j])
-    word = words[i]
-    w = word.norm
-    if i > 0:
-        prev = words[i - 1]
-        extra.append(f"-1|0:w={prev.norm}|{w}")
-        extra.append(f"-1|0:stem={prev.stem}|{word.stem}")
-        if i > 1:
-            extra.append(f"-2|-1:w={words[i - 2].norm}|{prev.norm}")
-        if i < n - 1:
-            extra.append(f"-1|1:w={prev.norm}|{words[i + 1].norm}")
-    else:
-        extra.append("BOS")
-    if i < n - 1:
-        extra.append(f"0|1:w={w}|{words[i + 1].norm}")
-    else:
-        extra.append("EOS")
-    return extra
+    if not n:
+        return []
+    norms = [w.norm for w in words]
+    pairs = list(itertools.pairwise(norms))  # (token i, token i + 1)
+    extras: list[list[str]] = [["BOS"]] + [[f"-1|0:w={a}|{b}", f"-1|0:stem={c}|{d}"] for (a, b), (c, d)
+                                           in zip(pairs, itertools.pairwise(w.stem for w in words), strict=True)]
+    for i, (a, b) in enumerate(pairs[:-1], start=2):
+        extras[i].append(f"-2|-1:w={a}|{b}")
+    for i in range(1, n - 1):
+        extras[i].append(f"-1|1:w={norms[i - 1]}|{norms[i + 1]}")
+    for i, (a, b) in enumerate(pairs):
+        extras[i].append(f"0|1:w={a}|{b}")
+    extras[-1].append("EOS")
+    if any(gaz):
+        for i in range(n):
+            extras[i].extend("gaz=" + g for g in gaz[i])
+            for off in OFFSETS:
+                j = i + off
+                if 0 <= j < n:
+                    extras[i].extend(f"{off}:gaz={g}" for g in gaz[j])
+    return extras

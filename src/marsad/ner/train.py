@@ -2,8 +2,9 @@
 
 Recipe: ANERcorp training part (CAMeL split) minus its last 10% of sentences, which is the dev slice used for
 every tuning decision and for the figure in the manifest, plus the Wojood sample mapped to the four ANERcorp
-types; distributional clusters from the Apache-licensed ANT news only; a gazetteer of Arabic country names
-(mledoze/countries); hand-written trigger words. ANERGazet is research-use only and added nothing measurable on
+types; word vectors and their clusters from the Apache-licensed ANT news only; a gazetteer of Arabic country
+names (mledoze/countries); hand-written trigger words. On the same sentences a CRF and a BiLSTM are trained; the
+tagger combines them (see :mod:`marsad.ner.tagger`). ANERGazet is research-use only and added nothing measurable on
 the dev slice, so it is left out unless asked for. Every input file is recorded in ``model.json`` with its
 sha256, size and license.
 """
@@ -26,6 +27,9 @@ from marsad.ner.clusters import train_clusters
 from marsad.ner.conll import Sentence, evaluate, read_conll
 from marsad.ner.crf import WEIGHTS_FILE, export_weights
 from marsad.ner.features import normalize, sentence_features
+from marsad.ner.neural import load_vectors
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.neural_train import train_network
 from marsad.ner.tagger import (
     CLUSTERS_FILE,
     CRF_WEIGHT,
@@ -171,7 +175,7 @@ def score_dir(model_dir: Path, sentences: Sequence[Sentence],
     """Dev scores of a model directory as plain numbers (``crf_weight`` matters only with a BiLSTM beside it)."""
     tagger = EntityTagger(model_dir, crf_weight=crf_weight)
     gold = [[tag or "O" for _, tag in s] for s in sentences]
-    pred = [tagger.tag([tok for tok, _ in s]) for s in sentences]
+    pred = tagger.tag_many([[tok for tok, _ in s] for s in sentences])
     return {name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
                    "gold": s.gold, "predicted": s.predicted}
             for name, s in evaluate(gold, pred).items()}
@@ -184,15 +188,18 @@ def _file_record(data_root: Path, rel: str) -> dict[str, Any]:
 
 def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT, clusters: Path | None = None,
           params: dict[str, Any] | None = None, anergazet: bool = False) -> dict[str, Any]:
-    """Train clusters (unless a cluster file is given), gazetteer and CRF into ``out_dir``; returns the manifest."""
+    """Train clusters and word vectors (unless a cluster file is given), gazetteer, CRF and BiLSTM into ``out_dir``;
+    returns the manifest."""
     started = time.time()
     out_dir.mkdir(parents=True, exist_ok=True)
     cluster_facts: dict[str, Any]
     if clusters is None:
-        cluster_facts = train_clusters(data_root / NEWS, out_dir / CLUSTERS_FILE, seed=seed)
-    else:
-        if clusters.resolve() != (out_dir / CLUSTERS_FILE).resolve():
-            shutil.copyfile(clusters, out_dir / CLUSTERS_FILE)
+        cluster_facts = train_clusters(data_root / NEWS, out_dir / CLUSTERS_FILE, seed=seed, vectors_dir=out_dir)
+    else:  # the word vectors the clusters were cut from are taken from the same directory
+        for src, name in ((clusters, CLUSTERS_FILE), (clusters.parent / VECTORS_FILE, VECTORS_FILE),
+                          (clusters.parent / VOCAB_FILE, VOCAB_FILE)):
+            if src.resolve() != (out_dir / name).resolve():
+                shutil.copyfile(src, out_dir / name)
         cluster_facts = {"reused": str(clusters)}
     triggers_src = default_model_dir() / TRIGGERS_FILE
     if triggers_src.resolve() != (out_dir / TRIGGERS_FILE).resolve():
@@ -204,21 +211,26 @@ def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT,
     wojood = read_wojood(data_root / WOJOOD)
     crf_params = {**DEFAULT_PARAMS, **(params or {})}
     fit_crf(out_dir / MODEL_FILE, train_part + wojood, out_dir, crf_params)
-    dev_scores = score_dir(out_dir, dev)
+    vocab, vectors = load_vectors(out_dir)
+    network = train_network(train_part + wojood, vocab, vectors, load_lexicon(out_dir), out_dir, seed)
     manifest: dict[str, Any] = {
-        "name": "marsad-ner-crf",
+        "name": "marsad-ner-crf-bilstm",
         "task": "Arabic NER, BIO tags PERS LOC ORG MISC",
         "files": {"model": MODEL_FILE, "weights": WEIGHTS_FILE, "clusters": CLUSTERS_FILE,
-                  "gazetteer": GAZETTEER_FILE, "triggers": TRIGGERS_FILE},
+                  "gazetteer": GAZETTEER_FILE, "triggers": TRIGGERS_FILE, "vectors": VECTORS_FILE,
+                  "vocabulary": VOCAB_FILE, "characters": CHARS_FILE, "encoder": ENCODER_FILE, "network": ONNX_FILE},
         "data": [_file_record(data_root, rel)
                  for rel in (ANERCORP, WOJOOD, COUNTRIES, NEWS, *(GAZETTEERS.values() if anergazet else ()))],
         "training_sentences": {"anercorp": len(train_part), "wojood": len(wojood)},
         "training_tokens": {"anercorp": sum(len(s) for s in train_part), "wojood": sum(len(s) for s in wojood)},
         "dev": {"definition": f"last {DEV_FRACTION:.0%} of sentences of {ANERCORP}", "sentences": len(dev),
-                "tokens": sum(len(s) for s in dev), "scores": dev_scores},
+                "tokens": sum(len(s) for s in dev), "scores": score_dir(out_dir, dev),
+                "scores_crf_alone": score_dir(out_dir, dev, crf_weight=1.0)},
         "clusters": cluster_facts,
         "gazetteer_entries": n_gaz,
         "crf": {"algorithm": "lbfgs", "params": crf_params},
+        "network": network,
+        "crf_vote_weight": CRF_WEIGHT,
         "features": ["normalized word", "clitic-stripped stem and proclitic string", "prefixes/suffixes 1-4",
                      "shape", "length", "position", "context window +-2 (word, stem, shape, clusters, gazetteer, "
                      "trigger)", "word bigram conjunctions", "word2vec k-means clusters", "gazetteer BIO match",
