@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
-from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT
+from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, PRONOUN
 from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token, split_clitics
@@ -206,6 +206,8 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
     follows it: دعا القيادة المصرية makes the leadership the object, not the one who calls."""
     if gender is None:
         return True
+    if gender == PRONOUN:
+        return False
     head = syntax.text[mention.start:mention.end].split(maxsplit=1)[0]
     head = normalize_key(head)
     head = head[2:] if head.startswith("ال") else head

@@ -38,18 +38,25 @@ class TriggerHit:
 
     trigger: str
     form: str  # past | present | nouns | phrases | participles
-    gender: str | None = None  # of the verb's subject as written: "m", "f", or None (plural, dual, unknown)
+    # of the verb's subject as written: "m", "f", PRONOUN (the verb carries it: هاجموا), or None (unknown)
+    gender: str | None = None
 
     def subject_gender(self, suffix: str) -> str | None:
-        """The gender the subject must have, given the ending the verb carries (زار + ت: feminine)."""
+        """The gender the subject must have, given the ending the verb carries (زار + ت: feminine). A
+        plural or dual ending (هاجموا، التقيا، يطالبون) is the subject itself: a verb placed before its
+        subject stays singular, so no name after it is the subject."""
         if not suffix or suffix in _OBJECT_SUFFIXES:
             return self.gender
+        if suffix in _PLURAL_SUFFIXES.get(self.form, ()):
+            return PRONOUN
         if self.form == PAST and self.gender == "m" and suffix.startswith("ت") and suffix != "تا":
             return "f"
         return None
 
 
+PRONOUN = "pronoun"
 _OBJECT_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
+_PLURAL_SUFFIXES = {PAST: frozenset({"وا", "ا", "تا", "ن"}), PRESENT: frozenset({"ون", "ان", "ن"})}
 
 
 def _verb_gender(kind: str, written: str, form: str) -> str | None:
@@ -61,6 +68,8 @@ def _verb_gender(kind: str, written: str, form: str) -> str | None:
         return None
     if form == written or (form.endswith("ا") and not form.endswith("وا")):
         return "m"
+    if form.endswith("وا"):
+        return PRONOUN
     return "f" if form.endswith("ت") else None
 
 
