@@ -516,6 +516,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         # after the verb, or after its subject when that follows the verb (VSO)
         object_start = max(trigger[1], subject.end if subject is not None else 0)
         object_adjective = next((m for m in adjectives if m.start >= object_start
+                                 # هاجم المسلحون الحوثيون اليمنيون: right after the subject, it describes it
+                                 and not (subject is not None and subject.start >= trigger[1]
+                                          and syntax.distance(subject.end, m.start) == 0)
                                  and (syntax.distance(object_start, m.start) <= 2
                                       or _in_patient_phrase(syntax, object_start, m.start))
                                  and (subject is None or not _same_side(m, subject))), None)
