@@ -173,6 +173,13 @@ def _actors(mention: Mention) -> bool:
                     for a in mention.actors))
 
 
+def _armed(mention: Mention) -> bool:
+    """Forces and armed groups: what ل after an attack noun names as its author."""
+    return any(a.sector in ("MIL", "REB", "IGO/MIL") or (a.kind == "organization" and a.country is None
+                                                         and (a.sector or "").startswith("REB"))
+               for a in mention.actors)
+
+
 def _is_person(mention: Mention) -> bool:
     return mention.entity_type == "PER" or any(a.kind == "person" for a in mention.actors)
 
@@ -218,7 +225,7 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
 
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int], gender: str | None = None, possessed: bool = False,
-                 unknown: Mention | None = None) -> tuple[Mention | None, str]:
+                 unknown: Mention | None = None, armed_li: bool = False) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it, and so does
@@ -249,8 +256,9 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         preposition = None if adjacent else syntax.preposition(after[0])
         if preposition is None:
             return after[0], "genitive" if form == NOUN else "verb-subject"
-        if preposition == "ل" and form == NOUN and _is_person(after[0]):
-            return after[0], "genitive-li"  # زيارة العمل للحموشي: the visit of Hammouchi
+        if preposition == "ل" and form == NOUN and (_is_person(after[0]) or (armed_li and _armed(after[0]))):
+            # زيارة العمل للحموشي: the visit of Hammouchi; غارات لقوات التحالف: the coalition's raids
+            return after[0], "genitive-li"
         if preposition == "من" and syntax.previous_words(after[0].start, 2)[1:] in (["وفد"], ["وفدا"]):
             return after[0], "delegation"  # زيارة وفد من المجلس الوطني السوري: the council's visit
     free = [m for m in reversed([m for m in candidates if m.end <= start])
@@ -389,13 +397,14 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
                    carried: Mention | None = None, gender: str | None = None, complement: bool = False,
                    object_from: int | None = None, passive: bool = False,
-                   genitive_patient: bool = False) -> Arguments:
+                   genitive_patient: bool = False, armed_li: bool = False) -> Arguments:
     """Source and target mentions for one trigger, by its frame.
 
     ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
     subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
     البحرين): the actor it introduces is the target. ``passive``: the verb is written passive (اعتُقل).
     ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
+    ``armed_li``: after an attack noun, ل may name forces or an armed group as its author (غارات لقوات التحالف).
     """
     candidates = [m for m in mentions if _actors(m)]
     if form in (PAST, PRESENT) and _describes_indefinite(syntax, mentions, trigger[0]):
@@ -443,7 +452,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                 agent, rule = carried, "carried-subject"
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
-                                         _first_unknown(syntax, mentions, trigger[1]))
+                                         _first_unknown(syntax, mentions, trigger[1]), armed_li)
     by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
     if form == NOUN and by_agent is not None:
         # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
