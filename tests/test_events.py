@@ -54,6 +54,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a place after بين is where the talks were, not a participant
     ("وجرت مباحثات أولية بين ممثلي إيران والوكالة الدولية للطاقة الذرية الإثنين الماضي بفيينا.",
      _event("CONSULT", "IRN", "IAEA")),
+    # two subjects before the verb both act
+    ("موسكو ودمشق تدين العقوبات الأمريكية على إيران.", _event("ACCUSE", "RUS,SYR", "USA")),
+    # the one set free is the genitive of a release noun, not its agent
+    ("أعلنت السلطات اليمنية الإفراج عن صحفي فرنسي.", _event("CONCEDE", "YEM", "FRA")),
     # لدى names the state one's own ambassador is recalled from
     ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
 ])

@@ -443,7 +443,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     co_agents: list[Mention] = []
     if form == NOUN and genitive_patient:
         # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
-        after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
+        # (a nationality stands for its people there: الإفراج عن فرنسية، اعتقال صحفي فرنسي)
+        after = [m for m in sorted(candidates + [m for m in mentions if m.kind == ADJECTIVE and len(m.actors) == 1],
+                                   key=lambda m: m.start)
+                 if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
                  and syntax.preposition(m) in (None, "من")]
         if after:
             agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
@@ -453,6 +456,10 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
                                          _first_unknown(syntax, mentions, trigger[1]), armed_li)
+    if subject_rule == "preverbal-subject" and syntax.preposition(subject) == "و":
+        # موسكو ودمشق تدين: both subjects written before the verb act
+        co_agents += [m for m in candidates if m.end <= subject.start and syntax.distance(m.end, subject.start) <= 1
+                      and m is not subject][-1:]
     by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
     if form == NOUN and by_agent is not None:
         # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
