@@ -158,6 +158,29 @@ def test_a_bare_title_names_the_holder_of_the_state_in_context(analyzer, text, w
     assert last_title.actor.id == who
 
 
+@pytest.mark.parametrize(("published", "text", "who", "code"), [
+    # issue 6: other actors -- group leaders code as their group, IGO heads as their organization
+    ("2015-06-01", "قال حسن نصر الله في خطاب متلفز إن المعركة مستمرة.", "PER.HASSAN_NASRALLAH", "HEZBOLLAH"),
+    ("2015-06-01", "ظهر أبو بكر البغدادي في تسجيل جديد.", "PER.ABU_BAKR_AL_BAGHDADI", "ISIS"),
+    ("2016-03-01", "قال يوكيا أمانو إن إيران تلتزم بالاتفاق.", "PER.YUKIYA_AMANO", "IAEA"),
+    ("2016-03-01", "قالت ماريا زاخاروفا إن موسكو ترفض الاتهامات.", "PER.MARIA_ZAKHAROVA", "RUS"),
+    ("2017-02-01", "أعلن إبراهيم غالي رفض الجبهة للقرار.", "PER.BRAHIM_GHALI", "POLISARIO"),
+])
+def test_other_actors_link_and_code_by_role(analyzer, published, text, who, code):
+    analysis = analyzer.analyze(Document("t", text, published=published))
+    actor = next(e.actor for e in analysis.entities if e.type == "PER" and e.actor)
+    assert (actor.id, actor.code) == (who, code)
+
+
+def test_other_actors_guard_common_words_and_share_surnames_by_date(kb, analyzer):
+    for word in ("الشاطر", "الضيف", "بديع", "الصدر", "القدوة", "شباط", "عرفات", "الترابي"):
+        assert not [e for e in kb.search(word) if e.kind == "person"], word
+    # bare ساندرز: the press secretary while she serves, else the senator
+    for published, who in (("2018-05-01", "PER.SARAH_SANDERS"), ("2016-03-01", "PER.BERNIE_SANDERS")):
+        analysis = analyzer.analyze(Document("t", "وقال ساندرز للصحفيين إن الأمر محسوم.", published=published))
+        assert [e.actor.id for e in analysis.entities if e.actor and e.actor.kind == "person"] == [who]
+
+
 def test_knowledge_base_pickles(kb):
     assert ids(pickle.loads(pickle.dumps(kb)).search("بلينكن")) == ["PER.ANTONY_BLINKEN"]
 
