@@ -60,6 +60,40 @@ def test_nisba_inflection_by_rule():
         assert form in forms
 
 
+@pytest.mark.parametrize(("text", "place", "country"), [
+    # issue 6: the gazetteer knows first-level divisions and the towns the news names
+    ("قصفت طائرات التحالف مواقع في محافظة إب وسط اليمن.", "YEM.IBB", "YEM"),
+    ("خرج المحتجون في مدنين وبنقردان للمطالبة بالتنمية.", "TUN.MEDENINE", "TUN"),
+    ("اشتباكات في عكار شمال لبنان.", "LBN.AKKAR", "LBN"),
+    ("سيطرت القوات على معبر رأس جدير.", "LBY.RAS_AJDIR", "LBY"),
+    ("تظاهر الآلاف في ميدان التحرير بالقاهرة.", "EGY.TAHRIR_SQUARE", "EGY"),
+])
+def test_gazetteer_links_divisions_and_towns(analyzer, text, place, country):
+    analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
+    linked = [e.actor for e in analysis.entities if e.actor and e.actor.kind == "place"]
+    assert any(a.id == place and a.country == country for a in linked)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    # a place name that is also a common word links only in its unambiguous form
+    ("قال إنه يحترم اب الأسرة ويقدر دوره.", "اب"),  # إب (Yemen): محافظة إب only
+    ("تحت ذريعة حجة واهية رفض الاقتراح.", "حجة"),  # Hajjah: محافظة حجة only
+    ("وصل الحزم إلى مستوى غير مسبوق في عاصفة الحزم.", "الحزم"),  # Al Hazm (Yemen): مدينة الحزم only
+    ("كانت هذه زلة لسان من الوزير.", "زلة"),  # Zillah (Libya)
+    ("قالت السيدة فاطمة إن الوضع صعب.", "فاطمة"),  # أطمة (Syria) read after the clitic ف
+    ("عبر عن شكره الخالص للقيادة.", "الخالص"),  # Khalis (Iraq)
+])
+def test_a_place_that_is_also_a_common_word_is_not_linked_bare(analyzer, text, word):
+    analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
+    assert not [e for e in analysis.entities if word in e.text and e.actor and e.actor.kind == "place"]
+
+
+def test_names_shared_by_places_in_two_states_are_listed_on_each(kb):
+    assert {"LBY.CYRENAICA", "PSE.BURQA"} <= set(ids(kb.search("برقة")))
+    assert {"YEM.AL_JAWF", "SAU.JOUF"} <= set(ids(kb.search("الجوف")))
+    assert ids(kb.search("محافظة إب")) == ["YEM.IBB"] and not kb.search("إب")
+
+
 def test_organizations_and_ambiguous_generic_names(kb):
     assert ids(kb.search("سي آي إيه")) == ["USA.CIA"]
     assert ids(kb.search("البنتاغون")) == ["USA.DOD"]
@@ -156,6 +190,29 @@ def test_a_bare_title_names_the_holder_of_the_state_in_context(analyzer, text, w
     analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
     last_title = max((e for e in analysis.entities if e.type == "PER"), key=lambda e: e.start)
     assert last_title.actor.id == who
+
+
+@pytest.mark.parametrize(("published", "text", "who", "code"), [
+    # issue 6: other actors -- group leaders code as their group, IGO heads as their organization
+    ("2015-06-01", "قال حسن نصر الله في خطاب متلفز إن المعركة مستمرة.", "PER.HASSAN_NASRALLAH", "HEZBOLLAH"),
+    ("2015-06-01", "ظهر أبو بكر البغدادي في تسجيل جديد.", "PER.ABU_BAKR_AL_BAGHDADI", "ISIS"),
+    ("2016-03-01", "قال يوكيا أمانو إن إيران تلتزم بالاتفاق.", "PER.YUKIYA_AMANO", "IAEA"),
+    ("2016-03-01", "قالت ماريا زاخاروفا إن موسكو ترفض الاتهامات.", "PER.MARIA_ZAKHAROVA", "RUS"),
+    ("2017-02-01", "أعلن إبراهيم غالي رفض الجبهة للقرار.", "PER.BRAHIM_GHALI", "POLISARIO"),
+])
+def test_other_actors_link_and_code_by_role(analyzer, published, text, who, code):
+    analysis = analyzer.analyze(Document("t", text, published=published))
+    actor = next(e.actor for e in analysis.entities if e.type == "PER" and e.actor)
+    assert (actor.id, actor.code) == (who, code)
+
+
+def test_other_actors_guard_common_words_and_share_surnames_by_date(kb, analyzer):
+    for word in ("الشاطر", "الضيف", "بديع", "الصدر", "القدوة", "شباط", "عرفات", "الترابي"):
+        assert not [e for e in kb.search(word) if e.kind == "person"], word
+    # bare ساندرز: the press secretary while she serves, else the senator
+    for published, who in (("2018-05-01", "PER.SARAH_SANDERS"), ("2016-03-01", "PER.BERNIE_SANDERS")):
+        analysis = analyzer.analyze(Document("t", "وقال ساندرز للصحفيين إن الأمر محسوم.", published=published))
+        assert [e.actor.id for e in analysis.entities if e.actor and e.actor.kind == "person"] == [who]
 
 
 def test_knowledge_base_pickles(kb):
