@@ -179,3 +179,10 @@ def test_nationalities_in_a_row_after_a_noun_are_all_its_agents(analyzer):
                    published="2012-07-20")
     assert not any(kind == "REJECT" and source == frozenset({"RUS"}) and "CHN" in target
                    for kind, source, target in coded)
+
+
+def test_a_date_in_a_relative_clause_after_the_trigger_dates_something_else(analyzer):
+    text = "أكد الرئيس الفرنسي إطلاق سراح الرهينة الفرنسية التي كانت مختطفة في اليمن منذ فبراير."
+    analysis = analyzer.analyze(Document("t", text, published="2015-08-08"))
+    dates = {e.date for e in analysis.events if e.type == "CONCEDE"}
+    assert dates and "2015-02" not in dates

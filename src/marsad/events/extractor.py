@@ -29,6 +29,7 @@ SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", 
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
+_RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
 _DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
 _DEMAND_OPENERS = frozenset({"الي", "والي", "ان", "بان"})  # normalized إلى، أن، بأن
 _LEAD_SENTENCES = 3
@@ -221,7 +222,8 @@ class EventExtractor:
             source = target = source + [a for a in target if all(a.id != b.id for b in source)]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = _governing_timex(context.timexes.within(sentence_start, sentence_end), (sentence_start, sentence_end),
-                                 (start, end), lambda a, b: _reported_between(state, a, b))
+                                 (start, end), lambda a, b: _reported_between(state, a, b),
+                                 lambda a, b: _relative_between(state, a, b))
         date = timex.value if timex else _context_date(state, item.sentence)
         item.date_from_context = timex is None
         if modality == "asserted" and _after_publication(date, state):
@@ -449,15 +451,18 @@ def _modality(cues: list[str]) -> str:
 
 
 def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: tuple[int, int],
-                     reported_between: Callable[[int, int], bool]) -> Timex | None:
+                     reported_between: Callable[[int, int], bool],
+                     relative_between: Callable[[int, int], bool]) -> Timex | None:
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
     Durations, sets, decades, centuries and multi-year spans do not date an event, nor does the date of
-    the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس").
+    the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس"), nor one in a
+    relative clause after it, which dates something else ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير").
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
                   and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
-                  and not (t.end <= trigger[0] and reported_between(t.end, trigger[0]))]
+                  and not (t.end <= trigger[0] and reported_between(t.end, trigger[0]))
+                  and not (t.start >= trigger[1] and relative_between(trigger[1], t.start))]
     if not candidates:
         return None
 
@@ -472,6 +477,14 @@ def _reported_between(state: DocumentState, start: int, end: int) -> bool:
     normalized = state.normalized
     words = normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
     return any(word.strip("،,\"") in COMPLEMENTIZERS for word in words)
+
+
+def _relative_between(state: DocumentState, start: int, end: int) -> bool:
+    """A relative pronoun (الذي، التي) lies between two offsets, close enough to ``end`` for the clause it
+    opens to reach there: what follows describes another noun."""
+    normalized = state.normalized
+    words = normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
+    return any(word in RELATIVE_PRONOUNS for word in words[-_RELATIVE_CLAUSE_REACH:])
 
 
 def _is_event_date(value: str) -> bool:
