@@ -3,8 +3,8 @@
 The network sees, per token, two frozen word2vec vectors (the normalized word and its clitic-stripped stem;
 learned by the project from Apache-licensed news, like the CRF's clusters), the token's characters, and four
 small categorical features the CRF also uses (shape, proclitic string, trigger class, gazetteer match).
-Word-vector lookups happen here in numpy from a float16 table so the ONNX graphs stay small; per-token inputs
-are encoded once per token string and memoized.
+Word-vector lookups happen here in numpy from a float16 table so the ONNX graphs stay small; each token string
+is encoded once and its encoding kept.
 """
 
 from __future__ import annotations
@@ -146,11 +146,12 @@ def load_vectors(model_dir: Path) -> tuple[dict[str, int], np.ndarray]:
 
 
 class NeuralModel:
-    """The exported network with its word vectors: per-token tag probabilities for one sentence.
+    """The exported network with its word vectors: per-token tag probabilities of sentences.
 
     It runs as two ONNX graphs: a token encoder (word vectors, character CNN, categorical embeddings) whose
     output depends on the token alone and is cached per token string, and the BiLSTM over a sentence of encoded
-    tokens plus their gazetteer matches. On news most tokens hit the cache, so only the BiLSTM runs per call.
+    tokens plus their gazetteer matches. On news most tokens hit the cache; the rest of a document's are encoded
+    in one call, and the BiLSTM runs once per sentence.
     """
 
     def __init__(self, model_dir: Path, lexicon: Lexicon) -> None:
