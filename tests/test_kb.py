@@ -320,3 +320,9 @@ def test_cli_import_then_validate(tmp_path, capsys):
     args = parser.parse_args(["kb", "validate", str(tmp_path / "bad")])
     assert args.func(args) == 1
     assert "x.yaml:2:" in capsys.readouterr().out
+
+
+def test_a_tagged_surname_follows_the_person_the_kb_named_in_full(analyzer):
+    text = "قال رئيس المجلس الوطني السوري جورج صبرا إن النظام يتهاوى. وشدد صبرا على أن الانفجار يعني الكثير."
+    analysis = analyzer.analyze(Document("t", text, published="2012-11-20"))
+    assert [e.actor.id for e in analysis.entities if e.text == "صبرا"] == ["PER.GEORGE_SABRA"]

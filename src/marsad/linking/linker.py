@@ -400,6 +400,10 @@ class ActorLinker:
         """Tagged names take the nationality written beside them; later mentions of a surname follow."""
         text = state.document.text
         known: dict[str, Actor] = {}
+        # a tagged surname of a person the KB named in full (صبرا after جورج صبرا) is that person
+        for mention in mentions:
+            if mention.kind == NAME and mention.actor is not None and mention.actor.kind == "person":
+                _remember(known, text[mention.start:mention.end], mention.actor)
         # Full names first: a headline's "ماكين" is the "جون ماكين" the article names in full further on.
         order = sorted(range(len(mentions)), key=lambda i: len(text[mentions[i].start:mentions[i].end].split()) < 2)
         for i in order:
