@@ -49,10 +49,13 @@ class KnowledgeBase:
         # offices a state fills many times at once (an ambassador per capital): a title names none of them
         self.concurrent_offices = concurrent_offices
         self._index: dict[str, list[tuple[int, str]]] = {}
+        self._roles: dict[str, list[tuple[Role, str]]] = {}  # office -> its roles, for holders() on every title
         for entry in entries.values():
             for rank, names in enumerate(([entry.name, *entry.aliases], entry.capitals, entry.adjectives)):
                 for name in names:
                     self._index.setdefault(normalize_key(name), []).append((rank, entry.id))
+            for role in entry.roles:
+                self._roles.setdefault(role.office, []).append((role, entry.id))
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = ()) -> KnowledgeBase:
@@ -70,13 +73,9 @@ class KnowledgeBase:
     def holders(self, office: str, country: str | None, on: datetime.date | None,
                 org: str | None = None) -> list[KBEntry]:
         """People holding ``office`` (of ``country``/``org`` when given) on ``on``; every holder if None."""
-        found: list[tuple[datetime.date, str]] = []
-        for entry in self.entries.values():
-            for role in entry.roles:
-                if (role.office == office and (country is None or role.country == country)
-                        and (org is None or role.org == org)
-                        and (on is None or dates.covers(role.start, role.end, on))):
-                    found.append((dates.earliest(role.start), entry.id))
+        found = [(dates.earliest(role.start), key) for role, key in self._roles.get(office, ())
+                 if (country is None or role.country == country) and (org is None or role.org == org)
+                 and (on is None or dates.covers(role.start, role.end, on))]
         found.sort(reverse=True)
         return [self.entries[key] for key in dict.fromkeys(key for _, key in found)]
 
