@@ -326,3 +326,9 @@ def test_a_tagged_surname_follows_the_person_the_kb_named_in_full(analyzer):
     text = "قال رئيس المجلس الوطني السوري جورج صبرا إن النظام يتهاوى. وشدد صبرا على أن الانفجار يعني الكثير."
     analysis = analyzer.analyze(Document("t", text, published="2012-11-20"))
     assert [e.actor.id for e in analysis.entities if e.text == "صبرا"] == ["PER.GEORGE_SABRA"]
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("مقدونيا", "MKD"), ("تشيكيا", "CZE"), ("بنغلادش", "BGD"), ("كابول", "AFG"), ("سكوبيه", "MKD"), ("بانكوك", "THA")])
+def test_news_spellings_of_states_and_capitals(kb, name, code):
+    assert kb.search(name)[0].country == code
