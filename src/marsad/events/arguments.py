@@ -101,12 +101,12 @@ class SentenceSyntax:
         index = bisect_left(self.starts, offset)
         return index < len(self.starts) and self.starts[index] == offset
 
-    def word_after(self, offset: int, within: int) -> tuple[str, int] | None:
-        """The first of the next ``within`` word tokens from ``offset`` that is ``بين`` (normalized, with
-        its end), for the participant list it opens."""
+    def between_after(self, offset: int, within: int) -> int | None:
+        """Where a بين among the next ``within`` word tokens from ``offset`` ends: the participant list it
+        opens begins there."""
         index = bisect_left(self.starts, offset)
         words = [t for t in self.tokens[index:index + 2 * within] if t.is_word][:within]
-        return next(((w, t.end) for t in words if (w := normalize_key(t.text)) in _BETWEEN), None)
+        return next((t.end for t in words if normalize_key(t.text) in _BETWEEN), None)
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
@@ -284,7 +284,7 @@ def _describes_indefinite(syntax: SentenceSyntax, mentions: list[Mention], verb_
     previous = normalize_key(words[1])
     if previous.startswith("ال") or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS:
         return False
-    previous_start = verb_start - len(before) + len(before.rstrip()) - len(words[1])
+    previous_start = len(before.rstrip()) - len(words[1])
     return previous.endswith(_INDEFINITE_ENDINGS) and not any(m.start < verb_start and m.end > previous_start
                                                                for m in mentions)
 
@@ -353,10 +353,10 @@ def _attended(text: str) -> bool:
 def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> list[Mention]:
     """اتصال هاتفي جرى بين الرئيسين التركي أردوغان والأمريكي أوباما: the actors named after بين are the
     participants, whoever is named before the trigger; at least two sides, else the rule does not apply."""
-    opener = syntax.word_after(trigger[1], _BETWEEN_OPENER_REACH)
+    opener = syntax.between_after(trigger[1], _BETWEEN_OPENER_REACH)
     if opener is None:
         return []
-    named = [m for m in candidates if m.start >= opener[1] and syntax.distance(opener[1], m.start) <= _BETWEEN_REACH
+    named = [m for m in candidates if m.start >= opener and syntax.distance(opener, m.start) <= _BETWEEN_REACH
              and syntax.preposition(m) not in ("ب", "في")]  # بفيينا: where, not who
     pair = [m for m in named if m.kind == REFERENCE and len(m.actors) == 2]
     participants: list[Mention] = []

@@ -31,7 +31,7 @@ NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
 _DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
-_DEMAND_OPENERS = frozenset({"الي", "والي", "ان", "بان"})  # normalized إلى، أن، بأن
+_DEMAND_OPENERS = frozenset({"الي", "والي"})  # normalized إلى; أن، بأنه are the COMPLEMENTIZERS
 _LEAD_SENTENCES = 3
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -338,7 +338,7 @@ def _demand_opens(state: DocumentState, end: int, clause_end: int) -> int:
         if start >= clause_end:
             break
         word = word.strip("\"'«“(")
-        if word in _DEMAND_OPENERS or (word[:1] == "ب" and word[1:3] == "ال") or word[:3] == "بان":
+        if word in _DEMAND_OPENERS or word in COMPLEMENTIZERS or word[:3] == "بال":
             return start
     return clause_end
 
@@ -472,19 +472,22 @@ def _governing_timex(timexes: list[Timex], sentence: tuple[int, int], trigger: t
     return min(candidates, key=distance)
 
 
+def _words_between(state: DocumentState, start: int, end: int) -> list[str]:
+    """The normalized words between two original offsets."""
+    normalized = state.normalized
+    return normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
+
+
 def _reported_between(state: DocumentState, start: int, end: int) -> bool:
     """A complementizer (أن، إن، بأنه) lies between two offsets: what follows is someone's reported words."""
-    normalized = state.normalized
-    words = normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
-    return any(word.strip("،,\"") in COMPLEMENTIZERS for word in words)
+    return any(word.strip("،,\"") in COMPLEMENTIZERS for word in _words_between(state, start, end))
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:
     """A relative pronoun (الذي، التي) lies between two offsets, close enough to ``end`` for the clause it
     opens to reach there: what follows describes another noun."""
-    normalized = state.normalized
-    words = normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
-    return any(word in RELATIVE_PRONOUNS for word in words[-_RELATIVE_CLAUSE_REACH:])
+    words = _words_between(state, start, end)[-_RELATIVE_CLAUSE_REACH:]
+    return any(word in RELATIVE_PRONOUNS for word in words)
 
 
 def _is_event_date(value: str) -> bool:
