@@ -258,23 +258,16 @@ class ActorLinker:
                     sector in LOCATED_AGENT_SECTORS and _located_in(text, mention.end, follower.start)):
                 # الأحزاب السياسية في تونس: parties, rebels, citizens of the state they are in
                 country = next(iter(follower.countries))
-                actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{country} ({sector})",
-                              country=country, kind="organization", score=0.7, sector=sector)
-                kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [actor], office=sector, score=0.7))
+                kept.append(_body_mention(mention.start, mention.end, country, country, sector, 0.7))
                 continue
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
                     or not _qualifiers_only(text[mention.end:follower.start])):
                 if (focus and sector in BARE_AGENT_SECTORS
                         and normalize_key(text[mention.start:mention.end]) in self.references.agents_alone):
-                    actor = Actor(id=f"{focus[0]}.{sector.replace('/', '_')}", name=f"{focus[0]} ({sector})",
-                                  country=focus[0], kind="organization", score=0.5, sector=sector)
-                    kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [actor], office=sector, score=0.5))
+                    kept.append(_body_mention(mention.start, mention.end, focus[0], focus[0], sector, 0.5))
                 continue
-            country = next(iter(follower.countries))
-            state_name = follower.actors[0].name
-            actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{state_name} ({sector})",
-                          country=country, kind="organization", score=0.8, sector=sector)
-            kept.append(Mention(mention.start, follower.end, AGENT, "ORG", [actor], office=sector, score=0.8))
+            kept.append(_body_mention(mention.start, follower.end, next(iter(follower.countries)),
+                                      follower.actors[0].name, sector, 0.8))
             skip = i + 1
         return kept
 
@@ -601,6 +594,13 @@ def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | 
                 and after.kind in (ADJECTIVE, NAME, TITLE) and len(after.countries) == 1):
             return next(iter(after.countries))
     return None
+
+
+def _body_mention(start: int, end: int, country: str, state_name: str, sector: str, score: float) -> Mention:
+    """A state's body named by a noun (القوات الهندية، الأحزاب في تونس): the actor ISO3.SECTOR."""
+    actor = Actor(id=f"{country}.{sector.replace('/', '_')}", name=f"{state_name} ({sector})", country=country,
+                  kind="organization", score=score, sector=sector)
+    return Mention(start, end, AGENT, "ORG", [actor], office=sector, score=score)
 
 
 def _new_person(surface: str, country: str | None, office: str | None) -> Actor:
