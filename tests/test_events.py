@@ -161,8 +161,9 @@ def test_ones_own_ambassador_called_home_is_no_summons(analyzer):
 @pytest.mark.parametrize("text", [
     # the one praised is a person the KB cannot code: not the Palestinians named further on
     "وأشادت الولايات المتحدة أمس بالمحامي جون كاراباخوف لدفاعه عن المعتقلين الفلسطينيين.",
-    # the one who condemns is unknown: not the president carried over from the sentence before
-    "استقبل الرئيس المصري عبد الفتاح السيسي وفدا أمريكيا. وأدان الناشط الحقوقي سمير الخطابي الهجوم على "
+    # the one who condemns is unknown (and the article about no one state): not the president carried over
+    # from the sentence before
+    "استقبل الرئيس المصري عبد الفتاح السيسي وفدا أمريكيا وآخر فرنسيا. وأدان الناشط الحقوقي سمير الخطابي الهجوم على "
     "السفارة الإسرائيلية.",
 ])
 def test_an_uncoded_name_in_an_argument_slot_is_not_replaced_by_a_farther_actor(analyzer, text):

@@ -56,8 +56,10 @@ def test_capitals_are_metonyms_and_places(kb):
 
 def test_nisba_inflection_by_rule():
     forms = adjectives(["مغربي"], ["مغاربة"])
-    for form in ("مغربي", "المغربية", "المغربيون", "المغربيين", "المغربيان", "المغربيتين", "مغاربة", "المغاربة"):
+    for form in ("مغربي", "المغربية", "المغربيون", "المغربيين", "المغربيان", "المغربيتين", "مغاربة", "المغاربة",
+                 "مغربيا"):
         assert form in forms
+    assert "المغربيا" not in forms  # the accusative tanwin is never written after the article
 
 
 @pytest.mark.parametrize(("text", "place", "country"), [
@@ -332,3 +334,19 @@ def test_a_tagged_surname_follows_the_person_the_kb_named_in_full(analyzer):
     ("مقدونيا", "MKD"), ("تشيكيا", "CZE"), ("بنغلادش", "BGD"), ("كابول", "AFG"), ("سكوبيه", "MKD"), ("بانكوك", "THA")])
 def test_news_spellings_of_states_and_capitals(kb, name, code):
     assert kb.search(name)[0].country == code
+
+
+def _person_country(analyzer, text: str, name: str) -> str | None:
+    analysis = analyzer.analyze(Document("t", text, published="2017-03-06"))
+    return next(e.actor.country for e in analysis.entities if e.text == name)
+
+
+def test_an_unknown_name_in_an_article_about_one_state_is_that_states(analyzer):
+    text = ("احتج سكان ولاية قفصة التونسية على البطالة. وقال الناشط ميلود العوام إن الحكومة التونسية "
+            "لم تف بوعودها لأهالي الولاية في تونس.")
+    assert _person_country(analyzer, text, "ميلود العوام") == "TUN"
+
+
+def test_an_unknown_name_in_an_article_about_several_states_stays_uncoded(analyzer):
+    text = "قال ميلود العوام إن المغرب والجزائر وتونس ستعقد اجتماعا في الرباط، وإن الجزائر ستحضره."
+    assert _person_country(analyzer, text, "ميلود العوام") is None

@@ -1,7 +1,8 @@
 """Nationality adjectives (nisba) inflected by rule from the masculine singular base.
 
 Only the base (أمريكي) and irregular plurals (مغاربة) are data; every regular form
-(أمريكية، أمريكيون، أمريكيين، أمريكيان، أمريكيتان، أمريكيتين، أمريكيات) is derived here,
+(أمريكية، أمريكيون، أمريكيين، أمريكيان، أمريكيتان، أمريكيتين، أمريكيات، and the indefinite
+accusative أمريكيا of "وفدا أمريكيا") is derived here,
 each with and without the article, so data files stay short and consistent.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 _SUFFIXES = ("", "ة", "ون", "ين", "ان", "تان", "تين", "ات")
+_INDEFINITE_SUFFIXES = ("ا",)  # the accusative tanwin is written only without the article
 
 
 def inflect(base: str) -> list[str]:
@@ -20,7 +22,7 @@ def inflect(base: str) -> list[str]:
     words = base.split()
     if not words or not all(w.endswith("ي") for w in words):
         return with_article([" ".join(words)])
-    forms = [" ".join(w + suffix for w in words) for suffix in _SUFFIXES]
+    forms = [" ".join(w + suffix for w in words) for suffix in _SUFFIXES + _INDEFINITE_SUFFIXES]
     definite = [" ".join("ال" + w + suffix for w in words) for suffix in _SUFFIXES]
     return list(dict.fromkeys(forms + definite))
 
