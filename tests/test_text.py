@@ -19,6 +19,7 @@ def test_normalization_folds_spelling_variants():
     assert normalize_key("المدرسة") == normalize_key("المدرسه")
     assert normalize_key("مصطفى") == normalize_key("مصطفي")
     assert normalize_key("۱۴۴۵") == "1445"
+    assert normalize_key("بن علي #يلدرم و#التعاون_الإسلامي") == "بن علي يلدرم والتعاون الاسلامي"  # hashtags
 
 
 @given(ARABIC)

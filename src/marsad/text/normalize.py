@@ -22,6 +22,7 @@ _SUBSTITUTIONS = {
     "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
     "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
     "–": "-", "—": "-", "ـ": None,
+    "_": " ",  # a hashtag's words (#التعاون_الإسلامي) are the words it joins
     "\u00a0": " ", "\u200f": None, "\u200e": None, "\u200b": None, "\u200c": None, "\u200d": None,
     "\ufeff": None,
 }
@@ -29,8 +30,9 @@ for _i in range(10):
     _SUBSTITUTIONS[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
     _SUBSTITUTIONS[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
 
-# Characters dropped entirely: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, format marks.
-_DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff]")
+# Characters dropped entirely: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, format marks,
+# and the hash of a hashtag (بن علي #يلدرم is the name بن علي يلدرم).
+_DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff#]")
 _TABLE = str.maketrans({k: v for k, v in _SUBSTITUTIONS.items() if v is not None})
 
 
