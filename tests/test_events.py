@@ -187,3 +187,11 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_something_else(anal
     analysis = analyzer.analyze(Document("t", text, published="2015-08-08"))
     dates = {e.date for e in analysis.events if e.type == "CONCEDE"}
     assert dates and "2015-02" not in dates
+
+
+@pytest.mark.parametrize("text", [
+    "واس- إسلام آباد: دعت الولايات المتحدة الأمريكية باكستان للتعاون في مكافحة الإرهاب.",
+    "إسلام آباد ـ وكالات: دعت الولايات المتحدة الأمريكية باكستان للتعاون في مكافحة الإرهاب.",
+])
+def test_the_place_on_a_dateline_is_no_actor(analyzer, text):
+    assert _coded(analyzer, text, published="2015-07-24") == {_event("REQUEST", "USA", "PAK")}

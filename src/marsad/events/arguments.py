@@ -163,11 +163,11 @@ def _is_nisba(word: str) -> bool:
 
 def _actors(mention: Mention) -> bool:
     """Mentions that can fill an argument: coded actors; not adjectives (except plural ones used as nouns:
-    الإيرانيين), named things (an exercise, a treaty), regions without a state, or media, schools and firms
-    (they report, they do not act)."""
+    الإيرانيين), named things (an exercise, a treaty), regions without a state, places on a dateline, or
+    media, schools and firms (they report, they do not act)."""
     if mention.kind == ADJECTIVE:
         return mention.plural and len(mention.actors) == 1
-    return (mention.entity_type != "MISC" and bool(mention.actors)
+    return (not mention.dateline and mention.entity_type != "MISC" and bool(mention.actors)
             and all((a.country or a.org or a.kind in ("organization", "state"))
                     and (a.sector or "")[:3] not in NON_POLITICAL
                     for a in mention.actors))

@@ -54,6 +54,11 @@ _TITLE_REACH = 4
 _OWNER_REACH = 250  # characters back to the person whose country بلاده is
 # a full stop, ? or ! not after a lone letter (د. or an initial) nor inside a number (2.5), or a line break
 _SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
+# Datelines: the opening characters of a line, cut at dashes and colons (a tatweel between spaces too).
+_LINE_START = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
+_DATELINE_SEPARATOR = re.compile(r"[:\-–—\n]|\sـ(?=\s)")
+_DATELINE_REACH = 70  # characters
+_DATELINE_FILLER = re.compile(r"\([^)\n]*\)|[A-Za-z.]+|[،,/]")  # (CNN), Latin agency names, separators
 _FAR = 1_000  # a gap no reach covers
 _APPOSITION_REACH = 3
 _MAX_TAGGER_TOKENS = 300
@@ -71,6 +76,7 @@ class References:
     state_defaults: dict[str, str]  # السلطنة -> OMN even when the article never names Oman
     agents: dict[str, str]  # noun -> sector: القوات -> MIL
     agents_alone: frozenset[str]  # nouns that are a body even without a nationality (الشرطة, not الأمن)
+    dateline_words: frozenset[str]  # agencies and bureau words a dateline holds besides its places
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -81,8 +87,9 @@ class References:
         agents = {word: item["sector"] for item in data.get("agents", []) for word in item["words"]}
         alone = frozenset(normalize_key(word) for item in data.get("agents", []) if item.get("alone", True)
                           for word in item["words"])
+        dateline = frozenset(normalize_key(word) for word in data.get("dateline_words", []))
         return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data.get("own_state", [])), state_words,
-                   defaults, agents, alone)
+                   defaults, agents, alone, dateline)
 
 
 class ActorLinker:
@@ -140,6 +147,7 @@ class ActorLinker:
         mentions = self._add_surnames(state, mentions)
         self._resolve_references(mentions, on, focus)
         state.mentions = [m for m in mentions if m.kind != HONORIFIC]
+        self._mark_datelines(state.document.text, state.mentions)
         state.analysis.entities = [
             Entity(m.start, m.end, state.document.text[m.start:m.end], m.entity_type, m.actor)
             for m in state.mentions
@@ -462,6 +470,30 @@ class ActorLinker:
             added.append(Mention(start, end, TAGGED, "PER", [actors[match.payloads[0]]], score=0.7))
         return sorted(mentions + added, key=lambda m: m.start)
 
+    def _mark_datelines(self, text: str, mentions: list[Mention]) -> None:
+        """Places that open a line before a dash or colon, with nothing else there but agency words
+        (الخرطوم - ، واس - إسلام آباد: ، دبي، الإمارات العربية المتحدة (CNN)-), are where the story was
+        filed: they stay entities but are no actors (not the subject of the verb that follows)."""
+        index = SpanIndex(mentions, lambda m: m.start)
+        for line in _LINE_START.finditer(text):
+            segment_start = line.end()
+            places: list[Mention] = []
+            for separator in _DATELINE_SEPARATOR.finditer(text, segment_start, segment_start + _DATELINE_REACH):
+                inside = [m for m in index.within(segment_start, separator.start())
+                          if m.end <= separator.start() and (_is_place(m) or _is_media(m))]
+                rest = list(text[segment_start:separator.start()])
+                for mention in inside:  # blank places and agencies: what remains must be agency words
+                    size = mention.end - mention.start
+                    rest[mention.start - segment_start:mention.end - segment_start] = " " * size
+                words = _DATELINE_FILLER.sub(" ", "".join(rest)).split()
+                if not all(normalize_key(word) in self.references.dateline_words for word in words):
+                    break
+                places += [m for m in inside if _is_place(m)]
+                segment_start = separator.end()
+            if places and (places[0].kind == CAPITAL or places[0].actors[0].kind == "place"):
+                for mention in places:
+                    mention.dateline = True
+
     def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
         last_office: str | None = None
         for i, mention in enumerate(mentions):
@@ -600,6 +632,16 @@ def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | 
                 and after.kind in (ADJECTIVE, NAME, TITLE) and len(after.countries) == 1):
             return next(iter(after.countries))
     return None
+
+
+def _is_place(mention: Mention) -> bool:
+    """A capital, a place or a state named on its own: what a dateline names."""
+    return mention.kind == CAPITAL or (mention.kind == NAME and bool(mention.actors)
+                                       and all(a.kind in ("place", "state") for a in mention.actors))
+
+
+def _is_media(mention: Mention) -> bool:
+    return bool(mention.actors) and all(a.sector == "MED" for a in mention.actors)
 
 
 def _body_mention(start: int, end: int, country: str, state_name: str, sector: str, score: float) -> Mention:

@@ -34,6 +34,7 @@ class Mention:
     score: float = 1.0
     place: str | None = None  # for a capital: the city's own name, for event locations
     plural: bool = False  # a plural nationality (الإيرانيين، الأمريكيون): people of that state, a possible actor
+    dateline: bool = False  # a place on the dateline (الخرطوم - ): where the story was filed, no actor
 
     @property
     def actor(self) -> Actor | None:
