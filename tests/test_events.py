@@ -195,3 +195,10 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_something_else(anal
 ])
 def test_the_place_on_a_dateline_is_no_actor(analyzer, text):
     assert _coded(analyzer, text, published="2015-07-24") == {_event("REQUEST", "USA", "PAK")}
+
+
+def test_who_criticises_an_arrest_did_not_make_it(analyzer):
+    coded = _coded(analyzer, "وكانت الخارجية الكندية قد انتقدت، في بيان رسمي، القبض على ناشطات حقوقيات سعوديات.",
+                   published="2018-08-06")
+    assert _event("ACCUSE", "CAN", "SAU") in coded
+    assert not any(kind == "COERCE" and "CAN" in source for kind, source, _ in coded)

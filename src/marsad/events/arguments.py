@@ -451,7 +451,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         if after:
             agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
                                        speakers, None, possessed=True)
-            if agent is None and carried is not None:
+            if complement and rule == "preceding-subject":
+                agent, rule = None, "none"  # انتقدت كندا القبض على ناشطات: the critic did not arrest them
+            elif agent is None and carried is not None:
                 agent, rule = carried, "carried-subject"
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
