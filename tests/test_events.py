@@ -202,3 +202,9 @@ def test_who_criticises_an_arrest_did_not_make_it(analyzer):
                    published="2018-08-06")
     assert _event("ACCUSE", "CAN", "SAU") in coded
     assert not any(kind == "COERCE" and "CAN" in source for kind, source, _ in coded)
+
+
+def test_a_quote_after_the_verb_does_not_hide_the_word_that_rules_it_out(analyzer):
+    coded = _coded(analyzer, 'وقال الوزير الأمريكي إن مشاركة حزب الله في النزاعات الإقليمية "يهدد" أمن لبنان.',
+                   published="2018-02-15")
+    assert not any(kind == "THREATEN" for kind, _, _ in coded)

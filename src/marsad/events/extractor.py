@@ -39,8 +39,8 @@ _REACH = 600  # characters around a trigger where its arguments, cues and date m
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، قُتل)
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
+_WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
-_WORD = re.compile(r"\S+")
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
 
 
