@@ -208,3 +208,12 @@ def test_a_quote_after_the_verb_does_not_hide_the_word_that_rules_it_out(analyze
     coded = _coded(analyzer, 'وقال الوزير الأمريكي إن مشاركة حزب الله في النزاعات الإقليمية "يهدد" أمن لبنان.',
                    published="2018-02-15")
     assert not any(kind == "THREATEN" for kind, _, _ in coded)
+
+
+def test_a_call_by_verb_and_a_verbal_noun_with_a_preposition(analyzer):
+    coded = _coded(analyzer, "اتصل الرئيس الأميركي مساء أمس بنظيره الصيني شي جينبينغ لشكره على دور بكين.",
+                   published="2015-07-22")
+    assert _event("CONSULT", "USA", "CHN") in coded or _event("CONSULT", "CHN", "USA") in coded
+    # لشكره is "to thank him": the caller thanks, the one after it is thanked
+    assert _event("SUPPORT", "USA", "CHN") in coded and _event("SUPPORT", "CHN", "USA") not in coded
+    assert not _coded(analyzer, "وقال إن الأمر لا يتصل بالرئيس ولا بالحكومة.", published="2015-07-22")

@@ -28,6 +28,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
+_NOUN_CLITICS = ("ل", "ب", "ك")  # proclitics no verb takes (the article ال contains ل)
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
 _DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
@@ -64,6 +65,7 @@ class Found:
     hit: TriggerHit
     span: tuple[int, int]
     sentence: tuple[int, int]
+    prefix: str = ""  # the proclitics before the trigger form in its word (و، ل، بال)
     suffix: str = ""  # what the word adds after the trigger form (an object pronoun: تدعمها)
     agent: Mention | None = None  # the subject found for it, carried to later subject-less verbs
     decision: str = ""
@@ -127,7 +129,7 @@ class EventExtractor:
             if hit is None:
                 continue
             item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index],
-                         suffix=match.suffix)
+                         prefix=match.prefix, suffix=match.suffix)
             if "س" in match.prefix and hit.form == PRESENT:
                 item.cues.append("planned")
             found.append(item)
@@ -268,11 +270,13 @@ def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
 def _reading(item: Found, text: str, syntax: SentenceSyntax) -> str:
     """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) or by a
     noun (تعزيزات عسكرية) is nominal, its agent written before it; so is a past-verb form after a
-    preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of)."""
+    preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of), or one that
+    carries a preposition or the article (لشكره: to thank him; no verb takes them)."""
     if item.hit.form == PHRASE and (normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل")
                                     or _nominal_phrase(text[item.span[0]:item.span[1]]) or _expressed(text, item)):
         return NOUN
-    if item.hit.form == PAST and syntax.previous_word(item.span[0]) in NOUN_GOVERNORS:
+    if item.hit.form == PAST and (syntax.previous_word(item.span[0]) in NOUN_GOVERNORS
+                                  or any(clitic in item.prefix for clitic in _NOUN_CLITICS)):
         return NOUN
     return item.hit.form
 
