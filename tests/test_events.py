@@ -217,3 +217,10 @@ def test_a_call_by_verb_and_a_verbal_noun_with_a_preposition(analyzer):
     # لشكره is "to thank him": the caller thanks, the one after it is thanked
     assert _event("SUPPORT", "USA", "CHN") in coded and _event("SUPPORT", "CHN", "USA") not in coded
     assert not _coded(analyzer, "وقال إن الأمر لا يتصل بالرئيس ولا بالحكومة.", published="2015-07-22")
+
+
+def test_an_undated_sentence_takes_the_day_of_the_event_told_before_it(analyzer):
+    text = ("اتصل الرئيس الأميركي مساء أول من أمس بنظيره الصيني، حسبما أعلن البيت الأبيض أمس. "
+            "وأكد البيت الأبيض أن أوباما أشاد بالصين.")
+    analysis = analyzer.analyze(Document("t", text, published="2015-07-22"))
+    assert {e.date for e in analysis.events if e.type == "SUPPORT"} == {"2015-07-20"}

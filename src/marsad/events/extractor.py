@@ -55,6 +55,7 @@ class _Context:
     timexes: SpanIndex[Timex]
     verbs: list[tuple[tuple[int, int], str]]  # verb triggers: span and event type, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
+    own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
 
 
 @dataclass(slots=True)
@@ -226,8 +227,10 @@ class EventExtractor:
         timex = _governing_timex(context.timexes.within(sentence_start, sentence_end), (sentence_start, sentence_end),
                                  (start, end), lambda a, b: _reported_between(state, a, b),
                                  lambda a, b: _relative_between(state, a, b))
-        date = timex.value if timex else _context_date(state, item.sentence)
+        date = timex.value if timex else _context_date(state, item.sentence, context.own_days)
         item.date_from_context = timex is None
+        if timex is not None and _is_day(timex):
+            context.own_days.append((start, timex.value))
         if modality == "asserted" and _after_publication(date, state):
             modality = "planned"
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
@@ -508,16 +511,20 @@ def _after_publication(date: str | None, state: DocumentState) -> bool:
     return begins is not None and begins > state.published_date
 
 
-def _context_date(state: DocumentState, sentence: tuple[int, int]) -> str | None:
+def _context_date(state: DocumentState, sentence: tuple[int, int], own_days: list[tuple[int, str]]) -> str | None:
     """The date an undated sentence inherits from its context.
 
     A news story states its day once ("أمس") and then narrates without repeating it: a sentence with no
-    date of its own takes the last day-level date given earlier in its paragraph, else the story's day
-    (the first day-level date of the lead), else, for the lead itself and for a story whose lead names no
-    time, the publication day.
+    date of its own takes the day of the last event its paragraph dated before it (اتصل ... أول من أمس ...
+    حسبما أعلن البيت الأبيض أمس. وأكد أنه عبر عن امتنانه: the call's day, not the announcement's), else
+    the last day-level date given earlier in the paragraph, else the story's day (the first day-level date
+    of the lead), else, for the lead itself and for a story whose lead names no time, the publication day.
     """
     text = state.document.text
     paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
+    earlier_events = [day for start, day in own_days if paragraph_start <= start < sentence[0]]
+    if earlier_events:
+        return earlier_events[-1]
     earlier = [t for t in state.analysis.timexes if paragraph_start <= t.start < sentence[0] and _is_day(t)]
     if earlier:
         return earlier[-1].value
