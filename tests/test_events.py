@@ -224,3 +224,12 @@ def test_an_undated_sentence_takes_the_day_of_the_event_told_before_it(analyzer)
             "وأكد البيت الأبيض أن أوباما أشاد بالصين.")
     analysis = analyzer.analyze(Document("t", text, published="2015-07-22"))
     assert {e.date for e in analysis.events if e.type == "SUPPORT"} == {"2015-07-20"}
+
+
+def test_an_arrest_with_no_party_named_in_an_article_about_one_state_is_that_states(analyzer):
+    text = ("أعلنت وزارة الداخلية البحرينية إحباط عملية تهريب في البحرين. وقالت الوزارة إنه تم تحديد هوية "
+            "المتورطين واعتقال بعضهم في المنامة.")
+    assert _event("COERCE", "BHR", "BHR") in _coded(analyzer, text, published="2015-07-31")
+    # with two states in view, an arrest no one is named for stays unreported
+    text = "تم اعتقال عشرة أشخاص قرب الحدود بين تركيا وسوريا."
+    assert not any(kind == "COERCE" for kind, _, _ in _coded(analyzer, text, published="2015-07-31"))

@@ -45,6 +45,7 @@ class DocumentState:
     published_date: dt.date | None = None
     published_granularity: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    home: str | None = None  # the state named in more than half of the state mentions, if one is
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(start < b and a < end for a, b in self.analysis.ignored)

@@ -28,6 +28,7 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
+_HOME_SCORE = 0.4  # how sure an actor read from the article's home state alone is
 _NOUN_CLITICS = ("ل", "ب", "ك")  # proclitics no verb takes (the article ال contains ل)
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
@@ -208,6 +209,10 @@ class EventExtractor:
             named = source or target
             home = [_state(country) for country in sorted({a.country for a in named if a.country})]
             source, target = source or home, target or home
+        elif trigger.self_targeted and not source and not target and state.home:
+            # تم اعتقال بعضهم، تظاهرات خرج فيها أهالي المحافظة: with no party named at all, in an article
+            # about one state, its authorities arrest and its people protest
+            source = target = [_state(state.home)]
         if not source or not target:
             item.decision = "no source or no target"
             return None
@@ -247,7 +252,8 @@ class EventExtractor:
             modality=modality,
             context=_context(trigger, in_sentence),
             confidence=round(trigger.strength * arguments.quality * (0.9 if timex else 0.8)
-                             * min(m.score for m in arguments.source + arguments.target) ** 0.5, 3),
+                             * min((m.score for m in arguments.source + arguments.target),
+                                   default=_HOME_SCORE) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
 

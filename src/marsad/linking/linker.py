@@ -140,6 +140,7 @@ class ActorLinker:
         mentions = self._add_tagged(state, mentions)
         mentions.sort(key=lambda m: m.start)
         focus, home = _focus(mentions)
+        state.home = home
         mentions = self._resolve_agents(state.document.text, mentions, focus)
         self._resolve_ambiguous(mentions, on, focus)
         mentions = self._resolve_titles(state, mentions, on, focus)
