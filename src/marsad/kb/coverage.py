@@ -32,6 +32,7 @@ _D = datetime.date
 # Gaps that are real: the office was vacant or does not exist. They stay in the report, marked with the
 # reason, and are never filled with a made-up holder. (start, end or None for "still", reason).
 _ABADI = "no confirmed minister until parliament approved al-Abadi's security ministers"
+_TMC = "no minister under the Transitional Military Council (undersecretaries ran ministries) until Hamdok's cabinet"
 _ABDUL_MAHDI = "held ad interim until parliament approved one for Abdul-Mahdi's cabinet"
 KNOWN_GAPS: dict[tuple[str, str], tuple[tuple[datetime.date, datetime.date | None, str], ...]] = {
     ("LBN", "head_of_state"): (
@@ -57,6 +58,15 @@ KNOWN_GAPS: dict[tuple[str, str], tuple[tuple[datetime.date, datetime.date | Non
         (_D(2019, 4, 11), _D(2019, 8, 21), "none under the Transitional Military Council until Hamdok"),
         (_D(2022, 1, 2), _D(2025, 5, 19), "no appointed prime minister from Hamdok's resignation to Kamil Idris "
                                           "(caretaker ministers)")),
+    ("TUN", "intelligence_chief"): (
+        (FROM, None, "no single national intelligence service: the interior ministry's specialised services and the "
+                     "defence ministry's military intelligence each answer to their minister"),),
+    ("SDN", "defence_minister"): (
+        (_D(2019, 4, 11), _D(2019, 9, 8), _TMC),
+        (_D(2020, 3, 25), _D(2020, 6, 30), "held ad interim from Jamal al-Din Omar's death to Yassin Ibrahim Yassin")),
+    ("SDN", "foreign_minister"): (
+        (_D(2018, 4, 19), _D(2018, 6, 30), "none between Ibrahim Ghandour's dismissal and al-Dirdiri Mohamed Ahmed"),
+        (_D(2019, 4, 11), _D(2019, 9, 8), _TMC)),
     ("TUN", "defence_minister"): (
         (_D(2021, 7, 26), _D(2021, 10, 11), "no minister between Bartagi's dismissal and Bouden's government"),),
     ("LBN", "military_chief"): (
