@@ -15,7 +15,7 @@ ARABIC = st.text(alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضط
 
 
 def test_normalization_folds_spelling_variants():
-    assert normalize_key("أَشادَ الرئيسُ ـ إبريل ٢٠٢٣ «بلينكن»") == 'اشاد الرييس ابريل 2023 "بلينكن"'
+    assert normalize_key("أَشادَ الرئيسُ ـ إبريل ٢٠٢٣ «بلينكن»") == "اشاد الرييس ابريل 2023 بلينكن"  # quotes dropped
     assert normalize_key("المدرسة") == normalize_key("المدرسه")
     assert normalize_key("مصطفى") == normalize_key("مصطفي")
     assert normalize_key("۱۴۴۵") == "1445"

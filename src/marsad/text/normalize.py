@@ -20,7 +20,6 @@ _SUBSTITUTIONS = {
     "ة": "ه",
     "ک": "ك", "ڤ": "ف", "ڨ": "ق", "گ": "ك", "پ": "ب", "چ": "ج",
     "،": ",", "؛": ";", "؟": "?", "٪": "%", "٫": ".", "٬": ",",
-    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'",
     "–": "-", "—": "-", "ـ": None,
     "_": " ",  # a hashtag's words (#التعاون_الإسلامي) are the words it joins
     "\u00a0": " ", "\u200f": None, "\u200e": None, "\u200b": None, "\u200c": None, "\u200d": None,
@@ -31,8 +30,9 @@ for _i in range(10):
     _SUBSTITUTIONS[chr(0x06F0 + _i)] = str(_i)  # Persian (Extended Arabic-Indic) digits
 
 # Characters dropped entirely: harakat, shadda, sukun, superscript alef, Quranic marks, tatweel, format marks,
-# and the hash of a hashtag (بن علي #يلدرم is the name بن علي يلدرم).
-_DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff#]")
+# the hash of a hashtag (بن علي #يلدرم is the name بن علي يلدرم), and quote marks: a quoted word is the same
+# word (عن "أسفه" is the phrase عن أسفه, حزب "الإصلاح" the party).
+_DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff#\"'“”„«»‘’‚]")
 _TABLE = str.maketrans({k: v for k, v in _SUBSTITUTIONS.items() if v is not None})
 
 
