@@ -233,3 +233,8 @@ def test_an_arrest_with_no_party_named_in_an_article_about_one_state_is_that_sta
     # with two states in view, an arrest no one is named for stays unreported
     text = "تم اعتقال عشرة أشخاص قرب الحدود بين تركيا وسوريا."
     assert not any(kind == "COERCE" for kind, _, _ in _coded(analyzer, text, published="2015-07-31"))
+
+
+def test_kana_before_a_subject_is_no_preposition(analyzer):
+    coded = _coded(analyzer, "وكان الاتحاد الأوروبي قد أدان الهجوم الإسرائيلي على غزة.", published="2018-08-07")
+    assert _event("ACCUSE", "EU", "ISR") in coded

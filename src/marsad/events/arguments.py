@@ -21,6 +21,8 @@ PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "حول", "تجاه", "نحو", "بحق", "إزاء",
 ))
 _PREFIX_PREPOSITIONS = ("ب", "ل", "ك")
+# Words that open with ك or ل but carry no preposition (وكان الاتحاد الأوروبي أعرب: كان is no ك + أن)
+_NOT_PREPOSITIONAL = frozenset({"كان", "كما", "كذلك", "لقد", "لكن", "لكنه", "لكنها"})
 # Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)
 PLACE_HEADS = frozenset(normalize_key(w) for w in (
     "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار"))
@@ -144,6 +146,8 @@ class SentenceSyntax:
                 word = word[1:]
             if word in PREPOSITIONS:
                 return word
+            if word.removeprefix("و").removeprefix("ف") in _NOT_PREPOSITIONAL:
+                return None
             # بنجاعة الأمن المغربي: the mention completes a noun that a clitic preposition governs
             proclitics = split_clitics(word)[0]
             proclitics = proclitics[:-2] if proclitics.endswith("ال") else proclitics  # the article's ل is none
