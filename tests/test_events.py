@@ -238,3 +238,11 @@ def test_an_arrest_with_no_party_named_in_an_article_about_one_state_is_that_sta
 def test_kana_before_a_subject_is_no_preposition(analyzer):
     coded = _coded(analyzer, "وكان الاتحاد الأوروبي قد أدان الهجوم الإسرائيلي على غزة.", published="2018-08-07")
     assert _event("ACCUSE", "EU", "ISR") in coded
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("وأكد وزير الخارجية الأمريكي دعم بلاده للحكومة العراقية.", "USA", "IRQ"),
+    ("وأكد تيلرسون وقوف بلاده إلى جانب الشعب اللبناني.", "USA", "LBN"),
+])
+def test_his_country_after_a_support_noun_is_its_agent(analyzer, text, source, target):
+    assert _event("SUPPORT", source, target) in _coded(analyzer, text, published="2018-02-15")
