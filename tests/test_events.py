@@ -246,3 +246,9 @@ def test_kana_before_a_subject_is_no_preposition(analyzer):
 ])
 def test_his_country_after_a_support_noun_is_its_agent(analyzer, text, source, target):
     assert _event("SUPPORT", source, target) in _coded(analyzer, text, published="2018-02-15")
+
+
+def test_who_helped_bring_about_a_release_did_not_release(analyzer):
+    text = "وأكدت سلطنة عمان دورها كوسيط بعدما ساعدت على إطلاق سراح الرهينة الفرنسية في اليمن."
+    assert not any(kind == "CONCEDE" and "OMN" in source
+                   for kind, source, _ in _coded(analyzer, text, published="2015-08-08"))
