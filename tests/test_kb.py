@@ -350,3 +350,18 @@ def test_an_unknown_name_in_an_article_about_one_state_is_that_states(analyzer):
 def test_an_unknown_name_in_an_article_about_several_states_stays_uncoded(analyzer):
     text = "قال ميلود العوام إن المغرب والجزائر وتونس ستعقد اجتماعا في الرباط، وإن الجزائر ستحضره."
     assert _person_country(analyzer, text, "ميلود العوام") is None
+
+
+def _actor_named(analyzer, text: str, name: str):
+    analysis = analyzer.analyze(Document("t", text, published="2012-03-01"))
+    return next(e.actor for e in analysis.entities if e.text == name)
+
+
+def test_a_name_with_abd_is_one_name_however_spaced(analyzer):
+    actor = _actor_named(analyzer, "استقبل الملك عبدالله بن عبد العزيز الوزير.", "الملك عبدالله بن عبد العزيز")
+    assert actor.id == "PER.ABDULLAH_BIN_ABDULAZIZ"
+
+
+def test_a_one_word_alias_before_bin_opens_another_persons_name(analyzer):
+    actor = _actor_named(analyzer, "وقال مبارك بن سعيد الخييلي إن المجلس سيجتمع.", "مبارك بن سعيد الخييلي")
+    assert actor.id.startswith("new:")

@@ -165,7 +165,7 @@ class ActorLinker:
             if state.in_boilerplate(start, end):
                 continue
             mention = self._mention_from_match(match, start, end, on, normalized.text[match.start:match.end])
-            if mention is not None:
+            if mention is not None and not _opens_lineage(normalized.text, match.start, match.end, mention):
                 mentions.append(mention)
         return mentions
 
@@ -633,6 +633,13 @@ def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | 
                 and after.kind in (ADJECTIVE, NAME, TITLE) and len(after.countries) == 1):
             return next(iter(after.countries))
     return None
+
+
+def _opens_lineage(text: str, start: int, end: int, mention: Mention) -> bool:
+    """A one-word person alias followed by بن is the first name of someone else's lineage (مبارك بن سعيد
+    الخييلي is not Hosni Mubarak): the tagger's longer name is the person."""
+    return (mention.kind == NAME and bool(mention.actors) and all(a.kind == "person" for a in mention.actors)
+            and " " not in text[start:end] and text[end:end + 5].split()[:1] in (["بن"], ["ابن"]))
 
 
 def _is_place(mention: Mention) -> bool:
