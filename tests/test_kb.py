@@ -365,3 +365,16 @@ def test_a_name_with_abd_is_one_name_however_spaced(analyzer):
 def test_a_one_word_alias_before_bin_opens_another_persons_name(analyzer):
     actor = _actor_named(analyzer, "وقال مبارك بن سعيد الخييلي إن المجلس سيجتمع.", "مبارك بن سعيد الخييلي")
     assert actor.id.startswith("new:")
+
+
+@pytest.mark.parametrize("text", ["قال وزير الخارجية جنتيلوني إن روما تدعم الحل.",
+                                  "وقال باولو جنتيلوني إن بلاده تدعم الحل."])
+def test_an_office_holders_name_spelt_with_other_vowels_still_links(analyzer, text):
+    analysis = analyzer.analyze(Document("t", text, published="2015-08-05"))
+    assert "PER.PAOLO_GENTILONI" in {e.actor.id for e in analysis.entities if e.actor}
+
+
+def test_short_arabic_names_are_not_matched_by_their_consonants(analyzer):
+    # محمد and محمود share their consonants: Somalia's president Hassan Sheikh Mohamud is no "محمد"
+    analysis = analyzer.analyze(Document("t", "وقال محمد إن الاجتماع انتهى.", published="2015-08-05"))
+    assert all(e.actor is None or e.actor.id != "PER.HASSAN_SHEIKH_MOHAMUD" for e in analysis.entities)

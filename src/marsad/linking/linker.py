@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -58,6 +59,9 @@ _SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
 _LINE_START = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
 _DATELINE_SEPARATOR = re.compile(r"[:\-–—\n]|\sـ(?=\s)")
 _DATELINE_REACH = 70  # characters
+# Letters a surname needs before its consonants alone may find an office holder: long foreign names vary in
+# their vowels (جينتيلوني، جنتيلوني); short Arabic ones share consonants (محمد، محمود).
+_FUZZY_SURNAME = 6
 _DATELINE_FILLER = re.compile(r"\([^)\n]*\)|[A-Za-z.]+|[،,/]")  # (CNN), Latin agency names, separators
 _FAR = 1_000  # a gap no reach covers
 _APPOSITION_REACH = 3
@@ -104,6 +108,7 @@ class ActorLinker:
         self._title_words = frozenset(_without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
         self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
         self._by_surname = _surname_index(kb)
+        self._by_skeleton = _surname_index(kb, _skeleton)  # foreign names transliterated with other vowels
         self._office_ranks = {code: rank for rank, code in enumerate(kb.offices)}  # head of state first
 
     def _build_matcher(self) -> PhraseMatcher:
@@ -436,11 +441,20 @@ class ActorLinker:
                 _remember(known, surface, actor)
 
     def _serving_by_surname(self, surface: str, on: dt.date | None) -> Actor | None:
-        """The one KB person with this family name who held an office on the date, if exactly one did."""
+        """The one KB person with this family name who held an office on the date, if exactly one did.
+
+        Names are compared by their consonants, so a transliteration that writes its vowels otherwise
+        (جنتيلوني for جينتيلوني) still finds the office holder; a full name must agree on its first name too.
+        """
         words = surface.split()
-        if on is None or len(words) != 1:
+        if on is None or not words or len(words) > 2:
             return None
-        holders = [e for e in self._by_surname.get(normalize_key(words[0]), ()) if self.kb.role_on(e, on)]
+        surname = normalize_key(words[-1])
+        candidates = self._by_surname.get(surname) or (
+            self._by_skeleton.get(_skeleton(surname), ()) if len(surname) >= _FUZZY_SURNAME else ())
+        holders = [e for e in candidates if self.kb.role_on(e, on)
+                   and (len(words) == 1 or any(_skeleton(alias.split()[0]) == _skeleton(words[0])
+                                               for alias in e.aliases if len(alias.split()) > 1))]
         return self._actor(holders[0], on) if len(holders) == 1 else None
 
     def _add_surnames(self, state: DocumentState, mentions: list[Mention]) -> list[Mention]:
@@ -557,8 +571,15 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _surname_index(kb: KnowledgeBase) -> dict[str, list[KBEntry]]:
-    """Family names (the last word of a full name of two words or more) of the KB's office holders."""
+def _skeleton(word: str) -> str:
+    """A name's consonants (its first letter kept): how transliterations of one foreign name agree."""
+    key = _without_article(normalize_key(word))
+    return key[:1] + re.sub("[اوي]", "", key[1:])
+
+
+def _surname_index(kb: KnowledgeBase, key: Callable[[str], str] = normalize_key) -> dict[str, list[KBEntry]]:
+    """Family names (the last word of a full name of two words or more) of the KB's office holders, by
+    ``key``."""
     index: dict[str, list[KBEntry]] = {}
     for entry in kb.entries.values():
         if entry.kind != "person" or not entry.roles:
@@ -566,7 +587,7 @@ def _surname_index(kb: KnowledgeBase) -> dict[str, list[KBEntry]]:
         for alias in entry.aliases:
             words = alias.split()
             if len(words) > 1 and len(words[-1]) > 3:
-                entries = index.setdefault(normalize_key(words[-1]), [])
+                entries = index.setdefault(key(words[-1]), [])
                 if entry not in entries:
                     entries.append(entry)
     return index
