@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from marsad.datafile import load_yaml
 from marsad.kb import KBEntry, KnowledgeBase, dates
+from marsad.linking.datelines import mark_datelines
 from marsad.linking.mentions import (
     ADJECTIVE,
     AGENT,
@@ -55,14 +56,9 @@ _TITLE_REACH = 4
 _OWNER_REACH = 250  # characters back to the person whose country بلاده is
 # a full stop, ? or ! not after a lone letter (د. or an initial) nor inside a number (2.5), or a line break
 _SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
-# Datelines: the opening characters of a line, cut at dashes and colons (a tatweel between spaces too).
-_LINE_START = re.compile(r"^[ \t]*(?=\S)", re.MULTILINE)
-_DATELINE_SEPARATOR = re.compile(r"[:\-–—\n]|\sـ(?=\s)")
-_DATELINE_REACH = 70  # characters
 # Letters a surname needs before its consonants alone may find an office holder: long foreign names vary in
 # their vowels (جينتيلوني، جنتيلوني); short Arabic ones share consonants (محمد، محمود).
 _FUZZY_SURNAME = 6
-_DATELINE_FILLER = re.compile(r"\([^)\n]*\)|[A-Za-z.]+|[،,/]")  # (CNN), Latin agency names, separators
 _FAR = 1_000  # a gap no reach covers
 _APPOSITION_REACH = 3
 _MAX_TAGGER_TOKENS = 300
@@ -153,7 +149,7 @@ class ActorLinker:
         mentions = self._add_surnames(state, mentions)
         self._resolve_references(mentions, on, focus)
         state.mentions = [m for m in mentions if m.kind != HONORIFIC]
-        self._mark_datelines(state.document.text, state.mentions)
+        mark_datelines(state.document.text, state.mentions, self.references.dateline_words)
         state.analysis.entities = [
             Entity(m.start, m.end, state.document.text[m.start:m.end], m.entity_type, m.actor)
             for m in state.mentions
@@ -485,30 +481,6 @@ class ActorLinker:
             added.append(Mention(start, end, TAGGED, "PER", [actors[match.payloads[0]]], score=0.7))
         return sorted(mentions + added, key=lambda m: m.start)
 
-    def _mark_datelines(self, text: str, mentions: list[Mention]) -> None:
-        """Places that open a line before a dash or colon, with nothing else there but agency words
-        (الخرطوم - ، واس - إسلام آباد: ، دبي، الإمارات العربية المتحدة (CNN)-), are where the story was
-        filed: they stay entities but are no actors (not the subject of the verb that follows)."""
-        index = SpanIndex(mentions, lambda m: m.start)
-        for line in _LINE_START.finditer(text):
-            segment_start = line.end()
-            places: list[Mention] = []
-            for separator in _DATELINE_SEPARATOR.finditer(text, segment_start, segment_start + _DATELINE_REACH):
-                inside = [m for m in index.within(segment_start, separator.start())
-                          if m.end <= separator.start() and (_is_place(m) or _is_media(m))]
-                rest = list(text[segment_start:separator.start()])
-                for mention in inside:  # blank places and agencies: what remains must be agency words
-                    size = mention.end - mention.start
-                    rest[mention.start - segment_start:mention.end - segment_start] = " " * size
-                words = _DATELINE_FILLER.sub(" ", "".join(rest)).split()
-                if not all(normalize_key(word) in self.references.dateline_words for word in words):
-                    break
-                places += [m for m in inside if _is_place(m)]
-                segment_start = separator.end()
-            if places and (places[0].kind == CAPITAL or places[0].actors[0].kind == "place"):
-                for mention in places:
-                    mention.dateline = True
-
     def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
         last_office: str | None = None
         for i, mention in enumerate(mentions):
@@ -661,16 +633,6 @@ def _opens_lineage(text: str, start: int, end: int, mention: Mention) -> bool:
     الخييلي is not Hosni Mubarak): the tagger's longer name is the person."""
     return (mention.kind == NAME and bool(mention.actors) and all(a.kind == "person" for a in mention.actors)
             and " " not in text[start:end] and text[end:end + 5].split()[:1] in (["بن"], ["ابن"]))
-
-
-def _is_place(mention: Mention) -> bool:
-    """A capital, a place or a state named on its own: what a dateline names."""
-    return mention.kind == CAPITAL or (mention.kind == NAME and bool(mention.actors)
-                                       and all(a.kind in ("place", "state") for a in mention.actors))
-
-
-def _is_media(mention: Mention) -> bool:
-    return bool(mention.actors) and all(a.sector == "MED" for a in mention.actors)
 
 
 def _body_mention(start: int, end: int, country: str, state_name: str, sector: str, score: float) -> Mention:
