@@ -378,3 +378,7 @@ def test_short_arabic_names_are_not_matched_by_their_consonants(analyzer):
     # محمد and محمود share their consonants: Somalia's president Hassan Sheikh Mohamud is no "محمد"
     analysis = analyzer.analyze(Document("t", "وقال محمد إن الاجتماع انتهى.", published="2015-08-05"))
     assert all(e.actor is None or e.actor.id != "PER.HASSAN_SHEIKH_MOHAMUD" for e in analysis.entities)
+
+
+def test_a_named_exercise_is_a_thing_not_an_actor(kb):
+    assert kb.entries["AFRICAN_LION"].type == "MISC"  # مناورات الأسد الإفريقي: where forces meet, not who
