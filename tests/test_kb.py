@@ -382,3 +382,9 @@ def test_short_arabic_names_are_not_matched_by_their_consonants(analyzer):
 
 def test_a_named_exercise_is_a_thing_not_an_actor(kb):
     assert kb.entries["AFRICAN_LION"].type == "MISC"  # مناورات الأسد الإفريقي: where forces meet, not who
+
+
+@pytest.mark.parametrize(("published", "group"), [("2013-05-01", "NUSRA"), ("2018-05-01", "HTS")])
+def test_the_nusra_front_before_and_after_it_became_hts(analyzer, published, group):
+    analysis = analyzer.analyze(Document("t", "هاجمت جبهة النصرة مواقع الجيش السوري.", published=published))
+    assert next(e.actor.id for e in analysis.entities if e.text == "جبهة النصرة") == group
