@@ -252,3 +252,12 @@ def test_who_helped_bring_about_a_release_did_not_release(analyzer):
     text = "وأكدت سلطنة عمان دورها كوسيط بعدما ساعدت على إطلاق سراح الرهينة الفرنسية في اليمن."
     assert not any(kind == "CONCEDE" and "OMN" in source
                    for kind, source, _ in _coded(analyzer, text, published="2015-08-08"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # blame laid on someone (ألقى باللوم على), a condemnation in the first person plural
+    ("وألقت الحكومة المصرية اللوم على إسرائيل في تدهور الأوضاع.", _event("ACCUSE", "EGY", "ISR")),
+    ("وقال وزير الخارجية التركي: ندين الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "TUR", "ISR")),
+])
+def test_blame_and_first_person_condemnation(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
