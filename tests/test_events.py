@@ -261,3 +261,14 @@ def test_who_helped_bring_about_a_release_did_not_release(analyzer):
 ])
 def test_blame_and_first_person_condemnation(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an appeal with the speaker between verb and noun (وجه ... نداء), urging with حض
+    ("ووجه الرئيس اليمني نداء إلى الحوثيين بالانسحاب من عدن.", _event("REQUEST", "YEM", "HOUTHIS")),
+    ("وحضت طهران الحكومة العراقية على رفض الطلب.", _event("REQUEST", "IRN", "IRQ")),
+    # satisfaction voiced about another state's step
+    ("وأعرب وزير الخارجية الفرنسي عن ارتياحه للخطوة التي اتخذتها تونس.", _event("SUPPORT", "FRA", "TUN")),
+])
+def test_appeals_urging_and_satisfaction(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
