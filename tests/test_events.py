@@ -272,3 +272,16 @@ def test_blame_and_first_person_condemnation(analyzer, text, expected):
 ])
 def test_appeals_urging_and_satisfaction(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # أخلى سبيل with the one who frees between (أخلى alone is "evacuated"); measures eased (خفف القيود)
+    ("وأخلت السلطات المصرية سبيل الصحفي الأمريكي بعد احتجازه شهرين.", _event("CONCEDE", "EGY", "USA")),
+    ("وخففت إسرائيل القيود على قطاع غزة أمس.", _event("CONCEDE", "ISR", "PSE")),
+])
+def test_release_on_bail_and_eased_measures(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+def test_evacuating_is_no_release(analyzer):
+    assert not _coded(analyzer, "وأخلت القوات العراقية المنطقة من السكان.", published="2018-05-15")
