@@ -285,3 +285,20 @@ def test_release_on_bail_and_eased_measures(analyzer, text, expected):
 
 def test_evacuating_is_no_release(analyzer):
     assert not _coded(analyzer, "وأخلت القوات العراقية المنطقة من السكان.", published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # repression of protests, foreigners deported, a seizure, a passive arrest with the arrested as a pronoun
+    ("وأطلقت الشرطة السودانية الغاز المسيل للدموع على المحتجين في الخرطوم.", _event("COERCE", "SDN", "SDN")),
+    ("وقمعت قوات الأمن المغربية الاحتجاجات في جرادة.", _event("COERCE", "MAR", "MAR")),
+    ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت مواطنين تونسيين.", _event("COERCE", "ITA", "TUN")),
+    ("وصادرت السلطات التركية أموال الشركة.", _event("COERCE", "TUR", "TUR")),
+])
+def test_repression_deportation_and_seizure(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+def test_issued_is_no_seizure_nor_riot_police_a_repression(analyzer):
+    # صادر عن (issued by) looks like the stem صادر; قوات قمع الشغب names riot police
+    assert not _coded(analyzer, "وجاء ذلك في بيان صادر عن الحكومة التونسية.", published="2018-05-15")
+    assert not _coded(analyzer, "وانتشرت قوات قمع الشغب المصرية في الشوارع.", published="2018-05-15")
