@@ -302,3 +302,12 @@ def test_issued_is_no_seizure_nor_riot_police_a_repression(analyzer):
     # صادر عن (issued by) looks like the stem صادر; قوات قمع الشغب names riot police
     assert not _coded(analyzer, "وجاء ذلك في بيان صادر عن الحكومة التونسية.", published="2018-05-15")
     assert not _coded(analyzer, "وانتشرت قوات قمع الشغب المصرية في الشوارع.", published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rockets fired counted in the dual or named by their kind (صاروخ كاتيوشا)
+    ("وأطلقت ميليشيا الحوثي صاروخين باليستيين على مدينة جازان السعودية.", _event("ASSAULT", "HOUTHIS", "SAU")),
+    ("وأطلق حزب الله صاروخ كاتيوشا على إسرائيل.", _event("ASSAULT", "HEZBOLLAH", "ISR")),
+])
+def test_rockets_fired_in_the_dual_or_by_kind(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
