@@ -311,3 +311,21 @@ def test_issued_is_no_seizure_nor_riot_police_a_repression(analyzer):
 ])
 def test_rockets_fired_in_the_dual_or_by_kind(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a threat brandished (لوح ب) or an ultimatum (أمهل)
+    ("ولوحت تركيا بفرض عقوبات على الولايات المتحدة.", _event("THREATEN", "TUR", "USA")),
+    ("وأمهلت بريطانيا روسيا حتى نهاية الثلاثاء لتفسير الهجوم.", _event("THREATEN", "GBR", "RUS")),
+    # a mission closed, troops reduced, aid distributed
+    ("وأغلقت المملكة المغربية سفارتها في طهران.", _event("SANCTION", "MAR", "IRN")),
+    ("وخفضت الولايات المتحدة عدد جنودها في العراق.", _event("RETREAT", "USA", "IRQ")),
+    ("ووزعت السعودية مساعدات غذائية على اليمنيين.", _event("AID", "SAU", "YEM")),
+])
+def test_ultimatums_closed_missions_fewer_troops_and_distributed_aid(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+def test_what_looms_on_the_horizon_is_no_threat_nor_a_cut_in_output_a_retreat(analyzer):
+    assert not _coded(analyzer, "ولا يلوح في الأفق أي حل للأزمة في سوريا.", published="2018-05-15")
+    assert not _coded(analyzer, "وخفضت روسيا والسعودية إنتاجهما من النفط.", published="2018-05-15")
