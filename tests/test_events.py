@@ -329,3 +329,9 @@ def test_ultimatums_closed_missions_fewer_troops_and_distributed_aid(analyzer, t
 def test_what_looms_on_the_horizon_is_no_threat_nor_a_cut_in_output_a_retreat(analyzer):
     assert not _coded(analyzer, "ولا يلوح في الأفق أي حل للأزمة في سوريا.", published="2018-05-15")
     assert not _coded(analyzer, "وخفضت روسيا والسعودية إنتاجهما من النفط.", published="2018-05-15")
+
+
+def test_indefinite_protesters_are_a_protest(analyzer):
+    # the rally nouns are listed with their article; قام متظاهرون has none
+    coded = _coded(analyzer, "وقام متظاهرون ليبيون باقتحام مقر المفوضية في بنغازي.", published="2012-07-02")
+    assert _event("PROTEST", "LBY", "LBY") in coded
