@@ -335,3 +335,9 @@ def test_indefinite_protesters_are_a_protest(analyzer):
     # the rally nouns are listed with their article; قام متظاهرون has none
     coded = _coded(analyzer, "وقام متظاهرون ليبيون باقتحام مقر المفوضية في بنغازي.", published="2012-07-02")
     assert _event("PROTEST", "LBY", "LBY") in coded
+
+
+def test_protesters_kept_back_is_repression_not_an_armed_group_stopped(analyzer):
+    coded = _coded(analyzer, "ومنعت قوات الأمن الفلسطينية المتظاهرين من الاقتراب من مقر الرئاسة.", published="2012-07-02")
+    assert _event("COERCE", "PSE", "PSE") in coded
+    assert not _coded(analyzer, "وقال إن القوات العراقية منعت تنظيم داعش من التقدم.", published="2012-07-02")
