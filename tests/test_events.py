@@ -341,3 +341,13 @@ def test_protesters_kept_back_is_repression_not_an_armed_group_stopped(analyzer)
     coded = _coded(analyzer, "ومنعت قوات الأمن الفلسطينية المتظاهرين من الاقتراب من مقر الرئاسة.", published="2012-07-02")
     assert _event("COERCE", "PSE", "PSE") in coded
     assert not _coded(analyzer, "وقال إن القوات العراقية منعت تنظيم داعش من التقدم.", published="2012-07-02")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # rejection voiced (أعرب عن رفضه), reinforcements pushed (دفع بتعزيزات), shelling (دك)
+    ("وأعربت الجزائر عن رفضها للتصريحات المغربية.", _event("REJECT", "DZA", "MAR")),
+    ("ودفعت تركيا بتعزيزات عسكرية إلى الحدود مع سوريا.", _event("MOBILIZE", "TUR", "SYR")),
+    ("ودكت المدفعية التركية مواقع وحدات حماية الشعب الكردية في عفرين.", _event("ASSAULT", "TUR", "YPG")),
+])
+def test_rejection_voiced_reinforcements_pushed_and_shelling(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
