@@ -351,3 +351,8 @@ def test_protesters_kept_back_is_repression_not_an_armed_group_stopped(analyzer)
 ])
 def test_rejection_voiced_reinforcements_pushed_and_shelling(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+def test_military_cooperation_named_between_two_states(analyzer):
+    coded = _coded(analyzer, "وأكد البلدان تطوير التعاون العسكري بين السعودية ومصر.", published="2015-07-31")
+    assert _event("COOPERATE", "SAU", "EGY") in coded or _event("COOPERATE", "EGY", "SAU") in coded
