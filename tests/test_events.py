@@ -356,3 +356,16 @@ def test_rejection_voiced_reinforcements_pushed_and_shelling(analyzer, text, exp
 def test_military_cooperation_named_between_two_states(analyzer):
     coded = _coded(analyzer, "وأكد البلدان تطوير التعاون العسكري بين السعودية ومصر.", published="2015-07-31")
     assert _event("COOPERATE", "SAU", "EGY") in coded or _event("COOPERATE", "EGY", "SAU") in coded
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # backing down from a decision or threat (تراجع عن), a warning given (أنذر)
+    ("وتراجعت تركيا عن تهديداتها للولايات المتحدة.", _event("CONCEDE", "TUR", "USA")),
+    ("وأنذر الرئيس الأمريكي إيران بعواقب وخيمة.", _event("THREATEN", "USA", "IRN")),
+])
+def test_backing_down_and_warning(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+def test_falling_prices_are_no_concession(analyzer):
+    assert not _coded(analyzer, "وتراجعت أسعار النفط السعودي في الأسواق العالمية.", published="2018-05-15")
