@@ -369,3 +369,12 @@ def test_backing_down_and_warning(analyzer, text, expected):
 
 def test_falling_prices_are_no_concession(analyzer):
     assert not _coded(analyzer, "وتراجعت أسعار النفط السعودي في الأسواق العالمية.", published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # present-tense forms of raids and clashes
+    ("وتداهم قوات الأمن المصرية منازل المشتبه بهم.", _event("COERCE", "EGY", "EGY")),
+    ("وتشتبك القوات العراقية مع مسلحي داعش.", _event("ASSAULT", "IRQ,ISIS", "IRQ,ISIS")),
+])
+def test_present_tense_raids_and_clashes(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2018-05-15")
