@@ -378,3 +378,12 @@ def test_falling_prices_are_no_concession(analyzer):
 ])
 def test_present_tense_raids_and_clashes(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2018-05-15")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # deportation of nationals named by their nationality; the deportation noun's genitive is the deported
+    ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت تونسيين.", _event("COERCE", "ITA", "TUN")),
+    ("وبدأت ألمانيا ترحيل السوريين المرفوضة طلبات لجوئهم.", _event("COERCE", "DEU", "SYR")),
+])
+def test_nationals_deported(analyzer, text, expected):
+    assert expected in _coded(analyzer, text, published="2017-02-27")
