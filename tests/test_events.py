@@ -338,7 +338,8 @@ def test_indefinite_protesters_are_a_protest(analyzer):
 
 
 def test_protesters_kept_back_is_repression_not_an_armed_group_stopped(analyzer):
-    coded = _coded(analyzer, "ومنعت قوات الأمن الفلسطينية المتظاهرين من الاقتراب من مقر الرئاسة.", published="2012-07-02")
+    coded = _coded(analyzer, "ومنعت قوات الأمن الفلسطينية المتظاهرين من الاقتراب من مقر الرئاسة.",
+                   published="2012-07-02")
     assert _event("COERCE", "PSE", "PSE") in coded
     assert not _coded(analyzer, "وقال إن القوات العراقية منعت تنظيم داعش من التقدم.", published="2012-07-02")
 
