@@ -388,3 +388,9 @@ def test_a_named_exercise_is_a_thing_not_an_actor(kb):
 def test_the_nusra_front_before_and_after_it_became_hts(analyzer, published, group):
     analysis = analyzer.analyze(Document("t", "هاجمت جبهة النصرة مواقع الجيش السوري.", published=published))
     assert next(e.actor.id for e in analysis.entities if e.text == "جبهة النصرة") == group
+
+
+def test_a_body_affiliated_to_a_known_one_is_coded_as_it(analyzer):
+    text = "أدانت الهيئة الدائمة المستقلة لحقوق الإنسان التابعة لمنظمة التعاون الإسلامي الهجوم."
+    analysis = analyzer.analyze(Document("t", text, published="2018-05-15"))
+    assert next(e.actor.id for e in analysis.entities if e.text == "الهيئة") == "OIC"

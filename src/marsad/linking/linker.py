@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ from marsad.linking.mentions import (
 from marsad.model import Actor, Entity
 from marsad.ner.tagger import EntityTagger
 from marsad.text.matcher import PRONOUN_SUFFIXES, PhraseMatch, PhraseMatcher, longest_first
-from marsad.text.normalize import normalize_key
+from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.spans import SpanIndex
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ _SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
 # Letters a surname needs before its consonants alone may find an office holder: long foreign names vary in
 # their vowels (جينتيلوني، جنتيلوني); short Arabic ones share consonants (محمد، محمود).
 _FUZZY_SURNAME = 6
+# What ends the words between a body and the one it belongs to: "التابعة ل" (normalized), at most six words on
+_AFFILIATED = re.compile(r"^\s*(?:\S+\s+){0,6}(?:ال)?تابع(?:ه|ين|ون|تين)?\s+ل?$")
 _FAR = 1_000  # a gap no reach covers
 _APPOSITION_REACH = 3
 _MAX_TAGGER_TOKENS = 300
@@ -146,6 +149,7 @@ class ActorLinker:
         self._resolve_ambiguous(mentions, on, focus)
         mentions = self._resolve_titles(state, mentions, on, focus)
         self._name_unknown_people(state, mentions, home)
+        _code_affiliates(state.normalized, mentions)
         mentions = self._add_surnames(state, mentions)
         self._resolve_references(mentions, on, focus)
         state.mentions = [m for m in mentions if m.kind != HONORIFIC]
@@ -626,6 +630,18 @@ def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | 
                 and after.kind in (ADJECTIVE, NAME, TITLE) and len(after.countries) == 1):
             return next(iter(after.countries))
     return None
+
+
+def _code_affiliates(normalized: Normalized, mentions: list[Mention]) -> None:
+    """A body the KB does not know that is "affiliated to" a known one (الهيئة الدائمة لحقوق الإنسان التابعة
+    لمنظمة التعاون الإسلامي) acts as it: the linker codes it with the actor it belongs to."""
+    for mention, following in pairwise(mentions):
+        if mention.actors or mention.entity_type != "ORG" or len(following.actors) != 1 \
+                or following.actors[0].kind not in ("organization", "state"):
+            continue
+        between = normalized.text[normalized.from_original(mention.end):normalized.from_original(following.start)]
+        if _AFFILIATED.search(between):
+            mention.actors, mention.score = list(following.actors), 0.6
 
 
 def _opens_lineage(text: str, start: int, end: int, mention: Mention) -> bool:
