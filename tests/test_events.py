@@ -388,3 +388,8 @@ def test_present_tense_raids_and_clashes(analyzer, text, expected):
 ])
 def test_nationals_deported(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2017-02-27")
+
+
+def test_the_nationality_of_what_is_condemned_three_words_on_is_the_target(analyzer):
+    coded = _coded(analyzer, "وأدانت دمشق بشدة العقوبات الأمريكية على إيران.", published="2018-08-07")
+    assert _event("ACCUSE", "SYR", "USA") in coded and _event("ACCUSE", "SYR", "IRN") not in coded

@@ -541,7 +541,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                                  # هاجم المسلحون الحوثيون اليمنيون: right after the subject, it describes it
                                  and not (subject is not None and subject.start >= trigger[1]
                                           and syntax.distance(subject.end, m.start) == 0)
-                                 and (syntax.distance(object_start, m.start) <= 2
+                                 and (syntax.distance(object_start, m.start) <= 3
                                       or _in_patient_phrase(syntax, object_start, m.start))
                                  and (subject is None or not _same_side(m, subject))), None)
         if object_adjective is not None and (not others or others[0].start > object_adjective.start):
