@@ -393,3 +393,9 @@ def test_nationals_deported(analyzer, text, expected):
 def test_the_nationality_of_what_is_condemned_three_words_on_is_the_target(analyzer):
     coded = _coded(analyzer, "وأدانت دمشق بشدة العقوبات الأمريكية على إيران.", published="2018-08-07")
     assert _event("ACCUSE", "SYR", "USA") in coded and _event("ACCUSE", "SYR", "IRN") not in coded
+
+
+@pytest.mark.parametrize("text", ["هاجم مستوطنون منزل عائلة فلسطينية في قرية دوما.",
+                                  "اعتدت مجموعة من المستوطنين على منزل عائلة فلسطينية في الخليل."])
+def test_settlers_attacking_are_israeli_and_a_group_of_them_is_the_subject(analyzer, text):
+    assert _event("ASSAULT", "ISR", "PSE") in _coded(analyzer, text, published="2015-08-01")

@@ -21,6 +21,10 @@ PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "حول", "تجاه", "نحو", "بحق", "إزاء",
 ))
 _PREFIX_PREPOSITIONS = ("ب", "ل", "ك")
+# Quantities whose من names what they count (مجموعة من، عشرات من): the noun after is no prepositional object
+_PARTITIVES = frozenset(normalize_key(w) for w in ("مجموعة", "عدد", "عشرات", "مئات", "آلاف", "المئات", "الآلاف",
+                                                     "العشرات", "بعض", "أحد", "إحدى", "جميع", "كل", "مسلحون",
+                                                     "عناصر", "أفراد"))
 # Words that open with ك or ل but carry no preposition (وكان الاتحاد الأوروبي أعرب: كان is no ك + أن)
 _NOT_PREPOSITIONAL = frozenset({"كان", "كما", "كذلك", "لقد", "لكن", "لكنه", "لكنها"})
 # Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)
@@ -141,9 +145,12 @@ class SentenceSyntax:
         if prefix:
             return "و"
         words = [normalize_key(t.text) for t in reversed(self.tokens[max(0, index - 6):index]) if t.is_word]
-        for word in words[:_PLACE_PHRASE + 1]:
+        for position, word in enumerate(words[:_PLACE_PHRASE + 1]):
             if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS:
                 word = word[1:]
+            if word == "من" and words[position + 1:position + 2] and (
+                    words[position + 1].removeprefix("و") in _PARTITIVES):
+                return None  # اعتدت مجموعة من المستوطنين: the settlers are the subject, a group of them
             if word in PREPOSITIONS:
                 return word
             if word.removeprefix("و").removeprefix("ف") in _NOT_PREPOSITIONAL:
