@@ -399,3 +399,13 @@ def test_the_nationality_of_what_is_condemned_three_words_on_is_the_target(analy
                                   "اعتدت مجموعة من المستوطنين على منزل عائلة فلسطينية في الخليل."])
 def test_settlers_attacking_are_israeli_and_a_group_of_them_is_the_subject(analyzer, text):
     assert _event("ASSAULT", "ISR", "PSE") in _coded(analyzer, text, published="2015-08-01")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ودعا اجتماع وزاري للجامعة العربية عقد في الدوحة الأسد إلى التنحي.", {_event("REQUEST", "ARL", "SYR")}),
+    ("ودعا بيان الخارجية المصرية إسرائيل إلى وقف العدوان.", {_event("REQUEST", "EGY", "ISR")}),
+    # a report by no one the KB knows: not the Israeli authorities it calls on, nor a speaker carried over
+    ("ودعا تقرير ليفي إلى أن تجري السلطات الإسرائيلية تغييرا أساسيا.", set()),
+])
+def test_a_meeting_or_a_statement_speaks_for_its_owner(analyzer, text, expected):
+    assert {e for e in _coded(analyzer, text, published="2012-07-09") if e[0] == "REQUEST"} == expected

@@ -21,6 +21,10 @@ PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "حول", "تجاه", "نحو", "بحق", "إزاء",
 ))
 _PREFIX_PREPOSITIONS = ("ب", "ل", "ك")
+# Nouns that speak or ask as the subject of a verb on behalf of their owner (دعا اجتماع وزاري للجامعة العربية)
+_STATEMENT_NOUNS = frozenset(normalize_key(w) for w in ("تقرير", "بيان", "اجتماع", "مؤتمر", "قمة", "رسالة",
+                                                          "مذكرة", "قرار", "تقريرا", "بيانا"))
+_OWNER_REACH = 3  # words between the verb and the owner of its statement noun
 # Quantities whose من names what they count (مجموعة من، عشرات من): the noun after is no prepositional object
 _PARTITIVES = frozenset(normalize_key(w) for w in ("مجموعة", "عدد", "عشرات", "مئات", "آلاف", "المئات", "الآلاف",
                                                      "العشرات", "بعض", "أحد", "إحدى", "جميع", "كل", "مسلحون",
@@ -102,6 +106,13 @@ class SentenceSyntax:
             return None
         return next((t.start for t in self.tokens[index:index + 3] if t.is_word), None)
 
+    def next_word(self, offset: int) -> str | None:
+        """The normalized word token after the token ending at ``offset``, if any."""
+        start = self.next_word_start(offset)
+        if start is None:
+            return None
+        return normalize_key(self.tokens[bisect_left(self.starts, start)].text)
+
     def starts_word(self, offset: int) -> bool:
         """Whether a token begins at ``offset`` (no clitic is attached before it)."""
         index = bisect_left(self.starts, offset)
@@ -165,6 +176,11 @@ class SentenceSyntax:
             if word not in PLACE_HEADS and word not in CONSTRUCT_HEADS and not _is_nisba(word):
                 return None
         return None
+
+
+def _without_clitics(word: str | None) -> str | None:
+    """The word without the article a noun subject carries (البيان، التقرير)."""
+    return word[2:] if word and word.startswith("ال") and len(word) > 4 else word
 
 
 def _is_nisba(word: str) -> bool:
@@ -249,6 +265,13 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if preverbal is not None:
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
+    if form in (PAST, PRESENT) and _without_clitics(syntax.next_word(end)) in _STATEMENT_NOUNS:
+        # دعا اجتماع وزاري للجامعة العربية ...، دعا تقرير ليفي: a meeting or a document says it; its owner is the
+        # actor, named right after it, or no one the KB can code
+        owner = next((m for m in after if syntax.distance(end, m.start) <= _OWNER_REACH and (
+            syntax.preposition(m) == "ل" or (syntax.preposition(m) is None and syntax.distance(end, m.start) == 1))),
+            None)  # بيان للخارجية، تقرير الأمم المتحدة (not البيان الختامي الحكومة: the one called on)
+        return (owner, "statement-owner") if owner is not None else (None, "unknown-subject")
     if form in (PAST, PRESENT) and unknown is not None and syntax.distance(end, unknown.start) <= 1 \
             and (not after or (unknown.end <= after[0].start and syntax.distance(unknown.end, after[0].start) > 0)) \
             and syntax.preposition(unknown) is None:
