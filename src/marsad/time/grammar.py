@@ -105,10 +105,10 @@ class Grammar:
             words("range_from"), ["شهر"], lex.months)
         self._rule(
             "day_range",
-            rf"{B}(?:(?P<from>{range_from})\s+)?(?:ال\s?)?(?P<d1>[0-3]?\d){ND}"
+            rf"{B}(?:(?P<from>{range_from})\s+)?(?:(?:ال\s?)?(?P<d1>[0-3]?\d){ND}|(?P<o1>{ordinals}){E})"
             rf"(?:\s+(?:من\s+)?{month('a')}(?:\s*,?\s*{year('a')})?)?"
-            rf"\s*{range_to}\s*(?:ال\s?)?(?P<d2>[0-3]?\d){ND}\s*(?:من\s+)?{month()}{suffix}",
-            words("range_from"), digits=True)
+            rf"\s*{range_to}\s*(?:(?:ال\s?)?(?P<d2>[0-3]?\d){ND}|(?P<o2>{ordinals}){E})\s*(?:من\s+)?{month()}{suffix}",
+            words("range_from"), lex.ordinals, digits=True)
         self._rule(
             "year",
             rf"{B}(?:(?P<pos>{position})\s+)?(?:(?P<yw>{year_words})\s*|(?P<prep>{alternation(words('bare_year_before'))})\s+)?"

@@ -87,6 +87,11 @@ def _day(m: re.Match[str], ctx: Context) -> int | None:
     return ctx.lex.ordinals.get(key(m["o"])) if m.groupdict().get("o") else None
 
 
+def _numbered_day(m: re.Match[str], ctx: Context, which: str) -> int:
+    """Day ``which`` of a range, in digits (7 و8) or as an ordinal (السابع والثامن)."""
+    return int(m["d" + which]) if m["d" + which] else ctx.lex.ordinals[key(m["o" + which])]
+
+
 def resolve_day_month(m: re.Match[str], ctx: Context, day: int, month: int) -> dt.date | None:
     """Date of a day and month whose year is written, relative, or implied by tense and weekday."""
     year = _year(m)
@@ -206,7 +211,7 @@ def month_range(m: re.Match[str], ctx: Context) -> Found | None:
 
 
 def day_range(m: re.Match[str], ctx: Context) -> Found | None:
-    first_day, last_day = int(m["d1"]), int(m["d2"])
+    first_day, last_day = _numbered_day(m, ctx, "1"), _numbered_day(m, ctx, "2")
     last_month = ctx.lex.months[key(m["m"])]
     if ctx.published is None and _year(m) is None:
         return "DATE", None
