@@ -28,7 +28,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
-_HOME_SCORE = 0.4  # how sure an actor read from the article's home state alone is
+# An actor read from the article's home state alone is as sure as the linker's other inferred states (المملكة)
+_HOME_SCORE = 0.7
 _NOUN_CLITICS = ("ل", "ب", "ك")  # proclitics no verb takes (the article ال contains ل)
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
