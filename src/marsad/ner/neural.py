@@ -17,7 +17,7 @@ import numpy as np
 
 from marsad.ner.crf import TAGS
 from marsad.ner.features import Lexicon, normalize, shape, strip_conjunction, strip_proclitics
-from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, TRANSITIONS_FILE, VECTORS_FILE, VOCAB_FILE
 
 SHAPES = ("ar", "armix", "LAT", "Lat", "lat", "num", "nummix", "punct")
 CLITICS = ("", "وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل", "لل", "ال",
@@ -133,6 +133,37 @@ def _viterbi(scores: np.ndarray) -> list[str]:
     return [TAGS[k] for k in reversed(path)]
 
 
+def crf_marginals(scores: Sequence[np.ndarray], transitions: np.ndarray, start: np.ndarray) -> list[np.ndarray]:
+    """Per-token tag marginals of a linear-chain CRF (forward-backward) over each sentence's (n, tags) scores.
+
+    Marginals rather than a Viterbi path, so a network with a CRF output layer takes the CRF's vote exactly as
+    a softmax network does. Sentences run side by side (padded to the longest), in probability space with
+    per-step normalization: one small matrix product per position and direction.
+    """
+    lengths = np.array([len(s) for s in scores])
+    width = int(lengths.max(initial=0))
+    if width == 0:
+        return [np.zeros((0, len(TAGS))) for _ in scores]
+    out = np.ones((len(scores), width, len(TAGS)))
+    for b, s in enumerate(scores):
+        out[b, :len(s)] = np.exp(s - s.max(axis=1, keepdims=True))
+    trans = np.exp(transitions - transitions.max())
+    alpha = np.empty_like(out)
+    alpha[:, 0] = np.exp(start - start.max()) * out[:, 0]
+    alpha[:, 0] /= alpha[:, 0].sum(axis=1, keepdims=True)
+    for t in range(1, width):
+        a = (alpha[:, t - 1] @ trans) * out[:, t]
+        alpha[:, t] = a / a.sum(axis=1, keepdims=True)
+    beta = np.ones_like(out)
+    for t in range(width - 2, -1, -1):
+        b = (out[:, t + 1] * beta[:, t + 1]) @ trans.T
+        b /= b.sum(axis=1, keepdims=True)
+        beta[:, t] = np.where((t < lengths - 1)[:, None], b, 1.0)  # a sentence's last token has no future
+    post = alpha * beta
+    post /= post.sum(axis=2, keepdims=True)
+    return [post[b, :n] for b, n in enumerate(lengths.tolist())]
+
+
 def read_lines(path: Path) -> list[str]:
     """One entry per line (vocabulary and character files; line k + 1 is id k + 1, id 0 is padding)."""
     return path.read_text(encoding="utf-8").split("\n")[:-1]
@@ -166,6 +197,10 @@ class NeuralModel:
         self.encoder = ort.InferenceSession(str(model_dir / ENCODER_FILE), options,
                                             providers=["CPUExecutionProvider"])
         self.session = ort.InferenceSession(str(model_dir / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+        self.crf: tuple[np.ndarray, np.ndarray] | None = None  # (transitions, start) of a CRF output layer
+        if (model_dir / TRANSITIONS_FILE).exists():
+            with np.load(model_dir / TRANSITIONS_FILE) as data:
+                self.crf = (data["transitions"].astype(np.float64), data["start"].astype(np.float64))
         self._rows: dict[str, int] = {}  # token string -> its row of _encoded
         self._encoded = np.zeros((0, 0), dtype=np.float32)  # allocated on first use, when the width is known
 
@@ -202,7 +237,8 @@ class NeuralModel:
         """(n, len(TAGS)) tag probabilities of each chunk, given its tokens' gazetteer ids (:func:`gazetteer_ids`).
 
         The uncached tokens of all chunks are encoded together; the BiLSTM then runs chunk by chunk (padding
-        chunks to one length costs more than the calls it saves).
+        chunks to one length costs more than the calls it saves). With a CRF output layer the probabilities are
+        its marginals, computed for all chunks together.
         """
         out: list[np.ndarray] = []
         while len(out) < len(chunks):
@@ -213,9 +249,11 @@ class NeuralModel:
                     out.append(np.zeros((0, len(TAGS)), dtype=np.float32))
                     continue
                 encoded = self._encoded[[self._rows[t] for t in tokens]]
-                (logprobs,) = self.session.run(None, {"tokens": encoded[None], "gaz": ids[None]})
-                out.append(np.exp(logprobs))
-        return out
+                (scores,) = self.session.run(None, {"tokens": encoded[None], "gaz": ids[None]})
+                out.append(scores)
+        if self.crf is not None:
+            return crf_marginals(out, *self.crf)
+        return [np.exp(s) for s in out]
 
     def probabilities(self, tokens: Sequence[str]) -> np.ndarray:
         """(n, len(TAGS)) tag probabilities of one sentence."""

@@ -43,6 +43,9 @@ from marsad.ner.tagger import (
 
 DEFAULT_DATA_ROOT = Path("/work/shared/data")
 DEV_FRACTION = 0.10
+# Every this-many-th ANERcorp training sentence is kept out of the BiLSTM's training to stop it early on (the
+# CRF trains on all of them); never the dev slice.
+VALID_EVERY = 20
 ANERCORP = "anercorp/train.txt"
 GAZETTEERS = {"LOC": "anercorp/gazetteer/AlignedLocGazetteer.txt",
               "ORG": "anercorp/gazetteer/AlignedOrgGazetteer.txt",
@@ -84,6 +87,14 @@ def split_dev(sentences: Sequence[Sentence], fraction: float = DEV_FRACTION) -> 
     """(train, dev): dev is the last ``fraction`` of sentences, so the cut is stable and order-preserving."""
     cut = len(sentences) - round(len(sentences) * fraction)
     return list(sentences[:cut]), list(sentences[cut:])
+
+
+def split_valid(sentences: Sequence[Sentence], every: int = VALID_EVERY) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, validation): every ``every``-th sentence is validation, spread over the articles (0 = none)."""
+    if every <= 0:
+        return list(sentences), []
+    return ([s for i, s in enumerate(sentences) if i % every != every - 1],
+            [s for i, s in enumerate(sentences) if i % every == every - 1])
 
 
 def _arabic(text: str) -> bool:
