@@ -25,6 +25,7 @@ CLITICS = ("", "وبال", "وكال", "فبال", "فال", "وال", "بال",
 TRIGGERS = ("", "TITLE", "ORGHEAD", "LOCHEAD")
 GAZ = ("", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS")
 MAX_CHARS = 16
+_RESCALE = 8  # steps between rescalings of the forward-backward products
 _ENCODED_LIMIT = 50_000  # tokens whose encodings are kept (1.2 KB each: 58 MB); news vocabulary is Zipfian
 
 
@@ -137,29 +138,35 @@ def crf_marginals(scores: Sequence[np.ndarray], transitions: np.ndarray, start: 
     """Per-token tag marginals of a linear-chain CRF (forward-backward) over each sentence's (n, tags) scores.
 
     Marginals rather than a Viterbi path, so a network with a CRF output layer takes the CRF's vote exactly as
-    a softmax network does. Sentences run side by side (padded to the longest), in probability space with
-    per-step normalization: one small matrix product per position and direction.
+    a softmax network does. Sentences run side by side, in probability space: one small matrix product per
+    position and direction. The forward pass has them start together (left-aligned), the backward pass end
+    together (right-aligned), so neither needs a per-step mask; the running products are rescaled every
+    :data:`_RESCALE` steps (each step shrinks them by at most the smallest exp(transition), far from underflow).
     """
     lengths = np.array([len(s) for s in scores])
     width = int(lengths.max(initial=0))
     if width == 0:
         return [np.zeros((0, len(TAGS))) for _ in scores]
-    out = np.ones((len(scores), width, len(TAGS)))
+    left = np.ones((len(scores), width, len(TAGS)))
+    right = np.ones_like(left)
     for b, s in enumerate(scores):
-        out[b, :len(s)] = np.exp(s - s.max(axis=1, keepdims=True))
+        if len(s):
+            left[b, :len(s)] = right[b, width - len(s):] = np.exp(s - s.max(axis=1, keepdims=True))
     trans = np.exp(transitions - transitions.max())
-    alpha = np.empty_like(out)
-    alpha[:, 0] = np.exp(start - start.max()) * out[:, 0]
-    alpha[:, 0] /= alpha[:, 0].sum(axis=1, keepdims=True)
+    alpha, beta = np.empty_like(left), np.empty_like(left)
+    a = np.exp(start - start.max()) * left[:, 0]
+    c = np.ones((len(scores), len(TAGS)))
+    alpha[:, 0], beta[:, -1] = a, c
     for t in range(1, width):
-        a = (alpha[:, t - 1] @ trans) * out[:, t]
-        alpha[:, t] = a / a.sum(axis=1, keepdims=True)
-    beta = np.ones_like(out)
-    for t in range(width - 2, -1, -1):
-        b = (out[:, t + 1] * beta[:, t + 1]) @ trans.T
-        b /= b.sum(axis=1, keepdims=True)
-        beta[:, t] = np.where((t < lengths - 1)[:, None], b, 1.0)  # a sentence's last token has no future
-    post = alpha * beta
+        a = (a @ trans) * left[:, t]
+        c = (right[:, width - t] * c) @ trans.T
+        if t % _RESCALE == 0:
+            a /= a.sum(axis=1, keepdims=True)
+            c /= c.sum(axis=1, keepdims=True)
+        alpha[:, t] = a
+        beta[:, width - 1 - t] = c
+    shift = np.minimum(np.arange(width) + (width - lengths)[:, None], width - 1)  # beta left-aligned
+    post = alpha * beta[np.arange(len(scores))[:, None], shift]
     post /= post.sum(axis=2, keepdims=True)
     return [post[b, :n] for b, n in enumerate(lengths.tolist())]
 
