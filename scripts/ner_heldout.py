@@ -4,12 +4,14 @@ The shipped model (``marsad train ner``) is this pair trained without the dev sl
 0.4; this script reproduces the per-weight figures of the model card on any tenth and leaves a model directory
 that ``marsad evaluate ner --model OUT`` and ``benchmarks/ner_speed.py --model OUT`` accept.
 Both models are trained with the shipped recipe on the other nine tenths + Wojood (tenth 9 is the dev slice,
-so ``--tenth 9`` trains on exactly the shipped model's sentences). Word resources (clusters, gazetteer,
-triggers, and the word vectors if present) come from ``--resources`` (default: the shipped model); missing
-vectors are trained into OUT with the clusters' own settings (about 7 minutes). Needs the ``train`` extra
-(torch, onnx, onnxruntime); about 15 minutes on one core.
+so ``--tenth 9`` trains on exactly the shipped model's sentences; the BiLSTM leaves out every 20th ANERcorp
+sentence of them to stop early on). Word resources (clusters, gazetteer, triggers, and the word vectors if
+present) come from ``--resources`` (default: the shipped model); missing vectors are trained into OUT with the
+clusters' own settings (about 7 minutes). The network options default to the shipped recipe; ``--keep-crf``
+retrains only the network beside a CRF already in OUT (for network experiments). Needs the ``train`` extra
+(torch, onnx, onnxruntime); 10-20 minutes on one core.
 
-    python scripts/ner_heldout.py --tenth 0 --out /tmp/ner_tenth0 [--score-only]
+    python scripts/ner_heldout.py --tenth 0 --out /tmp/ner_tenth0 [--score-only | --keep-crf]
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def main() -> int:
     parser.add_argument("--hidden", type=int, default=DEFAULT_NEURAL["hidden"], help="BiLSTM units per direction")
     parser.add_argument("--proj", type=int, default=DEFAULT_NEURAL["proj"],
                         help="cached projection of each token's features (0 = none)")
+    parser.add_argument("--word-dropout", type=float, default=DEFAULT_NEURAL["word_dropout"],
+                        help="share of training tokens trained as unknown words")
     parser.add_argument("--layers", type=int, default=DEFAULT_NEURAL["layers"], help="BiLSTM layers")
     parser.add_argument("--softmax", action="store_true", help="a softmax output layer instead of the CRF layer")
     parser.add_argument("--epochs", type=int, default=DEFAULT_NEURAL["epochs"], help="most epochs")
@@ -103,7 +107,8 @@ def main() -> int:
         vocab, vectors = load_vectors(out)
         facts = train_network(network_train + wojood, vocab, vectors, load_lexicon(out), out, args.seed,
                               {"hidden": args.hidden, "proj": args.proj, "layers": args.layers,
-                               "crf": not args.softmax, "epochs": args.epochs}, valid=valid)
+                               "crf": not args.softmax, "epochs": args.epochs,
+                               "word_dropout": args.word_dropout}, valid=valid)
         print(f"network: {facts['architecture']}; validation {facts['validation']}")
     print(f"tenth {args.tenth}: {len(held)} sentences (weight 1.0 = CRF alone, 0.0 = BiLSTM alone)")
     for weight in WEIGHTS:

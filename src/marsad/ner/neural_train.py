@@ -29,9 +29,11 @@ if TYPE_CHECKING:
 # proj: width of a linear projection of each token's features inside the encoder (0 = none). It is a low-rank
 # factor of the LSTM's input weights that the runtime computes once per token string instead of once per token.
 # crf: a CRF output layer instead of the softmax; patience: epochs without a better validation F1 before stopping
-# (used only when validation sentences are given; epochs is then the most it trains).
-DEFAULT_NEURAL = {"epochs": 20, "hidden": 128, "char_filters": 64, "char_dim": 24, "cat_dim": 8, "dropout": 0.5,
-                  "lr": 0.002, "batch": 16, "proj": 0, "crf": False, "layers": 1, "patience": 5}
+# (used only when validation sentences are given; epochs is then the most it trains); word_dropout: share of
+# training tokens whose word vectors are hidden (as for an unknown word), so the characters learn to carry them.
+DEFAULT_NEURAL = {"epochs": 40, "hidden": 128, "char_filters": 64, "char_dim": 24, "cat_dim": 8, "dropout": 0.5,
+                  "lr": 0.002, "batch": 16, "proj": 0, "crf": True, "layers": 1, "patience": 5,
+                  "word_dropout": 0.0}
 MIN_CHAR_COUNT = 2
 
 log = logging.getLogger(__name__)
@@ -200,8 +202,10 @@ def train_network(sentences: Sequence[Sentence], vocab: dict[str, int], vectors:
         rng.shuffle(batches)
         total = 0.0
         for batch in batches:
-            *inputs, gold = _batch([data[i] for i in batch], table)
-            scores = net(*inputs)
+            vecs, *inputs, gold = _batch([data[i] for i in batch], table)
+            if p["word_dropout"]:
+                vecs = vecs * (torch.rand(vecs.shape[:2]) >= p["word_dropout"]).unsqueeze(2)
+            scores = net(vecs, *inputs)
             if p["crf"]:
                 loss = crf_loss(scores, gold, net.tagger.transitions, net.tagger.start)
             else:
