@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from marsad.ner.crf import TAGS
-from marsad.ner.features import Lexicon, normalize, shape, strip_conjunction, strip_proclitics
+from marsad.ner.features import Lexicon
 from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, TRANSITIONS_FILE, VECTORS_FILE, VOCAB_FILE
 
 SHAPES = ("ar", "armix", "LAT", "Lat", "lat", "num", "nummix", "punct")
@@ -24,6 +24,7 @@ CLITICS = ("", "وبال", "وكال", "فبال", "فال", "وال", "بال",
            "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 TRIGGERS = ("", "TITLE", "ORGHEAD", "LOCHEAD")
 GAZ = ("", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS")
+_SHAPE_IDS, _CLITIC_IDS, _TRIGGER_IDS = ({v: i for i, v in enumerate(values)} for values in (SHAPES, CLITICS, TRIGGERS))
 MAX_CHARS = 16
 _RESCALE = 8  # steps between rescalings of the forward-backward products
 _ENCODED_LIMIT = 50_000  # tokens whose encodings are kept (1.2 KB each: 58 MB); news vocabulary is Zipfian
@@ -51,15 +52,13 @@ class Featurizer:
     lexicon: Lexicon
 
     def token(self, token: str) -> TokenInputs:
-        """The inputs of one token."""
-        w = normalize(token)
-        clitics, stem = strip_proclitics(w)
-        conj = strip_conjunction(w)
+        """The inputs of one token, from the lexicon's cached analysis of it (which the CRF needs anyway)."""
+        word = self.lexicon.word(token)
+        w, stem = word.norm, word.stem
         vocab = self.vocab
-        word_id = vocab.get(w) or vocab.get(conj) or vocab.get(stem) or 0
-        trig = self.lexicon.triggers.get(w) or self.lexicon.triggers.get(conj) or self.lexicon.triggers.get(stem)
+        word_id = vocab.get(w) or vocab.get(word.conj) or vocab.get(stem) or 0
         chars = tuple(self.chars.get(c, 1) for c in w[:MAX_CHARS]) or (1,)
-        cats = (SHAPES.index(shape(token)), CLITICS.index(clitics), TRIGGERS.index(trig) if trig in TRIGGERS else 0)
+        cats = (_SHAPE_IDS[word.shape], _CLITIC_IDS[word.clitics], _TRIGGER_IDS.get(word.trigger or "", 0))
         return TokenInputs(word_id, vocab.get(stem, 0), chars, cats)
 
     def arrays(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -138,35 +137,38 @@ def crf_marginals(scores: Sequence[np.ndarray], transitions: np.ndarray, start: 
     """Per-token tag marginals of a linear-chain CRF (forward-backward) over each sentence's (n, tags) scores.
 
     Marginals rather than a Viterbi path, so a network with a CRF output layer takes the CRF's vote exactly as
-    a softmax network does. Sentences run side by side, in probability space: one small matrix product per
-    position and direction. The forward pass has them start together (left-aligned), the backward pass end
-    together (right-aligned), so neither needs a per-step mask; the running products are rescaled every
-    :data:`_RESCALE` steps (each step shrinks them by at most the smallest exp(transition), far from underflow).
+    a softmax network does. The cost is one Python step per position of the longest sentence, so every step
+    does both directions for all sentences at once: the backward pass runs over the reversed sentences, which
+    makes it the same recurrence as the forward one (message times emissions, then times the transitions, or
+    their transpose), and one product with the block-diagonal of the two does both. Messages are rescaled every
+    :data:`_RESCALE` steps (any positive factor per position cancels in the final normalization).
     """
     lengths = np.array([len(s) for s in scores])
     width = int(lengths.max(initial=0))
     if width == 0:
         return [np.zeros((0, len(TAGS))) for _ in scores]
-    left = np.ones((len(scores), width, len(TAGS)))
-    right = np.ones_like(left)
+    batch, k = len(scores), len(TAGS)
+    emitted = np.ones((width, batch, 2 * k))  # [position, sentence, forward tags | backward tags]; padding neutral
     for b, s in enumerate(scores):
         if len(s):
-            left[b, :len(s)] = right[b, width - len(s):] = np.exp(s - s.max(axis=1, keepdims=True))
+            e = np.exp(s - s.max(axis=1, keepdims=True))
+            emitted[:len(s), b, :k] = e
+            emitted[:len(s), b, k:] = e[::-1]
     trans = np.exp(transitions - transitions.max())
-    alpha, beta = np.empty_like(left), np.empty_like(left)
-    a = np.exp(start - start.max()) * left[:, 0]
-    c = np.ones((len(scores), len(TAGS)))
-    alpha[:, 0], beta[:, -1] = a, c
+    both = np.zeros((2 * k, 2 * k))
+    both[:k, :k], both[k:, k:] = trans, trans.T
+    messages = np.empty_like(emitted)  # message into each position, before its own emission
+    messages[0, :, :k], messages[0, :, k:] = np.exp(start - start.max()), 1.0
+    m = messages[0]
     for t in range(1, width):
-        a = (a @ trans) * left[:, t]
-        c = (right[:, width - t] * c) @ trans.T
-        if t % _RESCALE == 0:
-            a /= a.sum(axis=1, keepdims=True)
-            c /= c.sum(axis=1, keepdims=True)
-        alpha[:, t] = a
-        beta[:, width - 1 - t] = c
-    shift = np.minimum(np.arange(width) + (width - lengths)[:, None], width - 1)  # beta left-aligned
-    post = alpha * beta[np.arange(len(scores))[:, None], shift]
+        m = (m * emitted[t - 1]) @ both
+        if t % _RESCALE == 0:  # each direction by its own factor
+            m = (m.reshape(batch, 2, k) / m.reshape(batch, 2, k).max(axis=2, keepdims=True)).reshape(batch, 2 * k)
+        messages[t] = m
+    alpha = (messages[:, :, :k] * emitted[:, :, :k]).transpose(1, 0, 2)  # (sentence, position, tag)
+    backward = messages[:, :, k:].transpose(1, 0, 2)  # position t of a reversed sentence is n - 1 - t of it
+    beta = backward[np.arange(batch)[:, None], np.maximum(lengths[:, None] - 1 - np.arange(width), 0)]
+    post = alpha * beta
     post /= post.sum(axis=2, keepdims=True)
     return [post[b, :n] for b, n in enumerate(lengths.tolist())]
 
