@@ -195,6 +195,7 @@ def test_crf_loss_is_brute_force() -> None:
 
 def test_shipped_model_is_crf_and_bilstm(tagger: EntityTagger) -> None:
     assert tagger._neural is not None and tagger.crf_weight == CRF_WEIGHT
+    assert tagger._neural.crf is not None  # the BiLSTM's CRF output layer
     assert all((default_model_dir() / name).exists() for name in NEURAL_FILES)
     size = sum(p.stat().st_size for p in default_model_dir().iterdir())
     assert size <= 50_000_000  # the budget
