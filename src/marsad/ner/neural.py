@@ -1,4 +1,5 @@
-"""Inputs of the neural tagger and its runtime: a BiLSTM exported to ONNX, run with onnxruntime on one thread.
+"""Inputs of the neural tagger and its runtime: a BiLSTM exported to ONNX, run with onnxruntime on one thread,
+with a CRF output layer whose marginals are computed here in numpy.
 
 The network sees, per token, two frozen word2vec vectors (the normalized word and its clitic-stripped stem;
 learned by the project from Apache-licensed news, like the CRF's clusters), the token's characters, and four
