@@ -4,24 +4,27 @@ The shipped model (``marsad train ner``) is this pair trained without the dev sl
 0.4; this script reproduces the per-weight figures of the model card on any tenth and leaves a model directory
 that ``marsad evaluate ner --model OUT`` and ``benchmarks/ner_speed.py --model OUT`` accept.
 Both models are trained with the shipped recipe on the other nine tenths + Wojood (tenth 9 is the dev slice,
-so ``--tenth 9`` trains on exactly the shipped model's sentences). Word resources (clusters, gazetteer,
-triggers, and the word vectors if present) come from ``--resources`` (default: the shipped model); missing
-vectors are trained into OUT with the clusters' own settings (about 7 minutes). Needs the ``train`` extra
-(torch, onnx, onnxruntime); about 15 minutes on one core.
+so ``--tenth 9`` trains on exactly the shipped model's sentences; the BiLSTM leaves out every 20th ANERcorp
+sentence of them to stop early on). Word resources (clusters, gazetteer, triggers, and the word vectors if
+present) come from ``--resources`` (default: the shipped model); missing vectors are trained into OUT with the
+clusters' own settings (about 7 minutes). The network options default to the shipped recipe; ``--keep-crf``
+retrains only the network beside a CRF already in OUT (for network experiments). Needs the ``train`` extra
+(torch, onnx, onnxruntime); 10-20 minutes on one core.
 
-    python scripts/ner_heldout.py --tenth 0 --out /tmp/ner_tenth0 [--score-only]
+    python scripts/ner_heldout.py --tenth 0 --out /tmp/ner_tenth0 [--score-only | --keep-crf]
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 from pathlib import Path
 
 from marsad.ner.clusters import train_clusters
 from marsad.ner.conll import read_conll, write_conll
 from marsad.ner.neural import load_vectors
-from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, TRANSITIONS_FILE, VECTORS_FILE, VOCAB_FILE
 from marsad.ner.neural_train import DEFAULT_NEURAL, train_network
 from marsad.ner.tagger import (
     CLUSTERS_FILE,
@@ -31,7 +34,18 @@ from marsad.ner.tagger import (
     default_model_dir,
     load_lexicon,
 )
-from marsad.ner.train import ANERCORP, DEFAULT_DATA_ROOT, NEWS, WOJOOD, fit_crf, read_wojood, score_dir, split_dev
+from marsad.ner.train import (
+    ANERCORP,
+    DEFAULT_DATA_ROOT,
+    NEWS,
+    VALID_EVERY,
+    WOJOOD,
+    fit_crf,
+    read_wojood,
+    score_dir,
+    split_dev,
+    split_valid,
+)
 
 # A vote weight of 0.5 or more can never be overruled: the CRF alone.
 WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.45, 1.0)
@@ -39,7 +53,8 @@ WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.45, 1.0)
 
 def prepare(out: Path, resources: Path, data_root: Path, seed: int) -> None:
     """Copy the word resources into ``out`` (the vectors too if ``resources`` has them), else train the vectors."""
-    for name in (ENCODER_FILE, ONNX_FILE, CHARS_FILE):  # trained next; stale ones would pair with a new CRF
+    # Trained next; stale ones would pair with a new CRF.
+    for name in (ENCODER_FILE, ONNX_FILE, CHARS_FILE, TRANSITIONS_FILE):
         (out / name).unlink(missing_ok=True)
     for name in (CLUSTERS_FILE, GAZETTEER_FILE, TRIGGERS_FILE, VECTORS_FILE, VOCAB_FILE):
         if (resources / name).exists() and (resources / name).resolve() != (out / name).resolve():
@@ -62,7 +77,17 @@ def main() -> int:
     parser.add_argument("--hidden", type=int, default=DEFAULT_NEURAL["hidden"], help="BiLSTM units per direction")
     parser.add_argument("--proj", type=int, default=DEFAULT_NEURAL["proj"],
                         help="cached projection of each token's features (0 = none)")
+    parser.add_argument("--word-dropout", type=float, default=DEFAULT_NEURAL["word_dropout"],
+                        help="share of training tokens trained as unknown words")
+    parser.add_argument("--layers", type=int, default=DEFAULT_NEURAL["layers"], help="BiLSTM layers")
+    parser.add_argument("--softmax", action="store_true", help="a softmax output layer instead of the CRF layer")
+    parser.add_argument("--epochs", type=int, default=DEFAULT_NEURAL["epochs"], help="most epochs")
+    parser.add_argument("--valid-every", type=int, default=VALID_EVERY, help="hold every Nth training sentence "
+                        "of ANERcorp out of the network's training to stop early on (0 = fixed epochs, no hold-out)")
+    parser.add_argument("--keep-crf", action="store_true", help="reuse the CRF already in OUT (train the network "
+                        "only)")
     args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
     out, resources, data_root = Path(args.out), Path(args.resources), Path(args.data_root)
     out.mkdir(parents=True, exist_ok=True)
     sentences = read_conll(data_root / ANERCORP)
@@ -73,12 +98,18 @@ def main() -> int:
         train, held = sentences[:lo] + sentences[hi:], sentences[lo:hi]
     write_conll(out / "held.conll", held, sep=" ")
     if not args.score_only:
-        prepare(out, resources, data_root, args.seed)
-        train += read_wojood(data_root / WOJOOD)
-        fit_crf(out / MODEL_FILE, train, out)
+        if not args.keep_crf:
+            prepare(out, resources, data_root, args.seed)
+        wojood = read_wojood(data_root / WOJOOD)
+        if not args.keep_crf:
+            fit_crf(out / MODEL_FILE, train + wojood, out)
+        network_train, valid = split_valid(train, args.valid_every)
         vocab, vectors = load_vectors(out)
-        train_network(train, vocab, vectors, load_lexicon(out), out, args.seed,
-                      {"hidden": args.hidden, "proj": args.proj})
+        facts = train_network(network_train + wojood, vocab, vectors, load_lexicon(out), out, args.seed,
+                              {"hidden": args.hidden, "proj": args.proj, "layers": args.layers,
+                               "crf": not args.softmax, "epochs": args.epochs,
+                               "word_dropout": args.word_dropout}, valid=valid)
+        print(f"network: {facts['architecture']}; validation {facts['validation']}")
     print(f"tenth {args.tenth}: {len(held)} sentences (weight 1.0 = CRF alone, 0.0 = BiLSTM alone)")
     for weight in WEIGHTS:
         scores = score_dir(out, held, crf_weight=weight)

@@ -15,8 +15,8 @@ import pytest
 from marsad.cli_ner import add_evaluate_ner, add_ner_command
 from marsad.ner.conll import evaluate, format_conll, parse_conll, read_conll, spans, write_conll
 from marsad.ner.features import Lexicon, normalize, sentence_features, strip_proclitics
-from marsad.ner.neural import MAX_CHARS, TAGS, Featurizer, NeuralModel, decode, load_vectors
-from marsad.ner.neural_files import CHARS_FILE, NEURAL_FILES, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.neural import MAX_CHARS, TAGS, Featurizer, NeuralModel, crf_marginals, decode, load_vectors
+from marsad.ner.neural_files import CHARS_FILE, NEURAL_FILES, TRANSITIONS_FILE, VECTORS_FILE, VOCAB_FILE
 from marsad.ner.neural_train import DEFAULT_NEURAL
 from marsad.ner.tagger import CRF_WEIGHT, EntityTagger, default_model_dir, load_lexicon
 
@@ -157,8 +157,45 @@ def test_decode_is_best_legal_path() -> None:
     assert decode(np.zeros((0, len(TAGS)))) == []
 
 
+def _paths(n: int) -> list[tuple[int, ...]]:
+    return list(itertools.product(range(len(TAGS)), repeat=n))
+
+
+def _path_score(scores: np.ndarray, trans: np.ndarray, start: np.ndarray, path: tuple[int, ...]) -> float:
+    return float(start[path[0]] + sum(scores[i, k] for i, k in enumerate(path))
+                 + sum(trans[a, b] for a, b in itertools.pairwise(path)))
+
+
+def test_crf_marginals_are_brute_force() -> None:
+    rng = np.random.default_rng(3)
+    trans, start = rng.normal(size=(len(TAGS), len(TAGS))), rng.normal(size=len(TAGS))
+    scores = [rng.normal(size=(n, len(TAGS))) * 3 for n in (2, 1, 0, 3)]
+    for s, got in zip(scores, crf_marginals(scores, trans, start), strict=True):
+        expected = np.zeros((len(s), len(TAGS)))
+        for path in _paths(len(s)) if len(s) else ():
+            expected[np.arange(len(s)), path] += np.exp(_path_score(s, trans, start, path))
+        assert got.shape == expected.shape and np.allclose(got, expected / expected.sum(axis=1, keepdims=True))
+    assert crf_marginals([np.zeros((0, len(TAGS)))], trans, start)[0].shape == (0, len(TAGS))
+
+
+def test_crf_loss_is_brute_force() -> None:
+    torch = pytest.importorskip("torch")
+    from marsad.ner.neural_train import crf_loss
+
+    rng = np.random.default_rng(4)
+    trans, start = rng.normal(size=(len(TAGS), len(TAGS))), rng.normal(size=len(TAGS))
+    scores = rng.normal(size=(2, 3, len(TAGS)))
+    gold = [(1, 2, 0), (3, 4)]
+    expected = sum(np.log(sum(np.exp(_path_score(scores[b, :len(g)], trans, start, p)) for p in _paths(len(g))))
+                   - _path_score(scores[b, :len(g)], trans, start, g) for b, g in enumerate(gold)) / 5
+    loss = crf_loss(torch.tensor(scores), torch.tensor([[1, 2, 0], [3, 4, -100]]), torch.tensor(trans),
+                    torch.tensor(start))
+    assert float(loss) == pytest.approx(expected)
+
+
 def test_shipped_model_is_crf_and_bilstm(tagger: EntityTagger) -> None:
     assert tagger._neural is not None and tagger.crf_weight == CRF_WEIGHT
+    assert tagger._neural.crf is not None  # the BiLSTM's CRF output layer
     assert all((default_model_dir() / name).exists() for name in NEURAL_FILES)
     size = sum(p.stat().st_size for p in default_model_dir().iterdir())
     assert size <= 50_000_000  # the issue's budget
@@ -173,7 +210,7 @@ def test_featurizer_odd_tokens() -> None:
     assert featurizer.arrays([])[0].shape == (0, 2) and featurizer.gazetteer([]).shape == (0,)
 
 
-def _tiny_network(directory: Path) -> np.ndarray:
+def _tiny_network(directory: Path, **params: object) -> np.ndarray:
     """Train a 1-epoch BiLSTM on two sentences into ``directory``; returns its vector table."""
     from marsad.ner.neural_train import train_network
 
@@ -182,7 +219,8 @@ def _tiny_network(directory: Path) -> np.ndarray:
     (directory / VOCAB_FILE).write_text("زار\nترامب\nالرياض\n", encoding="utf-8")
     np.save(directory / VECTORS_FILE, np.random.default_rng(0).normal(size=(3, 4)).astype(np.float16))
     vocab, table = load_vectors(directory)
-    facts = train_network(sents, vocab, table, Lexicon(), directory, seed=1, params={"epochs": 1, "hidden": 8})
+    facts = train_network(sents, vocab, table, Lexicon(), directory, seed=1,
+                          params={"epochs": 1, "hidden": 8, **params})
     assert facts["params"]["hidden"] == 8 and (directory / CHARS_FILE).exists()
     return table
 
@@ -223,16 +261,22 @@ def test_network_cache_starts_over_within_a_document(tmp_path: Path, monkeypatch
     assert len(small._neural._rows) <= 12
 
 
-def test_exported_network_matches_torch(tmp_path: Path) -> None:
+@pytest.mark.parametrize("crf", [False, True])
+def test_exported_network_matches_torch(tmp_path: Path, crf: bool) -> None:
     torch = pytest.importorskip("torch")
     pytest.importorskip("onnxruntime")
     from marsad.ner.neural_train import build_network, export_onnx, quantize_tagger
 
-    table = _tiny_network(tmp_path)
-    # A fresh network through the exporter and the cached two-graph runtime gives PyTorch's probabilities.
+    table = _tiny_network(tmp_path, crf=not crf)  # the export below must replace or drop its transitions
+    assert (tmp_path / TRANSITIONS_FILE).exists() != crf
+    # A fresh network through the exporter and the cached two-graph runtime gives PyTorch's probabilities (with
+    # a CRF layer, its marginals).
     net = build_network(len((tmp_path / CHARS_FILE).read_text(encoding="utf-8").split()) + 2, 4,
-                        {**DEFAULT_NEURAL, "hidden": 8})
-    export_onnx(net, tmp_path, 4)
+                        {**DEFAULT_NEURAL, "hidden": 8, "crf": crf})
+    with torch.no_grad():
+        net.tagger.transitions.normal_()
+        net.tagger.start.normal_()
+    export_onnx(net, tmp_path, 4, crf=crf)
     model = NeuralModel(tmp_path, Lexicon(gazetteer={"الرياض": frozenset({"LOC"})}))
     tokens = ["زار", "ترامب", "الرياض", "Reuters", "زار"]
     ids, chars, cats = model.featurizer.arrays(tokens)
@@ -241,7 +285,9 @@ def test_exported_network_matches_torch(tmp_path: Path) -> None:
     assert inputs[3].tolist() == [[0, 0, 1, 0, 0]]
     net.eval()
     with torch.no_grad():
-        expected = torch.softmax(net(*inputs)[0], dim=-1).numpy()
+        scores = net(*inputs)[0]
+    expected = torch.softmax(scores, dim=-1).numpy() if not crf else crf_marginals(
+        [scores.numpy()], net.tagger.transitions.detach().numpy(), net.tagger.start.detach().numpy())[0]
     for _ in range(2):  # cold, then cached encodings
         assert np.allclose(model.probabilities(tokens), expected, atol=1e-4)
     assert model.probabilities([]).shape == (0, len(TAGS))

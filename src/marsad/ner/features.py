@@ -83,6 +83,11 @@ class Word:
     stem: str
     own: tuple[str, ...]
     context: tuple[tuple[str, ...], ...]  # features this token lends to a neighbour, one tuple per offset
+    # The pieces the neural tagger's inputs are made of too, kept so a new token is analysed once, not twice.
+    clitics: str = ""
+    conj: str = ""
+    shape: str = ""
+    trigger: str | None = None
 
 
 @dataclass
@@ -158,7 +163,7 @@ class Lexicon:
         if known is not None:
             own = [x for x in own if x in known]
             context = [[x for x in ctx if x in known] for ctx in context]
-        return Word(w, stem, tuple(own), tuple(tuple(ctx) for ctx in context))
+        return Word(w, stem, tuple(own), tuple(tuple(ctx) for ctx in context), clitics, conj, sh, trig)
 
     def gazetteer_tags(self, words: Sequence[Word]) -> list[list[str]]:
         """BIO gazetteer matches per token (longest match first; the first token may carry clitics)."""

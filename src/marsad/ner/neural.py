@@ -1,4 +1,5 @@
-"""Inputs of the neural tagger and its runtime: a BiLSTM exported to ONNX, run with onnxruntime on one thread.
+"""Inputs of the neural tagger and its runtime: a BiLSTM exported to ONNX, run with onnxruntime on one thread,
+with a CRF output layer whose marginals are computed here in numpy.
 
 The network sees, per token, two frozen word2vec vectors (the normalized word and its clitic-stripped stem;
 learned by the project from Apache-licensed news, like the CRF's clusters), the token's characters, and four
@@ -16,15 +17,17 @@ from pathlib import Path
 import numpy as np
 
 from marsad.ner.crf import TAGS
-from marsad.ner.features import Lexicon, normalize, shape, strip_conjunction, strip_proclitics
-from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.features import Lexicon
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, TRANSITIONS_FILE, VECTORS_FILE, VOCAB_FILE
 
 SHAPES = ("ar", "armix", "LAT", "Lat", "lat", "num", "nummix", "punct")
 CLITICS = ("", "وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل", "لل", "ال",
            "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 TRIGGERS = ("", "TITLE", "ORGHEAD", "LOCHEAD")
 GAZ = ("", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PERS", "I-PERS")
+_SHAPE_IDS, _CLITIC_IDS, _TRIGGER_IDS = ({v: i for i, v in enumerate(values)} for values in (SHAPES, CLITICS, TRIGGERS))
 MAX_CHARS = 16
+_RESCALE = 8  # steps between rescalings of the forward-backward products
 _ENCODED_LIMIT = 50_000  # tokens whose encodings are kept (1.2 KB each: 58 MB); news vocabulary is Zipfian
 
 
@@ -50,15 +53,13 @@ class Featurizer:
     lexicon: Lexicon
 
     def token(self, token: str) -> TokenInputs:
-        """The inputs of one token."""
-        w = normalize(token)
-        clitics, stem = strip_proclitics(w)
-        conj = strip_conjunction(w)
+        """The inputs of one token, from the lexicon's cached analysis of it (which the CRF needs anyway)."""
+        word = self.lexicon.word(token)
+        w, stem = word.norm, word.stem
         vocab = self.vocab
-        word_id = vocab.get(w) or vocab.get(conj) or vocab.get(stem) or 0
-        trig = self.lexicon.triggers.get(w) or self.lexicon.triggers.get(conj) or self.lexicon.triggers.get(stem)
+        word_id = vocab.get(w) or vocab.get(word.conj) or vocab.get(stem) or 0
         chars = tuple(self.chars.get(c, 1) for c in w[:MAX_CHARS]) or (1,)
-        cats = (SHAPES.index(shape(token)), CLITICS.index(clitics), TRIGGERS.index(trig) if trig in TRIGGERS else 0)
+        cats = (_SHAPE_IDS[word.shape], _CLITIC_IDS[word.clitics], _TRIGGER_IDS.get(word.trigger or "", 0))
         return TokenInputs(word_id, vocab.get(stem, 0), chars, cats)
 
     def arrays(self, tokens: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -133,6 +134,46 @@ def _viterbi(scores: np.ndarray) -> list[str]:
     return [TAGS[k] for k in reversed(path)]
 
 
+def crf_marginals(scores: Sequence[np.ndarray], transitions: np.ndarray, start: np.ndarray) -> list[np.ndarray]:
+    """Per-token tag marginals of a linear-chain CRF (forward-backward) over each sentence's (n, tags) scores.
+
+    Marginals rather than a Viterbi path, so a network with a CRF output layer takes the CRF's vote exactly as
+    a softmax network does. The cost is one Python step per position of the longest sentence, so every step
+    does both directions for all sentences at once: the backward pass runs over the reversed sentences, which
+    makes it the same recurrence as the forward one (message times emissions, then times the transitions, or
+    their transpose), and one product with the block-diagonal of the two does both. Messages are rescaled every
+    :data:`_RESCALE` steps (any positive factor per position cancels in the final normalization).
+    """
+    lengths = np.array([len(s) for s in scores])
+    width = int(lengths.max(initial=0))
+    if width == 0:
+        return [np.zeros((0, len(TAGS))) for _ in scores]
+    batch, k = len(scores), len(TAGS)
+    emitted = np.ones((width, batch, 2 * k))  # [position, sentence, forward tags | backward tags]; padding neutral
+    for b, s in enumerate(scores):
+        if len(s):
+            e = np.exp(s - s.max(axis=1, keepdims=True))
+            emitted[:len(s), b, :k] = e
+            emitted[:len(s), b, k:] = e[::-1]
+    trans = np.exp(transitions - transitions.max())
+    both = np.zeros((2 * k, 2 * k))
+    both[:k, :k], both[k:, k:] = trans, trans.T
+    messages = np.empty_like(emitted)  # message into each position, before its own emission
+    messages[0, :, :k], messages[0, :, k:] = np.exp(start - start.max()), 1.0
+    m = messages[0]
+    for t in range(1, width):
+        m = (m * emitted[t - 1]) @ both
+        if t % _RESCALE == 0:  # each direction by its own factor
+            m = (m.reshape(batch, 2, k) / m.reshape(batch, 2, k).max(axis=2, keepdims=True)).reshape(batch, 2 * k)
+        messages[t] = m
+    alpha = (messages[:, :, :k] * emitted[:, :, :k]).transpose(1, 0, 2)  # (sentence, position, tag)
+    backward = messages[:, :, k:].transpose(1, 0, 2)  # position t of a reversed sentence is n - 1 - t of it
+    beta = backward[np.arange(batch)[:, None], np.maximum(lengths[:, None] - 1 - np.arange(width), 0)]
+    post = alpha * beta
+    post /= post.sum(axis=2, keepdims=True)
+    return [post[b, :n] for b, n in enumerate(lengths.tolist())]
+
+
 def read_lines(path: Path) -> list[str]:
     """One entry per line (vocabulary and character files; line k + 1 is id k + 1, id 0 is padding)."""
     return path.read_text(encoding="utf-8").split("\n")[:-1]
@@ -166,6 +207,10 @@ class NeuralModel:
         self.encoder = ort.InferenceSession(str(model_dir / ENCODER_FILE), options,
                                             providers=["CPUExecutionProvider"])
         self.session = ort.InferenceSession(str(model_dir / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+        self.crf: tuple[np.ndarray, np.ndarray] | None = None  # (transitions, start) of a CRF output layer
+        if (model_dir / TRANSITIONS_FILE).exists():
+            with np.load(model_dir / TRANSITIONS_FILE) as data:
+                self.crf = (data["transitions"].astype(np.float64), data["start"].astype(np.float64))
         self._rows: dict[str, int] = {}  # token string -> its row of _encoded
         self._encoded = np.zeros((0, 0), dtype=np.float32)  # allocated on first use, when the width is known
 
@@ -202,7 +247,8 @@ class NeuralModel:
         """(n, len(TAGS)) tag probabilities of each chunk, given its tokens' gazetteer ids (:func:`gazetteer_ids`).
 
         The uncached tokens of all chunks are encoded together; the BiLSTM then runs chunk by chunk (padding
-        chunks to one length costs more than the calls it saves).
+        chunks to one length costs more than the calls it saves). With a CRF output layer the probabilities are
+        its marginals, computed for all chunks together.
         """
         out: list[np.ndarray] = []
         while len(out) < len(chunks):
@@ -213,9 +259,11 @@ class NeuralModel:
                     out.append(np.zeros((0, len(TAGS)), dtype=np.float32))
                     continue
                 encoded = self._encoded[[self._rows[t] for t in tokens]]
-                (logprobs,) = self.session.run(None, {"tokens": encoded[None], "gaz": ids[None]})
-                out.append(np.exp(logprobs))
-        return out
+                (scores,) = self.session.run(None, {"tokens": encoded[None], "gaz": ids[None]})
+                out.append(scores)
+        if self.crf is not None:
+            return crf_marginals(out, *self.crf)
+        return [np.exp(s) for s in out]
 
     def probabilities(self, tokens: Sequence[str]) -> np.ndarray:
         """(n, len(TAGS)) tag probabilities of one sentence."""

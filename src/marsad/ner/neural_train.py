@@ -1,9 +1,10 @@
 """Train the neural half of the tagger (PyTorch, training-only) and export it to ONNX for the runtime.
 
-A one-layer BiLSTM over [two frozen word2vec vectors, a character CNN, four small categorical embeddings] with a
-softmax per token. It is trained with cross-entropy on one thread with fixed seeds, for a fixed number of epochs
-(chosen on the dev slice; no early stopping), and exported with its word vectors left out: the runtime looks
-them up from ``vectors.npy`` itself, which keeps the graph to a few MB.
+A BiLSTM over [two frozen word2vec vectors, a character CNN, four small categorical embeddings] with a softmax
+per token, or a CRF output layer (learned transitions; trained on the sentence's likelihood). It is trained on one
+thread with fixed seeds, for a fixed number of epochs or, given validation sentences, until their entity F1 has
+not improved for ``patience`` epochs (the best epoch's weights are kept), and exported with its word vectors left
+out: the runtime looks them up from ``vectors.npy`` itself, which keeps the graph to a few MB.
 """
 
 from __future__ import annotations
@@ -17,18 +18,22 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from marsad.ner.conll import Sentence
+from marsad.ner.conll import Sentence, evaluate
 from marsad.ner.features import Lexicon, normalize
-from marsad.ner.neural import CLITICS, GAZ, MAX_CHARS, SHAPES, TAGS, TRIGGERS, Featurizer
-from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE
+from marsad.ner.neural import CLITICS, GAZ, MAX_CHARS, SHAPES, TAGS, TRIGGERS, Featurizer, crf_marginals, decode
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, TRANSITIONS_FILE
 
 if TYPE_CHECKING:
     import torch
 
 # proj: width of a linear projection of each token's features inside the encoder (0 = none). It is a low-rank
 # factor of the LSTM's input weights that the runtime computes once per token string instead of once per token.
-DEFAULT_NEURAL = {"epochs": 20, "hidden": 128, "char_filters": 64, "char_dim": 24, "cat_dim": 8, "dropout": 0.5,
-                  "lr": 0.002, "batch": 16, "proj": 0}
+# crf: a CRF output layer instead of the softmax; patience: epochs without a better validation F1 before stopping
+# (used only when validation sentences are given; epochs is then the most it trains); word_dropout: share of
+# training tokens whose word vectors are hidden (as for an unknown word), so the characters learn to carry them.
+DEFAULT_NEURAL = {"epochs": 40, "hidden": 128, "char_filters": 64, "char_dim": 24, "cat_dim": 8, "dropout": 0.5,
+                  "lr": 0.002, "batch": 16, "proj": 0, "crf": True, "layers": 1, "patience": 5,
+                  "word_dropout": 0.0}
 MIN_CHAR_COUNT = 2
 
 log = logging.getLogger(__name__)
@@ -62,9 +67,12 @@ def build_network(n_chars: int, vec_dim: int, p: dict[str, Any]) -> torch.nn.Mod
             super().__init__()
             self.gaz_emb = nn.Embedding(len(GAZ), p["cat_dim"])
             self.drop = nn.Dropout(p["dropout"])
-            self.lstm = nn.LSTM((p["proj"] or token_width) + p["cat_dim"], p["hidden"], bidirectional=True,
-                                batch_first=True)
+            self.lstm = nn.LSTM((p["proj"] or token_width) + p["cat_dim"], p["hidden"], num_layers=p["layers"],
+                                bidirectional=True, batch_first=True, dropout=p["dropout"] if p["layers"] > 1 else 0.0)
             self.out = nn.Linear(2 * p["hidden"], len(TAGS))
+            # A CRF output layer's scores of tag pairs and of a sentence's first tag (unused with the softmax).
+            self.transitions = nn.Parameter(torch.zeros(len(TAGS), len(TAGS)), requires_grad=p["crf"])
+            self.start = nn.Parameter(torch.zeros(len(TAGS)), requires_grad=p["crf"])
 
         def forward(self, tokens: torch.Tensor, gaz: torch.Tensor) -> torch.Tensor:
             h, _ = self.lstm(self.drop(torch.cat([tokens, self.gaz_emb(gaz)], dim=-1)))
@@ -83,6 +91,24 @@ def build_network(n_chars: int, vec_dim: int, p: dict[str, Any]) -> torch.nn.Mod
             return self.tagger(tokens.reshape(b, t, -1), gaz)
 
     return Network()
+
+
+def crf_loss(scores: torch.Tensor, gold: torch.Tensor, transitions: torch.Tensor, start: torch.Tensor) -> torch.Tensor:
+    """Negative log-likelihood of the gold paths under a linear-chain CRF, summed and divided by the token count
+    (the scale of the softmax's cross-entropy); padding has gold -100. Sentences are left-aligned."""
+    import torch
+
+    mask = gold >= 0
+    tags = gold.clamp(min=0)
+    emitted = scores.gather(2, tags.unsqueeze(2)).squeeze(2)
+    path = start[tags[:, 0]] + emitted[:, 0]
+    alpha = start + scores[:, 0]
+    for t in range(1, scores.shape[1]):
+        step = mask[:, t]
+        path = path + torch.where(step, transitions[tags[:, t - 1], tags[:, t]] + emitted[:, t], 0.0)
+        nxt = torch.logsumexp(alpha.unsqueeze(2) + transitions, dim=1) + scores[:, t]
+        alpha = torch.where(step.unsqueeze(1), nxt, alpha)
+    return (torch.logsumexp(alpha, dim=1) - path).sum() / mask.sum()
 
 
 def char_table(sentences: Sequence[Sentence]) -> list[str]:
@@ -114,9 +140,43 @@ def _batch(items: Sequence[tuple[np.ndarray, ...]], table: torch.Tensor) -> tupl
     return table[ids].reshape(size, width, -1), chars, cats, gaz, gold
 
 
+def _probabilities(net: torch.nn.Module, batch: tuple[torch.Tensor, ...], lengths: Sequence[int],
+                   crf: bool) -> list[np.ndarray]:
+    """Tag probabilities (softmax, or the CRF layer's marginals) of a batch, as the runtime computes them."""
+    import torch
+
+    with torch.no_grad():
+        scores = net(*batch)
+    if not crf:
+        return [p[:n] for p, n in zip(torch.softmax(scores, dim=-1).numpy(), lengths, strict=True)]
+    tagger = net.tagger
+    return crf_marginals([s[:n] for s, n in zip(scores.numpy().astype(np.float64), lengths, strict=True)],
+                         tagger.transitions.detach().numpy().astype(np.float64),
+                         tagger.start.detach().numpy().astype(np.float64))
+
+
+def _f1(net: torch.nn.Module, data: Sequence[tuple[np.ndarray, ...]], table: torch.Tensor, crf: bool) -> float:
+    """Entity F1 (conlleval) of the network alone on encoded sentences."""
+    net.eval()
+    gold, pred = [], []
+    for lo in range(0, len(data), 64):
+        items = data[lo:lo + 64]
+        *inputs, _ = _batch(items, table)
+        lengths = [len(item[-1]) for item in items]
+        for item, probs in zip(items, _probabilities(net, tuple(inputs), lengths, crf), strict=True):
+            gold.append([TAGS[k] for k in item[-1]])
+            pred.append(decode(np.log(probs + 1e-9)))
+    net.train()
+    return evaluate(gold, pred)["overall"].f1
+
+
 def train_network(sentences: Sequence[Sentence], vocab: dict[str, int], vectors: np.ndarray, lexicon: Lexicon,
-                  out_dir: Path, seed: int, params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Train on tagged sentences and write ``tagger.onnx`` and ``chars.txt``; returns facts for the manifest."""
+                  out_dir: Path, seed: int, params: dict[str, Any] | None = None,
+                  valid: Sequence[Sentence] = ()) -> dict[str, Any]:
+    """Train on tagged sentences and write ``tagger.onnx`` and ``chars.txt``; returns facts for the manifest.
+
+    With ``valid`` sentences (cut from the training data, never the dev slice) training stops early on their F1.
+    """
     import torch
     from torch import nn
 
@@ -132,6 +192,8 @@ def train_network(sentences: Sequence[Sentence], vocab: dict[str, int], vectors:
     net = build_network(len(chars) + 2, vectors.shape[1], p)
     opt = torch.optim.Adam(net.parameters(), lr=p["lr"])
     loss_fn = nn.CrossEntropyLoss(ignore_index=-100)
+    held = [_encode(featurizer, s) for s in valid]
+    best: tuple[float, int, dict[str, torch.Tensor]] | None = None  # (F1, epoch, weights)
     net.train()
     for epoch in range(p["epochs"]):
         # Batches of similar length (little padding), in a shuffled order.
@@ -140,25 +202,46 @@ def train_network(sentences: Sequence[Sentence], vocab: dict[str, int], vectors:
         rng.shuffle(batches)
         total = 0.0
         for batch in batches:
-            *inputs, gold = _batch([data[i] for i in batch], table)
-            loss = loss_fn(net(*inputs).reshape(-1, len(TAGS)), gold.reshape(-1))
+            vecs, *inputs, gold = _batch([data[i] for i in batch], table)
+            if p["word_dropout"]:
+                vecs = vecs * (torch.rand(vecs.shape[:2]) >= p["word_dropout"]).unsqueeze(2)
+            scores = net(vecs, *inputs)
+            if p["crf"]:
+                loss = crf_loss(scores, gold, net.tagger.transitions, net.tagger.start)
+            else:
+                loss = loss_fn(scores.reshape(-1, len(TAGS)), gold.reshape(-1))
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(net.parameters(), 5.0)
             opt.step()
             total += loss.item()
         log.info("neural epoch %d: loss %.4f", epoch + 1, total / len(batches))
-    export_onnx(net, out_dir, vectors.shape[1])
+        if held:
+            f1 = _f1(net, held, table, p["crf"])
+            log.info("neural epoch %d: validation F1 %.4f", epoch + 1, f1)
+            if best is None or f1 > best[0]:
+                best = (f1, epoch + 1, {k: v.clone() for k, v in net.state_dict().items()})
+            elif epoch + 1 - best[1] >= p["patience"]:
+                break
+    if best is not None:
+        net.load_state_dict(best[2])
+    export_onnx(net, out_dir, vectors.shape[1], crf=p["crf"])
     quantize_tagger(out_dir)
     return {"architecture": "token encoder (frozen word2vec of word and stem, char-CNN, categorical embeddings) "
-                            "+ gazetteer embedding -> BiLSTM -> softmax",
+                            "+ gazetteer embedding -> BiLSTM -> " + ("CRF" if p["crf"] else "softmax"),
             "params": p, "characters": len(chars), "torch": torch.__version__,
+            "validation": None if best is None else {"sentences": len(held), "best_epoch": best[1],
+                                                     "f1": round(best[0], 4)},
             "quantized": "BiLSTM and output layer: dynamic int8 weights (onnxruntime.quantization.quantize_dynamic)",
             "weights": sum(x.numel() for x in net.parameters())}
 
 
-def export_onnx(net: torch.nn.Module, out_dir: Path, vec_dim: int) -> None:
-    """Write the token encoder and the sentence tagger (log-probabilities out) as ONNX, token counts dynamic."""
+def export_onnx(net: torch.nn.Module, out_dir: Path, vec_dim: int, crf: bool = False) -> None:
+    """Write the token encoder and the sentence tagger as ONNX, token counts dynamic.
+
+    The tagger gives log-probabilities, or with a CRF output layer its raw scores, whose transition and start
+    scores go to ``transitions.npz`` (removed otherwise, so a directory never pairs a softmax graph with them).
+    """
     import torch
 
     class LogProbs(torch.nn.Module):
@@ -167,7 +250,14 @@ def export_onnx(net: torch.nn.Module, out_dir: Path, vec_dim: int) -> None:
             self.tagger = net.tagger
 
         def forward(self, tokens: torch.Tensor, gaz: torch.Tensor) -> torch.Tensor:
-            return torch.log_softmax(self.tagger(tokens, gaz)[0], dim=-1)
+            scores = self.tagger(tokens, gaz)[0]
+            return scores if crf else torch.log_softmax(scores, dim=-1)
+
+    if crf:
+        np.savez(out_dir / TRANSITIONS_FILE, transitions=net.tagger.transitions.detach().numpy(),
+                 start=net.tagger.start.detach().numpy())
+    else:
+        (out_dir / TRANSITIONS_FILE).unlink(missing_ok=True)
 
     net.eval()
     n = 3

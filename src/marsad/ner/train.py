@@ -3,8 +3,9 @@
 Recipe: ANERcorp training part (CAMeL split) minus its last 10% of sentences, which is the dev slice used for
 every tuning decision and for the figure in the manifest, plus the Wojood sample mapped to the four ANERcorp
 types; word vectors and their clusters from the Apache-licensed ANT news only; a gazetteer of Arabic country
-names (mledoze/countries); hand-written trigger words. On the same sentences a CRF and a BiLSTM are trained; the
-tagger combines them (see :mod:`marsad.ner.tagger`). ANERGazet is research-use only and added nothing measurable on
+names (mledoze/countries); hand-written trigger words. On the same sentences a CRF and a BiLSTM with a CRF output
+layer are trained (the BiLSTM without every 20th ANERcorp sentence, on which it stops early); the tagger combines
+them (see :mod:`marsad.ner.tagger`). ANERGazet is research-use only and added nothing measurable on
 the dev slice, so it is left out unless asked for. Every input file is recorded in ``model.json`` with its
 sha256, size and license.
 """
@@ -28,7 +29,7 @@ from marsad.ner.conll import Sentence, evaluate, read_conll
 from marsad.ner.crf import WEIGHTS_FILE, export_weights
 from marsad.ner.features import normalize, sentence_features
 from marsad.ner.neural import load_vectors
-from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, VECTORS_FILE, VOCAB_FILE
+from marsad.ner.neural_files import CHARS_FILE, ENCODER_FILE, ONNX_FILE, TRANSITIONS_FILE, VECTORS_FILE, VOCAB_FILE
 from marsad.ner.neural_train import train_network
 from marsad.ner.tagger import (
     CLUSTERS_FILE,
@@ -43,6 +44,9 @@ from marsad.ner.tagger import (
 
 DEFAULT_DATA_ROOT = Path("/work/shared/data")
 DEV_FRACTION = 0.10
+# Every this-many-th ANERcorp training sentence is kept out of the BiLSTM's training to stop it early on (the
+# CRF trains on all of them); never the dev slice.
+VALID_EVERY = 20
 ANERCORP = "anercorp/train.txt"
 GAZETTEERS = {"LOC": "anercorp/gazetteer/AlignedLocGazetteer.txt",
               "ORG": "anercorp/gazetteer/AlignedOrgGazetteer.txt",
@@ -84,6 +88,14 @@ def split_dev(sentences: Sequence[Sentence], fraction: float = DEV_FRACTION) -> 
     """(train, dev): dev is the last ``fraction`` of sentences, so the cut is stable and order-preserving."""
     cut = len(sentences) - round(len(sentences) * fraction)
     return list(sentences[:cut]), list(sentences[cut:])
+
+
+def split_valid(sentences: Sequence[Sentence], every: int = VALID_EVERY) -> tuple[list[Sentence], list[Sentence]]:
+    """(train, validation): every ``every``-th sentence is validation, spread over the articles (0 = none)."""
+    if every <= 0:
+        return list(sentences), []
+    return ([s for i, s in enumerate(sentences) if i % every != every - 1],
+            [s for i, s in enumerate(sentences) if i % every == every - 1])
 
 
 def _arabic(text: str) -> bool:
@@ -212,16 +224,21 @@ def train(out_dir: Path, seed: int = 13, *, data_root: Path = DEFAULT_DATA_ROOT,
     crf_params = {**DEFAULT_PARAMS, **(params or {})}
     fit_crf(out_dir / MODEL_FILE, train_part + wojood, out_dir, crf_params)
     vocab, vectors = load_vectors(out_dir)
-    network = train_network(train_part + wojood, vocab, vectors, load_lexicon(out_dir), out_dir, seed)
+    network_part, valid = split_valid(train_part)
+    network = train_network(network_part + wojood, vocab, vectors, load_lexicon(out_dir), out_dir, seed,
+                            valid=valid)
     manifest: dict[str, Any] = {
         "name": "marsad-ner-crf-bilstm",
         "task": "Arabic NER, BIO tags PERS LOC ORG MISC",
         "files": {"model": MODEL_FILE, "weights": WEIGHTS_FILE, "clusters": CLUSTERS_FILE,
                   "gazetteer": GAZETTEER_FILE, "triggers": TRIGGERS_FILE, "vectors": VECTORS_FILE,
-                  "vocabulary": VOCAB_FILE, "characters": CHARS_FILE, "encoder": ENCODER_FILE, "network": ONNX_FILE},
+                  "vocabulary": VOCAB_FILE, "characters": CHARS_FILE, "encoder": ENCODER_FILE, "network": ONNX_FILE,
+                  "network_transitions": TRANSITIONS_FILE},
         "data": [_file_record(data_root, rel)
                  for rel in (ANERCORP, WOJOOD, COUNTRIES, NEWS, *(GAZETTEERS.values() if anergazet else ()))],
-        "training_sentences": {"anercorp": len(train_part), "wojood": len(wojood)},
+        "training_sentences": {"anercorp": len(train_part), "wojood": len(wojood),
+                               "network_validation": f"every {VALID_EVERY}th ANERcorp training sentence "
+                                                     f"({len(valid)}), left out of the BiLSTM's training"},
         "training_tokens": {"anercorp": sum(len(s) for s in train_part), "wojood": sum(len(s) for s in wojood)},
         "dev": {"definition": f"last {DEV_FRACTION:.0%} of sentences of {ANERCORP}", "sentences": len(dev),
                 "tokens": sum(len(s) for s in dev), "scores": score_dir(out_dir, dev),
