@@ -60,6 +60,46 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("أعلنت السلطات اليمنية الإفراج عن صحفي فرنسي.", _event("CONCEDE", "YEM", "FRA")),
     # لدى names the state one's own ambassador is recalled from
     ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
+    # trigger families mined from the news corpus
+    # blame laid on someone (ألقى باللوم على), a condemnation in the first person plural
+    ("وألقت الحكومة المصرية اللوم على إسرائيل في تدهور الأوضاع.", _event("ACCUSE", "EGY", "ISR")),
+    ("وقال وزير الخارجية التركي: ندين الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "TUR", "ISR")),
+    # an appeal with the speaker between verb and noun (وجه ... نداء), urging with حض
+    ("ووجه الرئيس اليمني نداء إلى الحوثيين بالانسحاب من عدن.", _event("REQUEST", "YEM", "HOUTHIS")),
+    ("وحضت طهران الحكومة العراقية على رفض الطلب.", _event("REQUEST", "IRN", "IRQ")),
+    # satisfaction voiced about another state's step
+    ("وأعرب وزير الخارجية الفرنسي عن ارتياحه للخطوة التي اتخذتها تونس.", _event("SUPPORT", "FRA", "TUN")),
+    # أخلى سبيل with the one who frees between (أخلى alone is "evacuated"); measures eased (خفف القيود)
+    ("وأخلت السلطات المصرية سبيل الصحفي الأمريكي بعد احتجازه شهرين.", _event("CONCEDE", "EGY", "USA")),
+    ("وخففت إسرائيل القيود على قطاع غزة أمس.", _event("CONCEDE", "ISR", "PSE")),
+    # repression of protests, foreigners deported, a seizure, a passive arrest with the arrested as a pronoun
+    ("وأطلقت الشرطة السودانية الغاز المسيل للدموع على المحتجين في الخرطوم.", _event("COERCE", "SDN", "SDN")),
+    ("وقمعت قوات الأمن المغربية الاحتجاجات في جرادة.", _event("COERCE", "MAR", "MAR")),
+    ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت مواطنين تونسيين.", _event("COERCE", "ITA", "TUN")),
+    ("وصادرت السلطات التركية أموال الشركة.", _event("COERCE", "TUR", "TUR")),
+    # rockets fired counted in the dual or named by their kind (صاروخ كاتيوشا)
+    ("وأطلقت ميليشيا الحوثي صاروخين باليستيين على مدينة جازان السعودية.", _event("ASSAULT", "HOUTHIS", "SAU")),
+    ("وأطلق حزب الله صاروخ كاتيوشا على إسرائيل.", _event("ASSAULT", "HEZBOLLAH", "ISR")),
+    # a threat brandished (لوح ب) or an ultimatum (أمهل)
+    ("ولوحت تركيا بفرض عقوبات على الولايات المتحدة.", _event("THREATEN", "TUR", "USA")),
+    ("وأمهلت بريطانيا روسيا حتى نهاية الثلاثاء لتفسير الهجوم.", _event("THREATEN", "GBR", "RUS")),
+    # a mission closed, troops reduced, aid distributed
+    ("وأغلقت المملكة المغربية سفارتها في طهران.", _event("SANCTION", "MAR", "IRN")),
+    ("وخفضت الولايات المتحدة عدد جنودها في العراق.", _event("RETREAT", "USA", "IRQ")),
+    ("ووزعت السعودية مساعدات غذائية على اليمنيين.", _event("AID", "SAU", "YEM")),
+    # rejection voiced (أعرب عن رفضه), reinforcements pushed (دفع بتعزيزات), shelling (دك)
+    ("وأعربت الجزائر عن رفضها للتصريحات المغربية.", _event("REJECT", "DZA", "MAR")),
+    ("ودفعت تركيا بتعزيزات عسكرية إلى الحدود مع سوريا.", _event("MOBILIZE", "TUR", "SYR")),
+    ("ودكت المدفعية التركية مواقع وحدات حماية الشعب الكردية في عفرين.", _event("ASSAULT", "TUR", "YPG")),
+    # backing down from a decision or threat (تراجع عن), a warning given (أنذر)
+    ("وتراجعت تركيا عن تهديداتها للولايات المتحدة.", _event("CONCEDE", "TUR", "USA")),
+    ("وأنذر الرئيس الأمريكي إيران بعواقب وخيمة.", _event("THREATEN", "USA", "IRN")),
+    # present-tense forms of raids and clashes
+    ("وتداهم قوات الأمن المصرية منازل المشتبه بهم.", _event("COERCE", "EGY", "EGY")),
+    ("وتشتبك القوات العراقية مع مسلحي داعش.", _event("ASSAULT", "IRQ,ISIS", "IRQ,ISIS")),
+    # deportation of nationals named by their nationality; the deportation noun's genitive is the deported
+    ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت تونسيين.", _event("COERCE", "ITA", "TUN")),
+    ("وبدأت ألمانيا ترحيل السوريين المرفوضة طلبات لجوئهم.", _event("COERCE", "DEU", "SYR")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
@@ -254,76 +294,14 @@ def test_who_helped_bring_about_a_release_did_not_release(analyzer):
                    for kind, source, _ in _coded(analyzer, text, published="2015-08-08"))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # blame laid on someone (ألقى باللوم على), a condemnation in the first person plural
-    ("وألقت الحكومة المصرية اللوم على إسرائيل في تدهور الأوضاع.", _event("ACCUSE", "EGY", "ISR")),
-    ("وقال وزير الخارجية التركي: ندين الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "TUR", "ISR")),
-])
-def test_blame_and_first_person_condemnation(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # an appeal with the speaker between verb and noun (وجه ... نداء), urging with حض
-    ("ووجه الرئيس اليمني نداء إلى الحوثيين بالانسحاب من عدن.", _event("REQUEST", "YEM", "HOUTHIS")),
-    ("وحضت طهران الحكومة العراقية على رفض الطلب.", _event("REQUEST", "IRN", "IRQ")),
-    # satisfaction voiced about another state's step
-    ("وأعرب وزير الخارجية الفرنسي عن ارتياحه للخطوة التي اتخذتها تونس.", _event("SUPPORT", "FRA", "TUN")),
-])
-def test_appeals_urging_and_satisfaction(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # أخلى سبيل with the one who frees between (أخلى alone is "evacuated"); measures eased (خفف القيود)
-    ("وأخلت السلطات المصرية سبيل الصحفي الأمريكي بعد احتجازه شهرين.", _event("CONCEDE", "EGY", "USA")),
-    ("وخففت إسرائيل القيود على قطاع غزة أمس.", _event("CONCEDE", "ISR", "PSE")),
-])
-def test_release_on_bail_and_eased_measures(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
 def test_evacuating_is_no_release(analyzer):
     assert not _coded(analyzer, "وأخلت القوات العراقية المنطقة من السكان.", published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # repression of protests, foreigners deported, a seizure, a passive arrest with the arrested as a pronoun
-    ("وأطلقت الشرطة السودانية الغاز المسيل للدموع على المحتجين في الخرطوم.", _event("COERCE", "SDN", "SDN")),
-    ("وقمعت قوات الأمن المغربية الاحتجاجات في جرادة.", _event("COERCE", "MAR", "MAR")),
-    ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت مواطنين تونسيين.", _event("COERCE", "ITA", "TUN")),
-    ("وصادرت السلطات التركية أموال الشركة.", _event("COERCE", "TUR", "TUR")),
-])
-def test_repression_deportation_and_seizure(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
 
 
 def test_issued_is_no_seizure_nor_riot_police_a_repression(analyzer):
     # صادر عن (issued by) looks like the stem صادر; قوات قمع الشغب names riot police
     assert not _coded(analyzer, "وجاء ذلك في بيان صادر عن الحكومة التونسية.", published="2018-05-15")
     assert not _coded(analyzer, "وانتشرت قوات قمع الشغب المصرية في الشوارع.", published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # rockets fired counted in the dual or named by their kind (صاروخ كاتيوشا)
-    ("وأطلقت ميليشيا الحوثي صاروخين باليستيين على مدينة جازان السعودية.", _event("ASSAULT", "HOUTHIS", "SAU")),
-    ("وأطلق حزب الله صاروخ كاتيوشا على إسرائيل.", _event("ASSAULT", "HEZBOLLAH", "ISR")),
-])
-def test_rockets_fired_in_the_dual_or_by_kind(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # a threat brandished (لوح ب) or an ultimatum (أمهل)
-    ("ولوحت تركيا بفرض عقوبات على الولايات المتحدة.", _event("THREATEN", "TUR", "USA")),
-    ("وأمهلت بريطانيا روسيا حتى نهاية الثلاثاء لتفسير الهجوم.", _event("THREATEN", "GBR", "RUS")),
-    # a mission closed, troops reduced, aid distributed
-    ("وأغلقت المملكة المغربية سفارتها في طهران.", _event("SANCTION", "MAR", "IRN")),
-    ("وخفضت الولايات المتحدة عدد جنودها في العراق.", _event("RETREAT", "USA", "IRQ")),
-    ("ووزعت السعودية مساعدات غذائية على اليمنيين.", _event("AID", "SAU", "YEM")),
-])
-def test_ultimatums_closed_missions_fewer_troops_and_distributed_aid(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
 
 
 def test_what_looms_on_the_horizon_is_no_threat_nor_a_cut_in_output_a_retreat(analyzer):
@@ -344,50 +322,13 @@ def test_protesters_kept_back_is_repression_not_an_armed_group_stopped(analyzer)
     assert not _coded(analyzer, "وقال إن القوات العراقية منعت تنظيم داعش من التقدم.", published="2012-07-02")
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # rejection voiced (أعرب عن رفضه), reinforcements pushed (دفع بتعزيزات), shelling (دك)
-    ("وأعربت الجزائر عن رفضها للتصريحات المغربية.", _event("REJECT", "DZA", "MAR")),
-    ("ودفعت تركيا بتعزيزات عسكرية إلى الحدود مع سوريا.", _event("MOBILIZE", "TUR", "SYR")),
-    ("ودكت المدفعية التركية مواقع وحدات حماية الشعب الكردية في عفرين.", _event("ASSAULT", "TUR", "YPG")),
-])
-def test_rejection_voiced_reinforcements_pushed_and_shelling(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
 def test_military_cooperation_named_between_two_states(analyzer):
     coded = _coded(analyzer, "وأكد البلدان تطوير التعاون العسكري بين السعودية ومصر.", published="2015-07-31")
     assert _event("COOPERATE", "SAU", "EGY") in coded or _event("COOPERATE", "EGY", "SAU") in coded
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # backing down from a decision or threat (تراجع عن), a warning given (أنذر)
-    ("وتراجعت تركيا عن تهديداتها للولايات المتحدة.", _event("CONCEDE", "TUR", "USA")),
-    ("وأنذر الرئيس الأمريكي إيران بعواقب وخيمة.", _event("THREATEN", "USA", "IRN")),
-])
-def test_backing_down_and_warning(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
 def test_falling_prices_are_no_concession(analyzer):
     assert not _coded(analyzer, "وتراجعت أسعار النفط السعودي في الأسواق العالمية.", published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # present-tense forms of raids and clashes
-    ("وتداهم قوات الأمن المصرية منازل المشتبه بهم.", _event("COERCE", "EGY", "EGY")),
-    ("وتشتبك القوات العراقية مع مسلحي داعش.", _event("ASSAULT", "IRQ,ISIS", "IRQ,ISIS")),
-])
-def test_present_tense_raids_and_clashes(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2018-05-15")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    # deportation of nationals named by their nationality; the deportation noun's genitive is the deported
-    ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت تونسيين.", _event("COERCE", "ITA", "TUN")),
-    ("وبدأت ألمانيا ترحيل السوريين المرفوضة طلبات لجوئهم.", _event("COERCE", "DEU", "SYR")),
-])
-def test_nationals_deported(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2017-02-27")
 
 
 def test_the_nationality_of_what_is_condemned_three_words_on_is_the_target(analyzer):
