@@ -15,7 +15,7 @@ from itertools import accumulate
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, PRONOUN
 from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
-from marsad.text.tokens import Token, split_clitics
+from marsad.text.tokens import Token, split_clitics, without_article
 
 PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "مع", "إلى", "الى", "على", "ضد", "من", "في", "عن", "بين", "لدى", "حول", "تجاه", "نحو", "بحق", "إزاء",
@@ -178,11 +178,6 @@ class SentenceSyntax:
         return None
 
 
-def _without_clitics(word: str | None) -> str | None:
-    """The word without the article a noun subject carries (البيان، التقرير)."""
-    return word[2:] if word and word.startswith("ال") and len(word) > 4 else word
-
-
 def _is_nisba(word: str) -> bool:
     """الإماراتية، المغربي: an adjective of origin, which can stand between a place noun and its name."""
     return word.startswith("ال") and word.endswith(("يه", "ي"))
@@ -265,7 +260,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if preverbal is not None:
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
-    if form in (PAST, PRESENT) and _without_clitics(syntax.next_word(end)) in _STATEMENT_NOUNS:
+    if form in (PAST, PRESENT) and without_article(syntax.next_word(end) or "") in _STATEMENT_NOUNS:
         # دعا اجتماع وزاري للجامعة العربية ...، دعا تقرير ليفي: a meeting or a document says it; its owner is the
         # actor, named right after it, or no one the KB can code
         owner = next((m for m in after if syntax.distance(end, m.start) <= _OWNER_REACH and (

@@ -351,7 +351,7 @@ def _demand_opens(state: DocumentState, end: int, clause_end: int) -> int:
         start = state.normalized.span(offset, offset + len(word))[0]
         if start >= clause_end:
             break
-        word = word.strip("\"'«“(")
+        word = word.strip("(")  # normalized text has no quote marks left
         if word in _DEMAND_OPENERS or word in COMPLEMENTIZERS or word[:3] == "بال":
             return start
     return clause_end
@@ -403,7 +403,7 @@ def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, 
 
 def _bare(word: str) -> str:
     """A word without punctuation, leading conjunction, preposition and article."""
-    word = word.strip(".,;:!?\"'()[]-")
+    word = word.strip(".,;:!?()[]-")
     for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix):]
@@ -494,7 +494,7 @@ def _words_between(state: DocumentState, start: int, end: int) -> list[str]:
 
 def _reported_between(state: DocumentState, start: int, end: int) -> bool:
     """A complementizer (أن، إن، بأنه) lies between two offsets: what follows is someone's reported words."""
-    return any(word.strip("،,\"") in COMPLEMENTIZERS for word in _words_between(state, start, end))
+    return any(word.strip(",") in COMPLEMENTIZERS for word in _words_between(state, start, end))
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:

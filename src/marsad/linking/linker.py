@@ -39,6 +39,7 @@ from marsad.ner.tagger import EntityTagger
 from marsad.text.matcher import PRONOUN_SUFFIXES, PhraseMatch, PhraseMatcher, longest_first
 from marsad.text.normalize import Normalized, normalize_key
 from marsad.text.spans import SpanIndex
+from marsad.text.tokens import without_article
 
 if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
@@ -104,7 +105,7 @@ class ActorLinker:
         self.references = references or References.load()
         self.matcher = self._build_matcher()
         # First words of titles (كاتب، وزير، خادم): a "name" made of them is a style, and has no surname.
-        self._title_words = frozenset(_without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
+        self._title_words = frozenset(without_article(normalize_key(t.phrase.split()[0])) for t in self.kb.titles)
         self._holder_cache: dict[tuple, list[Actor]] = {}  # KB look-ups repeat within and across documents
         self._by_surname = _surname_index(kb)
         self._by_skeleton = _surname_index(kb, _skeleton)  # foreign names transliterated with other vowels
@@ -143,12 +144,11 @@ class ActorLinker:
         mentions = self._lexicon_mentions(state, on)
         mentions = self._add_tagged(state, mentions)
         mentions.sort(key=lambda m: m.start)
-        focus, home = _focus(mentions)
-        state.home = home
+        focus, state.home = _focus(mentions)
         mentions = self._resolve_agents(state.document.text, mentions, focus)
         self._resolve_ambiguous(mentions, on, focus)
         mentions = self._resolve_titles(state, mentions, on, focus)
-        self._name_unknown_people(state, mentions, home)
+        self._name_unknown_people(state, mentions)
         _code_affiliates(state.normalized, mentions)
         mentions = self._add_surnames(state, mentions)
         self._resolve_references(mentions, on, focus)
@@ -403,7 +403,7 @@ class ActorLinker:
         return [Actor(id=f"{owner}.{office}", name=f"{owner} {office.replace('_', ' ')}", country=country,
                       kind="person", role=office, score=0.5)]
 
-    def _name_unknown_people(self, state: DocumentState, mentions: list[Mention], home: str | None) -> None:
+    def _name_unknown_people(self, state: DocumentState, mentions: list[Mention]) -> None:
         """Tagged names take the nationality written beside them, else the home state of an article about
         one state (a name in Tunisian domestic news is most often a Tunisian's: so are 105 of the 132 such
         people the dev gold codes); later mentions of a surname follow."""
@@ -436,7 +436,8 @@ class ActorLinker:
                 # A person the KB does not know is still one actor across the document; the nationality
                 # written beside the name, when there is one, codes them.
                 country = _neighbour_country(text, mentions, i)
-                actor = _new_person(surface, country or home, None, score=0.6 if country or not home else 0.4)
+                actor = _new_person(surface, country or state.home, None,
+                                    score=0.6 if country or not state.home else 0.4)
                 mention.actors = [actor]
                 _remember(known, surface, actor)
 
@@ -464,7 +465,7 @@ class ActorLinker:
             actor = mention.actor
             if actor is not None and actor.kind == "person" and mention.kind in (NAME, TAGGED):
                 words = state.document.text[mention.start:mention.end].split()
-                styled = any(_without_article(normalize_key(w)) in self._title_words | _LINKING_WORDS for w in words)
+                styled = any(without_article(normalize_key(w)) in self._title_words | _LINKING_WORDS for w in words)
                 if len(words) > 1 and len(words[-1]) > 2 and not styled:
                     # أبو حجلة، بن عمر، آل ثاني: the family name is two words
                     two_word = len(words) > 2 and normalize_key(words[-2]) in FAMILY_PARTICLES
@@ -549,7 +550,7 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def _skeleton(word: str) -> str:
     """A name's consonants (its first letter kept): how transliterations of one foreign name agree."""
-    key = _without_article(normalize_key(word))
+    key = without_article(normalize_key(word))
     return key[:1] + re.sub("[اوي]", "", key[1:])
 
 
@@ -572,10 +573,6 @@ def _surname_index(kb: KnowledgeBase, key: Callable[[str], str] = normalize_key)
 def _existed(entry: KBEntry, on: dt.date | None) -> bool:
     """Whether a body dated in the KB existed on the article's date (undated ones always did)."""
     return on is None or (entry.start is None and entry.end is None) or dates.covers(entry.start, entry.end, on)
-
-
-def _without_article(word: str) -> str:
-    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _qualifiers_only(between: str) -> bool:

@@ -103,3 +103,9 @@ def split_clitics(word: str) -> tuple[str, str, str]:
 def stem_of(word: str) -> str:
     """The clitic-free form of a word (normalized first), as lexicons are keyed."""
     return split_clitics(normalize(word).text)[1]
+
+
+def without_article(word: str) -> str:
+    """A normalized word without its article, when enough of it is left to be a word (الوزير -> وزير, not
+    الى -> ى)."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
