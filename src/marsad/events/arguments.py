@@ -426,7 +426,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
                    carried: Mention | None = None, gender: str | None = None, complement: bool = False,
                    object_from: int | None = None, passive: bool = False,
-                   genitive_patient: bool = False, armed_li: bool = False) -> Arguments:
+                   genitive_patient: bool = False, armed_li: bool = False, continues: bool = False) -> Arguments:
     """Source and target mentions for one trigger, by its frame.
 
     ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
@@ -434,6 +434,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     البحرين): the actor it introduces is the target. ``passive``: the verb is written passive (اعتُقل).
     ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
     ``armed_li``: after an attack noun, ل may name forces or an armed group as its author (غارات لقوات التحالف).
+    ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
     """
     candidates = [m for m in mentions if _actors(m)]
     if form in (PAST, PRESENT) and _describes_indefinite(syntax, mentions, trigger[0]):
@@ -509,6 +510,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         adjectives = adjectives[1 + len(co_agents):]
     elif complement and subject_rule == "preceding-subject":
         subject, subject_rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
+    if continues and subject_rule == "preceding-subject":
+        subject = None  # وأدانت السلطنة الإجراءات بحق الفلسطينيين وطالبت: she goes on, not the last name before
     if subject is None and carried is not None and subject_rule != "unknown-subject":
         subject, subject_rule = carried, "carried-subject"
         candidates = [m for m in candidates if m is not carried]
