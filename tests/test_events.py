@@ -60,6 +60,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("أعلنت السلطات اليمنية الإفراج عن صحفي فرنسي.", _event("CONCEDE", "YEM", "FRA")),
     # لدى names the state one's own ambassador is recalled from
     ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
+    # a verb joined by و goes on with its sentence's subject, not the last name before it
+    ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus
     # blame laid on someone (ألقى باللوم على), a condemnation in the first person plural
     ("وألقت الحكومة المصرية اللوم على إسرائيل في تدهور الأوضاع.", _event("ACCUSE", "EGY", "ISR")),
@@ -292,6 +294,11 @@ def test_who_helped_bring_about_a_release_did_not_release(analyzer):
     text = "وأكدت سلطنة عمان دورها كوسيط بعدما ساعدت على إطلاق سراح الرهينة الفرنسية في اليمن."
     assert not any(kind == "CONCEDE" and "OMN" in source
                    for kind, source, _ in _coded(analyzer, text, published="2015-08-08"))
+
+
+def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
+    # تركيين describes وزيرين, which على governs
+    assert _coded(analyzer, "واشنطن تفرض عقوبات على وزيرين تركيين") == {_event("SANCTION", "USA", "TUR")}
 
 
 def test_evacuating_is_no_release(analyzer):

@@ -173,7 +173,9 @@ class SentenceSyntax:
                 return proclitics[-1]
             # في العاصمة الإماراتية أبو ظبي، مع زعيمي روسيا: the preposition before a place noun or the head of
             # a construct governs the name that completes it
-            if word not in PLACE_HEADS and word not in CONSTRUCT_HEADS and not _is_nisba(word):
+            # على وزيرين تركيين: an adjective describes the noun before it, which the preposition governs
+            if word not in PLACE_HEADS and word not in CONSTRUCT_HEADS and not _is_nisba(word) \
+                    and not (position == 0 and mention.kind == ADJECTIVE):
                 return None
         return None
 
