@@ -60,6 +60,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("أعلنت السلطات اليمنية الإفراج عن صحفي فرنسي.", _event("CONCEDE", "YEM", "FRA")),
     # لدى names the state one's own ambassador is recalled from
     ("أعلنت الخارجية الكويتية استدعاء سفيرها لدى إيران.", _event("SANCTION", "KWT", "IRN")),
+    # every subject joined by و acts, after the verb or before it
+    ("وأدانت مصر والسعودية والإمارات التصريحات الإيرانية.", _event("ACCUSE", "EGY,SAU,ARE", "IRN")),
+    ("وقالت الوكالة إن الإمارات والكويت والسعودية تدين التصريحات الإيرانية.", _event("ACCUSE", "ARE,KWT,SAU", "IRN")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

@@ -232,6 +232,18 @@ def _coordinated(syntax: SentenceSyntax, mentions: list[Mention]) -> list[Mentio
     return chosen
 
 
+def _joined_before(syntax: SentenceSyntax, mention: Mention, candidates: list[Mention]) -> list[Mention]:
+    """The mentions joined by و to one written after them (الإمارات والكويت والسعودية قدمت: all three)."""
+    joined: list[Mention] = []
+    while syntax.preposition(mention) == "و":
+        before = [m for m in candidates if m.end <= mention.start and syntax.distance(m.end, mention.start) <= 1]
+        if not before:
+            break
+        mention = before[-1]
+        joined.insert(0, mention)
+    return joined
+
+
 def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> bool:
     """Could this mention be the subject of a verb of that gender? A verb agrees with a subject that
     follows it: دعا القيادة المصرية makes the leadership the object, not the one who calls."""
@@ -490,10 +502,11 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
                                          _first_unknown(syntax, mentions, trigger[1]), armed_li)
-    if subject_rule == "preverbal-subject" and syntax.preposition(subject) == "و":
-        # موسكو ودمشق تدين: both subjects written before the verb act
-        co_agents += [m for m in candidates if m.end <= subject.start and syntax.distance(m.end, subject.start) <= 1
-                      and m is not subject][-1:]
+    if subject_rule == "preverbal-subject" or (subject_rule == "preceding-subject" and form in (PAST, PRESENT)):
+        co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
+    elif subject_rule == "verb-subject":
+        after_subject = [m for m in candidates if m.start >= subject.start]
+        co_agents += _coordinated(syntax, after_subject)[1:]  # أدانت مصر والسعودية: both condemn
     by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
     if form == NOUN and by_agent is not None:
         # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
