@@ -63,6 +63,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # every subject joined by و acts, after the verb or before it
     ("وأدانت مصر والسعودية والإمارات التصريحات الإيرانية.", _event("ACCUSE", "EGY,SAU,ARE", "IRN")),
     ("وقالت الوكالة إن الإمارات والكويت والسعودية تدين التصريحات الإيرانية.", _event("ACCUSE", "ARE,KWT,SAU", "IRN")),
+    # a relative clause taking the act back as a pronoun names its agent (قامت بها), unless it suffered it
+    ("وقال الوزير إن العملية العسكرية التي قامت بها الولايات المتحدة في سوريا كانت محدودة.",
+     _event("ASSAULT", "USA", "SYR")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

@@ -73,6 +73,13 @@ _SUBJECT_REACH = 8   # tokens between a verb and its subject
 # endings of indefinite plural and dual nouns: تفجيرين، هجمات، غارتان
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
+_RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
+_RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
+_RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
+# Verbs whose subject is where an act happened or who suffered it, not its agent (normalized stems)
+_NOT_AGENT_VERBS = tuple(normalize_key(w) for w in ("شهد", "تشهد", "يشهد", "تعرض", "يتعرض", "تتعرض", "عاش",
+                                                    "تعيش", "يعيش", "عان", "تعان", "يعان", "واجه", "تواجه",
+                                                    "يواجه", "كان"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +131,11 @@ class SentenceSyntax:
         index = bisect_left(self.starts, offset)
         words = [t for t in self.tokens[index:index + 2 * within] if t.is_word][:within]
         return next((t.end for t in words if normalize_key(t.text) in _BETWEEN), None)
+
+    def words_after(self, offset: int, count: int) -> list[Token]:
+        """Up to ``count`` word tokens that begin at or after ``offset``."""
+        index = bisect_left(self.starts, offset)
+        return [t for t in self.tokens[index:index + 2 * count] if t.is_word][:count]
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
@@ -304,6 +316,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
             return after[0], "genitive-li"
         if preposition == "من" and syntax.previous_words(after[0].start, 2)[1:] in (["وفد"], ["وفدا"]):
             return after[0], "delegation"  # زيارة وفد من المجلس الوطني السوري: the council's visit
+    if form == NOUN and not possessed:
+        agent = _relative_agent(syntax, end, candidates)
+        if agent is not None:
+            return agent, "relative-agent"
     free = [m for m in reversed([m for m in candidates if m.end <= start])
             if id(m) not in speakers and syntax.preposition(m) in (None, "و")]
     if form == PARTICIPLE:
@@ -373,6 +389,26 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     if object_pronoun:
         return (after[0], antecedent, "relative-object") if after else None
     return antecedent, after[0] if after else None, "relative-subject"
+
+
+def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Mention]) -> Mention | None:
+    """العملية التي قامت بها الولايات المتحدة، الهدنة التي أعلن عنها الرئيس، الغارات التي شنها الجيش: a relative
+    clause whose verb takes the act back as a pronoun names the act's agent as that verb's subject (not after
+    شهدتها or تعرضت لها: the place where it happened, the one who suffered it)."""
+    words = syntax.words_after(noun_end, _RELATIVE_AGENT_REACH + 3)
+    keys = [normalize_key(t.text) for t in words]
+    opens = next((i for i, key in enumerate(keys[:_RELATIVE_AGENT_REACH]) if key in RELATIVE_PRONOUNS), None)
+    # only the act's own adjectives may stand between (الهجوم الإرهابي الذي شنه), not another noun (للخطوة التي)
+    if opens is None or opens + 2 >= len(keys) or not all(key.startswith("ال") for key in keys[:opens]):
+        return None
+    verb, subject_at = keys[opens + 1], opens + 2
+    if keys[subject_at] in _RESUMPTIVE_PREPOSITIONS:
+        subject_at += 1
+    elif not verb.endswith(_RESUMPTIVE_SUFFIXES):
+        return None
+    if verb.startswith(_NOT_AGENT_VERBS) or subject_at >= len(words):
+        return None
+    return next((m for m in candidates if m.start == words[subject_at].start), None)
 
 
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
