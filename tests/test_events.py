@@ -307,6 +307,12 @@ def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
     assert _coded(analyzer, "واشنطن تفرض عقوبات على وزيرين تركيين") == {_event("SANCTION", "USA", "TUR")}
 
 
+@pytest.mark.parametrize("text", ["وأدانت قطر الهجوم على السفارة السعودية في طهران.",
+                                  "وأدانت قطر الهجمات التي تعرضت لها السفارة السعودية في طهران."])
+def test_the_victim_of_a_condemned_attack_is_not_accused(analyzer, text):
+    assert not any(kind == "ACCUSE" for kind, _, _ in _coded(analyzer, text, published="2016-01-03"))
+
+
 def test_evacuating_is_no_release(analyzer):
     assert not _coded(analyzer, "وأخلت القوات العراقية المنطقة من السكان.", published="2018-05-15")
 

@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from marsad.events.arguments import JOINT_FRAMES, PREPOSITIONS, RELATIVE_PRONOUNS, SentenceSyntax, find_arguments
+from marsad.events.arguments import (
+    JOINT_FRAMES,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    Arguments,
+    SentenceSyntax,
+    find_arguments,
+)
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
@@ -42,6 +49,8 @@ _REACH = 600  # characters around a trigger where its arguments, cues and date m
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، قُتل)
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
+_VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
+_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض"))
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
@@ -56,6 +65,7 @@ class _Context:
     mentions: SpanIndex[Mention]
     timexes: SpanIndex[Timex]
     verbs: list[tuple[tuple[int, int], str]]  # verb triggers: span and event type, in text order
+    attacks: list[tuple[int, int]]  # attack nouns and phrases, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
     own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
 
@@ -98,6 +108,7 @@ class EventExtractor:
             mentions=SpanIndex(state.mentions, lambda m: m.start),
             timexes=SpanIndex(state.analysis.timexes, lambda t: t.start),
             verbs=sorted((f.span, f.trigger.type) for f in found if f.hit.form in VERBAL_FORMS),
+            attacks=sorted(f.span for f in found if f.trigger.type == "ASSAULT" and f.hit.form != PAST),
         )
         events: list[Event] = []
         for item in found:
@@ -201,6 +212,10 @@ class EventExtractor:
             asked = find_arguments(syntax, trigger.frame, (start, end), reading,
                                    [m for m in mentions if m.end <= opens], speakers, **options)
             arguments = asked if asked.target else arguments
+        if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
+                _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
+                                            arguments.target[0]):
+            arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
         item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
@@ -259,6 +274,18 @@ class EventExtractor:
                                    default=_HOME_SCORE) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
+
+
+def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], object_start: int,
+                                target: Mention) -> bool:
+    """أدانت قطر الهجوم على السفارة السعودية، التفجير الذي استهدف كنيسة: what a condemned attack struck is
+    its victim, not the one condemned. ``object_start``: where the condemnation's object begins."""
+    index = bisect_left(attacks, (object_start, object_start))
+    if index == len(attacks) or syntax.distance(object_start, attacks[index][0]) > 1 \
+            or attacks[index][1] > target.start:
+        return False
+    return syntax.preposition(target) in _VICTIM_PREPOSITIONS or any(
+        word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(target.start, 3))
 
 
 def _attacked_at_home(syntax: SentenceSyntax, mentions: list[Mention], end: int, source: list[Actor]) -> list[Actor]:
