@@ -66,6 +66,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a relative clause taking the act back as a pronoun names its agent (قامت بها), unless it suffered it
     ("وقال الوزير إن العملية العسكرية التي قامت بها الولايات المتحدة في سوريا كانت محدودة.",
      _event("ASSAULT", "USA", "SYR")),
+    # هاجم is words in a leader's or a ministry's mouth, an assault by armed men
+    ("وهاجم الرئيس الأمريكي دونالد ترامب إيران في خطابه.", _event("ACCUSE", "USA", "IRN")),
+    ("وهاجمت الخارجية الإيرانية الولايات المتحدة.", _event("ACCUSE", "IRN", "USA")),
+    ("وهاجم مسلحون حوثيون مواقع للجيش السعودي.", _event("ASSAULT", "HOUTHIS", "SAU")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

@@ -51,6 +51,8 @@ DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، 
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض"))
+_FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
+_SPEAKING_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD", "PTY", "MED", "NGO", "REL"})
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
 COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
@@ -259,9 +261,10 @@ class EventExtractor:
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
         evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
         item.decision = "event"
+        spoken = trigger.spoken_as is not None and all(_speaks(m) for m in arguments.source)
         return Event(
-            type=trigger.type,
-            mode=trigger.mode,
+            type=trigger.spoken_as if spoken else trigger.type,
+            mode=None if spoken else trigger.mode,
             source=source,
             target=target,
             evidence=Span(evidence_start, evidence_end, text[evidence_start:evidence_end]),
@@ -286,6 +289,15 @@ def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int,
         return False
     return syntax.preposition(target) in _VICTIM_PREPOSITIONS or any(
         word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(target.start, 3))
+
+
+def _speaks(mention: Mention) -> bool:
+    """A person (not a soldier) or a body whose acts are words: a government, ministry, parliament, party,
+    court or outlet."""
+    sectors = {(actor.sector or "").split("/")[0] for actor in mention.actors}
+    if mention.entity_type == "PER":
+        return not sectors & _FIGHTING_SECTORS
+    return bool(sectors) and sectors <= _SPEAKING_SECTORS
 
 
 def _attacked_at_home(syntax: SentenceSyntax, mentions: list[Mention], end: int, source: list[Actor]) -> list[Actor]:

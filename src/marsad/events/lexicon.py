@@ -30,6 +30,7 @@ class Trigger:
     object_words: tuple[str, ...] = ()  # nouns naming the target (استدعى السفير ...): never the subject
     self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
     genitive_patient: bool = False  # اعتقال الصحفي: the noun's genitive underwent the act
+    spoken_as: str | None = None  # the type when a speaker, not a fighter, does it (هاجم ترامب إيران: ACCUSE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ class TriggerLexicon:
                     object_words=tuple(normalize_key(w) for w in item.get("object_words", [])),
                     self_targeted=bool(item.get("self_targeted", False)),
                     genitive_patient=item.get("genitive") == "patient",
+                    spoken_as=item.get("spoken_as"),
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
