@@ -70,6 +70,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وهاجم الرئيس الأمريكي دونالد ترامب إيران في خطابه.", _event("ACCUSE", "USA", "IRN")),
     ("وهاجمت الخارجية الإيرانية الولايات المتحدة.", _event("ACCUSE", "IRN", "USA")),
     ("وهاجم مسلحون حوثيون مواقع للجيش السعودي.", _event("ASSAULT", "HOUTHIS", "SAU")),
+    # a nationality after a phrase's definite noun is the act's agent (فرض العقوبات الأميركية)
+    ("وعبرت روسيا عن خيبة أملها إزاء إعادة فرض العقوبات الأميركية على إيران.", _event("SANCTION", "USA", "IRN")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus
@@ -304,6 +306,11 @@ def test_who_helped_bring_about_a_release_did_not_release(analyzer):
     text = "وأكدت سلطنة عمان دورها كوسيط بعدما ساعدت على إطلاق سراح الرهينة الفرنسية في اليمن."
     assert not any(kind == "CONCEDE" and "OMN" in source
                    for kind, source, _ in _coded(analyzer, text, published="2015-08-08"))
+
+
+def test_what_follows_a_triggers_preposition_is_its_object(analyzer):
+    coded = _coded(analyzer, "ودانت دمشق إعادة فرض الولايات المتحدة عقوبات اقتصادية على حليفتها طهران.")
+    assert not any(kind == "SANCTION" and "IRN" in source for kind, source, _ in coded)
 
 
 def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):

@@ -303,11 +303,13 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form == NOUN and after and _is_person(after[0]) and _title_words(syntax.text[end:after[0].start]):
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
+    last_word = normalize_key(syntax.text[start:end].split()[-1])
+    if last_word in PREPOSITIONS:
+        after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
             and _agrees(syntax, after[0], gender):
         # right after the trigger, the trigger's own clitic (بوقوف الولايات المتحدة) does not govern it
-        adjacent = syntax.next_word_start(end) == after[0].start and normalize_key(
-            syntax.text[start:end].split()[-1]) not in PREPOSITIONS
+        adjacent = syntax.next_word_start(end) == after[0].start
         preposition = None if adjacent else syntax.preposition(after[0])
         if preposition is None:
             return after[0], "genitive" if form == NOUN else "verb-subject"
@@ -447,6 +449,12 @@ def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], cand
     return [pair[0], pair[0]] if pair else []
 
 
+def _ends_in_definite_noun(syntax: SentenceSyntax, trigger: tuple[int, int]) -> bool:
+    """فرض العقوبات، انتشار القوات: a phrase ending in a noun with the article, which a nationality after it
+    qualifies (فرض العقوبات الأمريكية: the sanctions are America's)."""
+    return normalize_key(syntax.text[trigger[0]:trigger[1]].split()[-1]).startswith("ال")
+
+
 def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -> bool:
     """The adjective qualifies the noun itself: right after it, or after another adjective (الغارات الجوية
     الإسرائيلية), not after a noun it governs (إسقاط الطائرة التركية: the plane is Turkish)."""
@@ -549,8 +557,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         patient = next((m for m in candidates + adjectives if trigger[1] <= m.start < by_agent.start
                         and not _same_side(m, by_agent)), None)
         return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
-    if form == NOUN and not possessed and subject_rule != "genitive" and adjectives \
-            and _adjective_of(syntax, trigger[1], adjectives[0].start):
+    if (form == NOUN or (form == PHRASE and _ends_in_definite_noun(syntax, trigger))) and not possessed \
+            and subject_rule != "genitive" and adjectives and _adjective_of(syntax, trigger[1], adjectives[0].start):
         # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent; so are the
         # nationalities right after it (الفيتو الروسي الصيني: both vetoed)
         subject, subject_rule = adjectives[0], "adjective-agent"
