@@ -72,6 +72,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وهاجم مسلحون حوثيون مواقع للجيش السعودي.", _event("ASSAULT", "HOUTHIS", "SAU")),
     # a nationality after a phrase's definite noun is the act's agent (فرض العقوبات الأميركية)
     ("وعبرت روسيا عن خيبة أملها إزاء إعادة فرض العقوبات الأميركية على إيران.", _event("SANCTION", "USA", "IRN")),
+    # an attack no one is named for, at a place in the article's state, is that state's own violence
+    ("أسفر انفجار عبوة ناسفة قرب كنيسة في مدينة طنطا المصرية صباح اليوم عن مقتل شخصين.",
+     _event("ASSAULT", "EGY", "EGY")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

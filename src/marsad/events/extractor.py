@@ -223,6 +223,11 @@ class EventExtractor:
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
         if trigger.type == "ASSAULT" and source and not target:
             target = _attacked_at_home(syntax, mentions, end, source)
+        elif trigger.type == "ASSAULT" and not source and not target and state.home \
+                and _attacked_at_home(syntax, mentions, end, [_state(state.home)]):
+            # انفجار عبوة ناسفة قرب كنيسة في طنطا: an attack no one is named for, at a place in the state the
+            # article is about, is that state's own violence
+            source = target = [_state(state.home)]
         if trigger.self_targeted and bool(source) != bool(target):
             # Arrests and protests with one party named happen inside its state: the state arrests its own
             # citizens (اعتُقل عدد من الناشطات السعوديات), the police arrest at home.
@@ -261,7 +266,7 @@ class EventExtractor:
         spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
         evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
         item.decision = "event"
-        spoken = trigger.spoken_as is not None and all(_speaks(m) for m in arguments.source)
+        spoken = trigger.spoken_as is not None and bool(arguments.source) and all(_speaks(m) for m in arguments.source)
         return Event(
             type=trigger.spoken_as if spoken else trigger.type,
             mode=None if spoken else trigger.mode,
