@@ -75,6 +75,12 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # an attack no one is named for, at a place in the article's state, is that state's own violence
     ("أسفر انفجار عبوة ناسفة قرب كنيسة في مدينة طنطا المصرية صباح اليوم عن مقتل شخصين.",
      _event("ASSAULT", "EGY", "EGY")),
+    # with no agent named, an arrest, a release or a kidnapping is done where it happens
+    ("وقالت مصادر إنه سيتم اليوم الإفراج عن البحارة التونسيين المحتجزين في ليبيا.", _event("CONCEDE", "LBY", "TUN")),
+    ("وتم اعتقال صحفي فرنسي في القاهرة أمس.", _event("COERCE", "EGY", "FRA")),
+    ("وأدت العملية إلى اختطاف 5 مواطنين تشيكيين في منطقة البقاع اللبنانية.", _event("ASSAULT", "LBN", "CZE")),
+    # the preposition of a release noun (الإفراج عن) opens its patient
+    ("أعلنت السلطات الليبية الإفراج عن التونسيين.", _event("CONCEDE", "LBY", "TUN")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

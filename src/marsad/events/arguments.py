@@ -532,10 +532,11 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     if form == NOUN and genitive_patient:
         # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
         # (a nationality stands for its people there: الإفراج عن فرنسية، اعتقال صحفي فرنسي)
+        own = normalize_key(syntax.text[trigger[0]:trigger[1]].split()[-1])  # الإفراج عن: عن is the trigger's
         after = [m for m in sorted(candidates + [m for m in mentions if m.kind == ADJECTIVE and len(m.actors) == 1],
                                    key=lambda m: m.start)
                  if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
-                 and syntax.preposition(m) in (None, "من")]
+                 and syntax.preposition(m) in (None, "من", own)]
         if after:
             agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
                                        speakers, None, possessed=True)

@@ -51,6 +51,7 @@ DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، 
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض"))
+_WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
 _SPEAKING_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD", "PTY", "MED", "NGO", "REL"})
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
@@ -228,6 +229,10 @@ class EventExtractor:
             # انفجار عبوة ناسفة قرب كنيسة في طنطا: an attack no one is named for, at a place in the state the
             # article is about, is that state's own violence
             source = target = [_state(state.home)]
+        if not source and target and (trigger.self_targeted or trigger.genitive_patient):
+            # اعتقال صحفي فرنسي في مصر، الإفراج عن المختطفين التونسيين بليبيا: with no agent named, the act
+            # is done where it happens (its authorities arrest and release, kidnappers act on its soil)
+            source = _actors_of(_places_where(syntax, mentions, end))[:1]
         if trigger.self_targeted and bool(source) != bool(target):
             # Arrests and protests with one party named happen inside its state: the state arrests its own
             # citizens (اعتُقل عدد من الناشطات السعوديات), the police arrest at home.
@@ -309,9 +314,13 @@ def _attacked_at_home(syntax: SentenceSyntax, mentions: list[Mention], end: int,
     """الهجوم على قاعدة براك الشاطئ الجوية في جنوب ليبيا: an attack with no other party named, in the
     attacker's own state, is fought inside it (the target is that state)."""
     home = {a.country for a in source if a.country}
-    where = next((m for m in mentions if m.start >= end and syntax.preposition(m) == "في" and m.countries
-                  and m.countries <= home), None)
-    return _actors_of([where]) if where is not None else []
+    return _actors_of([m for m in _places_where(syntax, mentions, end) if m.countries <= home][:1])
+
+
+def _places_where(syntax: SentenceSyntax, mentions: list[Mention], end: int) -> list[Mention]:
+    """The places after ``end`` that في or ب names as where something happens (في جنوب ليبيا، بليبيا)."""
+    return [m for m in mentions if m.start >= end and m.countries and m.entity_type in ("GPE", "LOC")
+            and syntax.preposition(m) in _WHERE_PREPOSITIONS]
 
 
 def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
