@@ -81,6 +81,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأدت العملية إلى اختطاف 5 مواطنين تشيكيين في منطقة البقاع اللبنانية.", _event("ASSAULT", "LBN", "CZE")),
     # the preposition of a release noun (الإفراج عن) opens its patient
     ("أعلنت السلطات الليبية الإفراج عن التونسيين.", _event("CONCEDE", "LBY", "TUN")),
+    # sanctions weighed or discussed are threatened, not imposed
+    ("وتدرس واشنطن فرض عقوبات على إيران.", _event("THREATEN", "USA", "IRN")),
+    ("وبحث الاتحاد الأوروبي أمس فرض عقوبات على أطراف الصراع الليبي.", _event("THREATEN", "EU", "LBY")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

@@ -180,7 +180,8 @@ class EventExtractor:
         if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
             item.decision = "generic: no particular act (أي تدخل)"
             return None
-        if trigger.type != "REQUEST" and (any(c[2] == "requested" for c in before)
+        weighed = trigger.type == "SANCTION" and any(c[2] == "weighed" for c in before)
+        if trigger.type != "REQUEST" and not weighed and (any(c[2] == "requested" for c in before)
                                           or _asked_for(item, context.verbs, syntax)):
             item.decision = "asked for, not done"
             return None
@@ -272,9 +273,10 @@ class EventExtractor:
         evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
         item.decision = "event"
         spoken = trigger.spoken_as is not None and bool(arguments.source) and all(_speaks(m) for m in arguments.source)
+        kind = "THREATEN" if weighed else trigger.spoken_as if spoken else trigger.type
         return Event(
-            type=trigger.spoken_as if spoken else trigger.type,
-            mode=None if spoken else trigger.mode,
+            type=kind,
+            mode=trigger.mode if kind == trigger.type else None,
             source=source,
             target=target,
             evidence=Span(evidence_start, evidence_end, text[evidence_start:evidence_end]),
