@@ -179,9 +179,10 @@ class SentenceSyntax:
             if word.removeprefix("و").removeprefix("ف") in _NOT_PREPOSITIONAL:
                 return None
             # بنجاعة الأمن المغربي: the mention completes a noun that a clitic preposition governs
-            proclitics = split_clitics(word)[0]
+            proclitics, stem, _ = split_clitics(word)
             proclitics = proclitics[:-2] if proclitics.endswith("ال") else proclitics  # the article's ل is none
-            if proclitics[-1:] in _PREFIX_PREPOSITIONS:
+            # (not وبحث read as و + ب + حث: a stem of two letters is a verb's, not a noun's)
+            if proclitics[-1:] in _PREFIX_PREPOSITIONS and len(stem) > 2:
                 return proclitics[-1]
             # في العاصمة الإماراتية أبو ظبي، مع زعيمي روسيا: the preposition before a place noun or the head of
             # a construct governs the name that completes it
