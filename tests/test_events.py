@@ -84,6 +84,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # sanctions weighed or discussed are threatened, not imposed
     ("وتدرس واشنطن فرض عقوبات على إيران.", _event("THREATEN", "USA", "IRN")),
     ("وبحث الاتحاد الأوروبي أمس فرض عقوبات على أطراف الصراع الليبي.", _event("THREATEN", "EU", "LBY")),
+    # أنها before a verb is its subject: the one who reports, not a name after the verb
+    ("وأعلنت وزارة الخارجية الإيرانية أنها رفضت منح أعضاء الكونغرس الأمريكي تأشيرات.",
+     _event("REJECT", "IRN", "USA")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

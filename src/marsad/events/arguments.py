@@ -73,6 +73,9 @@ _SUBJECT_REACH = 8   # tokens between a verb and its subject
 # endings of indefinite plural and dual nouns: تفجيرين، هجمات، غارتان
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
+# أنه، إنها، بأنهم ... (normalized): a complementizer carrying the subject of the verb after it as a pronoun
+_PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") for c in ("ان",)
+                                     for s in ("ه", "ها", "هم", "هما"))
 _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
@@ -282,6 +285,11 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     the knowledge base cannot code right after a verb, is its subject: then no one else is.
     """
     start, end = trigger
+    if form in (PAST, PRESENT) and syntax.previous_word(start) in _PRONOUN_COMPLEMENTIZERS:
+        # وأعلنت الخارجية الإيرانية أنها رفضت منح أعضاء الكونغرس التأشيرات: "she" is the ministry, the
+        # subject of the clause that reports, not a name after the verb
+        before = [m for m in candidates if m.end <= start and syntax.preposition(m) in (None, "و")]
+        return (before[-1], "pronoun-subject") if before else (None, "none")
     if form in (PAST, PRESENT):
         preverbal = _preverbal_subject(syntax, start, candidates, speakers)
         if preverbal is not None:
