@@ -87,6 +87,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # أنها before a verb is its subject: the one who reports, not a name after the verb
     ("وأعلنت وزارة الخارجية الإيرانية أنها رفضت منح أعضاء الكونغرس الأمريكي تأشيرات.",
      _event("REJECT", "IRN", "USA")),
+    # police, army or courts after an arrest noun are its agent, not its patient
+    ("وجاء ذلك بعد اعتقال الشرطة الإسرائيلية ناشطين فلسطينيين.", _event("COERCE", "ISR", "PSE")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus
@@ -326,6 +328,12 @@ def test_who_helped_bring_about_a_release_did_not_release(analyzer):
 def test_what_follows_a_triggers_preposition_is_its_object(analyzer):
     coded = _coded(analyzer, "ودانت دمشق إعادة فرض الولايات المتحدة عقوبات اقتصادية على حليفتها طهران.")
     assert not any(kind == "SANCTION" and "IRN" in source for kind, source, _ in coded)
+
+
+def test_only_a_verbs_subject_carries_to_a_subject_less_verb(analyzer):
+    # the police are the arrest noun's agent, not the subject the next sentence goes on with
+    text = "وجاء ذلك بعد اعتقال الشرطة الإسرائيلية ناشطين فلسطينيين. ودعا الحكومة الأردنية إلى التدخل."
+    assert not any(kind == "REQUEST" for kind, _, _ in _coded(analyzer, text))
 
 
 def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):

@@ -76,6 +76,7 @@ _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 # أنه، إنها، بأنهم ... (normalized): a complementizer carrying the subject of the verb after it as a pronoun
 _PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") for c in ("ان",)
                                      for s in ("ه", "ها", "هم", "هما"))
+_ENFORCING_SECTORS = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
 _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
@@ -211,6 +212,12 @@ def _actors(mention: Mention) -> bool:
             and all((a.country or a.org or a.kind in ("organization", "state"))
                     and (a.sector or "")[:3] not in NON_POLITICAL
                     for a in mention.actors))
+
+
+def _enforcer(mention: Mention) -> bool:
+    """Police, army, intelligence, courts, authorities: after an arrest noun they are its agent, not its patient
+    (اعتقال الشرطة الإسرائيلية ناشطين فلسطينيين)."""
+    return bool(mention.actors) and all((a.sector or "").split("/")[0] in _ENFORCING_SECTORS for a in mention.actors)
 
 
 def _armed(mention: Mention) -> bool:
@@ -546,7 +553,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                                    key=lambda m: m.start)
                  if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
                  and syntax.preposition(m) in (None, "من", own)]
-        if after:
+        if after and not (not armed_li and _enforcer(after[0])):
             agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
                                        speakers, None, possessed=True)
             if complement and rule == "preceding-subject":

@@ -51,6 +51,7 @@ DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، 
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض"))
+_SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subject", "relative-subject"})
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
 _SPEAKING_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD", "PTY", "MED", "NGO", "REL"})
@@ -220,7 +221,10 @@ class EventExtractor:
                 _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
                                             arguments.target[0]):
             arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
-        item.agent = arguments.source[0] if arguments.source and arguments.rules[0] != "carried-subject" else None
+        # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
+        # genitive or a guess from the words before
+        item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
+            arguments.rules[0] in _SUBJECT_RULES and reading != NOUN)) else None
         item.rules = arguments.rules
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
         if trigger.type == "ASSAULT" and source and not target:
