@@ -89,6 +89,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
      _event("REJECT", "IRN", "USA")),
     # police, army or courts after an arrest noun are its agent, not its patient
     ("وجاء ذلك بعد اعتقال الشرطة الإسرائيلية ناشطين فلسطينيين.", _event("COERCE", "ISR", "PSE")),
+    # a pronoun after an arrest noun is the one named before; the police named before arrested
+    ("وأعلنت الشرطة المصرية أن الطالب الإيطالي جوليو ريجيني توفي بعد اعتقاله.", _event("COERCE", "EGY", "ITA")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

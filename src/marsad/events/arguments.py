@@ -284,7 +284,7 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
 
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int], gender: str | None = None, possessed: bool = False,
-                 unknown: Mention | None = None, armed_li: bool = False) -> tuple[Mention | None, str]:
+                 unknown: Mention | None = None, attack: bool = False) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it, and so does
@@ -329,7 +329,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         preposition = None if adjacent else syntax.preposition(after[0])
         if preposition is None:
             return after[0], "genitive" if form == NOUN else "verb-subject"
-        if preposition == "ل" and form == NOUN and (_is_person(after[0]) or (armed_li and _armed(after[0]))):
+        if preposition == "ل" and form == NOUN and (_is_person(after[0]) or (attack and _armed(after[0]))):
             # زيارة العمل للحموشي: the visit of Hammouchi; غارات لقوات التحالف: the coalition's raids
             return after[0], "genitive-li"
         if preposition == "من" and syntax.previous_words(after[0].start, 2)[1:] in (["وفد"], ["وفدا"]):
@@ -429,6 +429,20 @@ def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Ment
     return next((m for m in candidates if m.start == words[subject_at].start), None)
 
 
+def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
+                     enforced: bool) -> Arguments:
+    """اعتقاله، الإفراج عنه، اختطافهم: the pronoun is the one who underwent the act, named before it (a person
+    first); the agent is written after من قبل or, for an arrest or a release, is the police, army, court or
+    authority named before, else no one (the caller then places the act where it happened)."""
+    before = [m for m in candidates if m.end <= trigger[0]]
+    agent = [m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"][:1]
+    if not agent and enforced:
+        agent = [m for m in before if _enforcer(m)][-1:]
+    others = [m for m in before if not agent or not _same_side(m, agent[0])]
+    patient = ([m for m in others if _is_person(m)] or others)[-1:]
+    return Arguments(agent, patient, ("by-agent" if agent else "none", "pronoun-patient"), 0.85)
+
+
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
     """The first person or body after ``start`` that the knowledge base could not code, governed as a
     patient is: the act's object is then unknown, not the next coded actor further on."""
@@ -500,14 +514,15 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                    mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
                    carried: Mention | None = None, gender: str | None = None, complement: bool = False,
                    object_from: int | None = None, passive: bool = False,
-                   genitive_patient: bool = False, armed_li: bool = False, continues: bool = False) -> Arguments:
+                   genitive_patient: bool = False, attack: bool = False, continues: bool = False) -> Arguments:
     """Source and target mentions for one trigger, by its frame.
 
     ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
     subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
     البحرين): the actor it introduces is the target. ``passive``: the verb is written passive (اعتُقل).
     ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
-    ``armed_li``: after an attack noun, ل may name forces or an armed group as its author (غارات لقوات التحالف).
+    ``attack``: the trigger is an attack: after its noun, ل may name forces or an armed group as its author
+    (غارات لقوات التحالف), and forces named as its genitive were attacked (مقتل الجنود), not its authors.
     ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
     """
     candidates = [m for m in mentions if _actors(m)]
@@ -545,6 +560,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
     possessed = form == NOUN and object_pronoun
     co_agents: list[Mention] = []
+    if form == NOUN and genitive_patient and object_pronoun:
+        return _pronoun_patient(syntax, trigger, candidates, enforced=not attack)
     if form == NOUN and genitive_patient:
         # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
         # (a nationality stands for its people there: الإفراج عن فرنسية، اعتقال صحفي فرنسي)
@@ -553,7 +570,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                                    key=lambda m: m.start)
                  if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
                  and syntax.preposition(m) in (None, "من", own)]
-        if after and not (not armed_li and _enforcer(after[0])):
+        if after and (attack or not _enforcer(after[0])):
             agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
                                        speakers, None, possessed=True)
             if complement and rule == "preceding-subject":
@@ -562,7 +579,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                 agent, rule = carried, "carried-subject"
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
-                                         _first_unknown(syntax, mentions, trigger[1]), armed_li)
+                                         _first_unknown(syntax, mentions, trigger[1]), attack)
     if subject_rule == "preverbal-subject" or (subject_rule == "preceding-subject" and form in (PAST, PRESENT)):
         co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
     elif subject_rule == "verb-subject":

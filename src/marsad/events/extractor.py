@@ -206,7 +206,7 @@ class EventExtractor:
             gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
             complement=reading == NOUN and _completes_other_verb(item, context.verbs),
             object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
-            genitive_patient=trigger.genitive_patient, armed_li=trigger.type == "ASSAULT",
+            genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
             continues=reading in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and carried is not None
             and context.topic[1] == item.sentence)
         arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers, **options)
