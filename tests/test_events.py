@@ -91,6 +91,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وجاء ذلك بعد اعتقال الشرطة الإسرائيلية ناشطين فلسطينيين.", _event("COERCE", "ISR", "PSE")),
     # a pronoun after an arrest noun is the one named before; the police named before arrested
     ("وأعلنت الشرطة المصرية أن الطالب الإيطالي جوليو ريجيني توفي بعد اعتقاله.", _event("COERCE", "EGY", "ITA")),
+    # the name before a verb that takes it back as a pronoun is its object (اعتقلته الشرطة)
+    ("وقال المحامي إن الصحفي الأمريكي جيمس فولي اعتقلته الشرطة التركية الشهر الماضي.", _event("COERCE", "TUR", "USA")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

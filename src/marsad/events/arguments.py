@@ -284,7 +284,8 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
 
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int], gender: str | None = None, possessed: bool = False,
-                 unknown: Mention | None = None, attack: bool = False) -> tuple[Mention | None, str]:
+                 unknown: Mention | None = None, attack: bool = False,
+                 object_pronoun: bool = False) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it, and so does
@@ -297,7 +298,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         # subject of the clause that reports, not a name after the verb
         before = [m for m in candidates if m.end <= start and syntax.preposition(m) in (None, "و")]
         return (before[-1], "pronoun-subject") if before else (None, "none")
-    if form in (PAST, PRESENT):
+    resumed = object_pronoun and any(m.start >= end and syntax.distance(end, m.start) <= 1 for m in candidates)
+    if form in (PAST, PRESENT) and not resumed:
+        # (الصحفي الأمريكي اعتقلته الشرطة التركية: the name before a verb that takes it back as a pronoun is its
+        # object; the subject follows)
         preverbal = _preverbal_subject(syntax, start, candidates, speakers)
         if preverbal is not None:
             return preverbal, "preverbal-subject"
@@ -579,7 +583,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
                 agent, rule = carried, "carried-subject"
             return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
     subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
-                                         _first_unknown(syntax, mentions, trigger[1]), attack)
+                                         _first_unknown(syntax, mentions, trigger[1]), attack, object_pronoun)
     if subject_rule == "preverbal-subject" or (subject_rule == "preceding-subject" and form in (PAST, PRESENT)):
         co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
     elif subject_rule == "verb-subject":
