@@ -93,6 +93,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعلنت الشرطة المصرية أن الطالب الإيطالي جوليو ريجيني توفي بعد اعتقاله.", _event("COERCE", "EGY", "ITA")),
     # the name before a verb that takes it back as a pronoun is its object (اعتقلته الشرطة)
     ("وقال المحامي إن الصحفي الأمريكي جيمس فولي اعتقلته الشرطة التركية الشهر الماضي.", _event("COERCE", "TUR", "USA")),
+    # a person arrives on a visit
+    ("ووصل وزير الخارجية الأمريكي ريكس تيلرسون إلى بيروت صباح الخميس.", _event("CONSULT", "USA", "LBN")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus
@@ -349,6 +351,12 @@ def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
                                   "وأدانت قطر الهجمات التي تعرضت لها السفارة السعودية في طهران."])
 def test_the_victim_of_a_condemned_attack_is_not_accused(analyzer, text):
     assert not any(kind == "ACCUSE" for kind, _, _ in _coded(analyzer, text, published="2016-01-03"))
+
+
+@pytest.mark.parametrize("text", ["ووصلت الطائرة السعودية الأولى إلى مطار تيرانا الدولي صباح أمس.",
+                                  "ووصلت قوات الجيش السوري إلى ريف حلب."])
+def test_only_a_person_arrives_on_a_visit(analyzer, text):
+    assert not any(kind == "CONSULT" for kind, _, _ in _coded(analyzer, text, published="2015-05-07"))
 
 
 def test_evacuating_is_no_release(analyzer):

@@ -226,6 +226,10 @@ class EventExtractor:
         item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
             arguments.rules[0] in _SUBJECT_RULES and reading != NOUN)) else None
         item.rules = arguments.rules
+        if trigger.person_agent and arguments.source and arguments.source[0].entity_type != "PER" \
+                and "delegation" not in arguments.rules:
+            item.decision = "no person acts: وصلت الطائرة، وصلت القوات is no visit"
+            return None
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
         if trigger.type == "ASSAULT" and source and not target:
             target = _attacked_at_home(syntax, mentions, end, source)

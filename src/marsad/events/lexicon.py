@@ -31,6 +31,7 @@ class Trigger:
     self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
     genitive_patient: bool = False  # اعتقال الصحفي: the noun's genitive underwent the act
     spoken_as: str | None = None  # the type when a speaker, not a fighter, does it (هاجم ترامب إيران: ACCUSE)
+    person_agent: bool = False  # only a person or a delegation does it (وصل الوزير; not وصلت الطائرة)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ class TriggerLexicon:
                     self_targeted=bool(item.get("self_targeted", False)),
                     genitive_patient=item.get("genitive") == "patient",
                     spoken_as=item.get("spoken_as"),
+                    person_agent=item.get("agent") == "person",
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
