@@ -359,6 +359,11 @@ def test_only_a_person_arrives_on_a_visit(analyzer, text):
     assert not any(kind == "CONSULT" for kind, _, _ in _coded(analyzer, text, published="2015-05-07"))
 
 
+def test_a_present_verb_after_a_noun_naming_no_actor_describes_it(analyzer):
+    text = "وأقر مجلس الشيوخ الأميركي حزمة جديدة من العقوبات الاقتصادية تستهدف قطاع النفط الإيراني."
+    assert not any(kind == "ASSAULT" for kind, _, _ in _coded(analyzer, text))
+
+
 def test_evacuating_is_no_release(analyzer):
     assert not _coded(analyzer, "وأخلت القوات العراقية المنطقة من السكان.", published="2018-05-15")
 

@@ -72,6 +72,7 @@ ATTENDANCE = frozenset(normalize_key(w) for w in ("بحضور", "وبحضور", 
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 # endings of indefinite plural and dual nouns: تفجيرين، هجمات، غارتان
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
+_WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
 # أنه، إنها، بأنهم ... (normalized): a complementizer carrying the subject of the verb after it as a pronoun
 _PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") for c in ("ان",)
@@ -352,22 +353,25 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     return (free[0], "preceding-subject") if free else (None, "none")
 
 
-def _describes_indefinite(syntax: SentenceSyntax, mentions: list[Mention], verb_start: int) -> bool:
-    """تفجيرين إرهابيين استهدفا كنيستين، عقوبات تستهدف: a verb right after an indefinite plural noun, with
-    nothing between (no و, no line break), describes it: a relative clause without الذي whose subject is that
-    noun, no actor."""
+def _describes_noun(syntax: SentenceSyntax, mentions: list[Mention], verb_start: int, present: bool) -> bool:
+    """تفجيرين إرهابيين استهدفا كنيستين، العقوبات الاقتصادية تستهدف قطاع النفط: a verb right after a noun that
+    names no actor, with nothing between (no و, no line break), describes it: a relative clause without الذي
+    whose subject is that noun, no actor. A past verb so only after an indefinite plural (a definite noun
+    before a past verb is often its subject: الطائرات قصفت); a present one after any such noun."""
     if not syntax.starts_word(verb_start):
         return False  # وتعتقل: a verb joined by و goes on with the sentence's subject
-    before = syntax.text[:verb_start]
+    window = max(0, verb_start - _WORD_WINDOW)
+    before = syntax.text[window:verb_start]
     words = before.rsplit(maxsplit=1)
     if len(words) < 2 or not before.endswith(" ") or "\n" in before[len(words[0]):]:
         return False
     previous = normalize_key(words[1])
-    if previous.startswith("ال") or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS:
+    definite = previous.startswith("ال")
+    if (definite and not present) or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS:
         return False
-    previous_start = len(before.rstrip()) - len(words[1])
-    return previous.endswith(_INDEFINITE_ENDINGS) and not any(m.start < verb_start and m.end > previous_start
-                                                               for m in mentions)
+    previous_start = window + len(before.rstrip()) - len(words[1])
+    return (definite or previous.endswith(_INDEFINITE_ENDINGS)) and not any(
+        m.start < verb_start and m.end > previous_start for m in mentions)
 
 
 def _title_words(text: str) -> bool:
@@ -530,8 +534,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
     """
     candidates = [m for m in mentions if _actors(m)]
-    if form in (PAST, PRESENT) and _describes_indefinite(syntax, mentions, trigger[0]):
-        return Arguments([], [], ("indefinite-antecedent",), 0.0)
+    if form in (PAST, PRESENT) and _describes_noun(syntax, mentions, trigger[0], form == PRESENT):
+        return Arguments([], [], ("noun-antecedent",), 0.0)
     if passive:
         return _passive_arguments(syntax, trigger, candidates)
     if object_from is not None:
