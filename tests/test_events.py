@@ -344,6 +344,12 @@ def test_only_a_verbs_subject_carries_to_a_subject_less_verb(analyzer):
     assert not any(kind == "REQUEST" for kind, _, _ in _coded(analyzer, text))
 
 
+def test_the_speaker_of_the_sentence_before_goes_on(analyzer):
+    # a masculine verb does not take a state in ا (تركيا) as its subject: the speaker just named accuses
+    text = "وقال وزير الخارجية السوري وليد المعلم إن الحل يجب أن يكون سوريا. واتهم تركيا بدعم المسلحين."
+    assert _coded(analyzer, text) == {_event("ACCUSE", "SYR", "TUR")}
+
+
 def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
     # تركيين describes وزيرين, which على governs
     assert _coded(analyzer, "واشنطن تفرض عقوبات على وزيرين تركيين") == {_event("SANCTION", "USA", "TUR")}

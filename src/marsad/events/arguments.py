@@ -278,8 +278,9 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
     head = syntax.text[mention.start:mention.end].split(maxsplit=1)[0]
     head = normalize_key(head)
     head = head[2:] if head.startswith("ال") else head
-    if gender == "m":  # not a singular (الحكومة) or sound plural (الجهات) feminine
-        return mention.entity_type == "PER" or not head.endswith(("ه", "ات"))
+    if gender == "m":  # not a singular (الحكومة) or sound plural (الجهات) feminine, nor a state in ا (تركيا)
+        return mention.entity_type == "PER" or not (
+            head.endswith(("ه", "ات")) or (mention.entity_type == "GPE" and head.endswith("ا")))
     return head not in MASCULINE_HEADS
 
 

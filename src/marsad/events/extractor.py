@@ -51,6 +51,7 @@ DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، 
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض"))
+_SPEAKER_REACH = 3  # words between an attribution verb and the one who speaks (as in _speakers)
 _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subject", "relative-subject"})
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
@@ -208,7 +209,7 @@ class EventExtractor:
             object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
             genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
             continues=reading in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and carried is not None
-            and context.topic[1] == item.sentence)
+            and context.topic[1:] == [item.sentence])
         arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers, **options)
         if trigger.type == "REQUEST":
             # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
@@ -374,15 +375,34 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     """The last agent, for a verb whose subject is not written (وطالبت بالوقف ...: she, the same state).
 
     Arabic narration drops the subject it has just named; it carries over within the same sentence or
-    from the one right before, never further.
+    from the one right before, never further. With no event there, the one the sentence before reports as
+    speaking goes on (واستبعد الأسد أي حل ... . واتهم الغربيين: Assad accused).
     """
-    if item.hit.form not in VERBAL_FORMS or not context.topic:
+    if item.hit.form not in VERBAL_FORMS:
         return None
-    agent, sentence = context.topic
+    agent, sentence = context.topic or (None, None)
     if sentence == item.sentence:
         return agent
     index = bisect_left(state.sentences, item.sentence)
-    return agent if item.hit.form == PAST and index > 0 and state.sentences[index - 1] == sentence else None
+    if item.hit.form != PAST or index == 0:
+        return None
+    previous = state.sentences[index - 1]
+    return agent if sentence == previous else _speaker(context, previous)
+
+
+def _speaker(context: _Context, sentence: tuple[int, int]) -> Mention | None:
+    """The one a sentence reports as speaking, named right after its attribution verb near its start
+    (واستبعد الأسد ...، وقال الوزير ...): the story goes on with them."""
+    syntax = context.syntax
+    for start, end, category in context.cues.within(sentence[0], sentence[1]):
+        if category != "attribution" or syntax.distance(sentence[0], start) > 1:
+            continue
+        mention = next((m for m in context.mentions.within(end, sentence[1]) if m.entity_type in ("PER", "ORG", "GPE")
+                        and m.actors and all(a.country or a.kind in ("organization", "state") for a in m.actors)),
+                       None)
+        if mention is not None and syntax.distance(end, mention.start) <= _SPEAKER_REACH:
+            return mention  # (a title may stand between: وقال وزير الخارجية السوري وليد المعلم)
+    return None
 
 
 def _clause(item: Found, verbs: list[tuple[tuple[int, int], str]], bounds: tuple[int, int],
@@ -488,7 +508,7 @@ def _speakers(state: DocumentState, syntax: SentenceSyntax, mentions: list[Menti
     for _, end, category in cues:
         if category != "attribution":
             continue
-        following = [m for m in mentions if m.start >= end and syntax.distance(end, m.start) <= 3]
+        following = [m for m in mentions if m.start >= end and syntax.distance(end, m.start) <= _SPEAKER_REACH]
         if not following or following[0].end > trigger_start:
             continue
         between = normalized.text[normalized.from_original(following[0].end):normalized.from_original(trigger_start)]
