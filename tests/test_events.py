@@ -97,6 +97,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ووصل وزير الخارجية الأمريكي ريكس تيلرسون إلى بيروت صباح الخميس.", _event("CONSULT", "USA", "LBN")),
     # what is stormed is the genitive of the storming noun
     ("واستدعت الكويت سفيرها لدى إيران على خلفية اقتحام سفارة السعودية في طهران.", _event("ASSAULT", "IRN", "SAU")),
+    # بمشاركة and بقيادة name the participants of a joint act, as بين does
+    ("انطلقت مناورة عسكرية كبرى بقيادة الولايات المتحدة بمشاركة بولندا وإستونيا.",
+     _event("COOPERATE", "USA", "POL,EST")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

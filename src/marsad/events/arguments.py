@@ -62,7 +62,8 @@ MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
 ))
 # Particles between a preverbal subject and its verb: نتنياهو قد استبق، إيران لن تسمح
 VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف", "لم", "لن", "لا", "ما"))
-_BETWEEN = frozenset({"بين", "وبين"})
+# بين and the words that name who takes part in a joint act (مناورات بمشاركة المغرب والولايات المتحدة)
+_BETWEEN = frozenset(normalize_key(c + w) for w in ("بين", "بمشاركة", "بقيادة") for c in ("", "و"))
 _BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
 _BETWEEN_REACH = 8  # words after بين where its participants are named
 _JOINED_TITLE_WORDS = 5  # words (و + a title) between two coordinated participants
@@ -477,7 +478,7 @@ def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], cand
     if opener is None:
         return []
     named = [m for m in candidates if m.start >= opener and syntax.distance(opener, m.start) <= _BETWEEN_REACH
-             and syntax.preposition(m) not in ("ب", "في")]  # بفيينا: where, not who
+             and (syntax.previous_word(m.start) in _BETWEEN or syntax.preposition(m) not in ("ب", "في"))]  # بفيينا
     pair = [m for m in named if m.kind == REFERENCE and len(m.actors) == 2]
     participants: list[Mention] = []
     for mention in named:
