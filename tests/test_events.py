@@ -100,6 +100,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # بمشاركة and بقيادة name the participants of a joint act, as بين does
     ("انطلقت مناورة عسكرية كبرى بقيادة الولايات المتحدة بمشاركة بولندا وإستونيا.",
      _event("COOPERATE", "USA", "POL,EST")),
+    # those who take part (شارك ... في) in a joint act; a named exercise is no person (الأسد المتأهب)
+    ("وشارك جنود من الأردن والولايات المتحدة في تمرين الأسد المتأهب.", _event("COOPERATE", "JOR", "USA")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

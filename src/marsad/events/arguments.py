@@ -65,6 +65,8 @@ VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف"
 # بين and the words that name who takes part in a joint act (مناورات بمشاركة المغرب والولايات المتحدة)
 _BETWEEN = frozenset(normalize_key(c + w) for w in ("بين", "بمشاركة", "بقيادة") for c in ("", "و"))
 _BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
+_TAKING_PART_WINDOW = 120  # characters before a joint noun where the verb of taking part is looked for
+_TAKING_PART_VERBS = ("شارك", "يشارك", "تشارك")
 _BETWEEN_REACH = 8  # words after بين where its participants are named
 _JOINED_TITLE_WORDS = 5  # words (و + a title) between two coordinated participants
 _PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partner: اتصال هاتفي مع
@@ -489,6 +491,25 @@ def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], cand
     return [pair[0], pair[0]] if pair else []
 
 
+def _taking_part(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> list[Mention]:
+    """شارك جنود من الأردن والولايات المتحدة في تمرين ...: the ones who take part in a joint act are named
+    between شارك and the في before it; at least two sides, else the rule does not apply."""
+    if syntax.previous_word(trigger[0]) != "في":
+        return []
+    words = syntax.words_after(max(0, trigger[0] - _TAKING_PART_WINDOW), _TAKING_PART_WINDOW)
+    verb = next((t for t in reversed(words) if t.end <= trigger[0]
+                 and normalize_key(t.text).lstrip("وف").startswith(_TAKING_PART_VERBS)), None)
+    if verb is None:
+        return []
+    participants: list[Mention] = []
+    named = [m for m in candidates if verb.end <= m.start and m.end <= trigger[0]
+             and syntax.preposition(m) in (None, "و", "من")]
+    for mention in named:
+        if not any(_same_side(mention, p) for p in participants):
+            participants.append(mention)
+    return participants if len(participants) >= 2 else []
+
+
 def _ends_in_definite_noun(syntax: SentenceSyntax, trigger: tuple[int, int]) -> bool:
     """فرض العقوبات، انتشار القوات: a phrase ending in a noun with the article, which a nationality after it
     qualifies (فرض العقوبات الأمريكية: the sanctions are America's)."""
@@ -566,6 +587,9 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         participants = _between_participants(syntax, trigger, candidates)
         if participants:
             return Arguments(participants[:1], participants[1:], ("between",), 0.9)
+        participants = _taking_part(syntax, trigger, candidates) if form == NOUN else []
+        if participants:
+            return Arguments(participants[:1], participants[1:], ("taking-part",), 0.9)
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= trigger[1] and syntax.starts_word(m.start)]
     possessed = form == NOUN and object_pronoun
