@@ -100,6 +100,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # deportation of nationals named by their nationality; the deportation noun's genitive is the deported
     ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت تونسيين.", _event("COERCE", "ITA", "TUN")),
     ("وبدأت ألمانيا ترحيل السوريين المرفوضة طلبات لجوئهم.", _event("COERCE", "DEU", "SYR")),
+    # house arrest imposed (قيد/تحت/رهن الإقامة الجبرية)
+    ("وكانت السلطات الإيرانية قد وضعت المعارض مهدي كروبي قيد الإقامة الجبرية منذ عام 2011.",
+     _event("COERCE", "IRN", "IRN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
