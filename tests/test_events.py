@@ -103,6 +103,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # house arrest imposed (قيد/تحت/رهن الإقامة الجبرية)
     ("وكانت السلطات الإيرانية قد وضعت المعارض مهدي كروبي قيد الإقامة الجبرية منذ عام 2011.",
      _event("COERCE", "IRN", "IRN")),
+    # a pardon: the genitive of عفو (after عن) is the one pardoned
+    ("أصدر الرئيس الموريتاني عفوا عن ثلاثة مواطنين سنغاليين.", _event("CONCEDE", "MRT", "SEN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
