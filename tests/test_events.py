@@ -107,6 +107,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("أصدر الرئيس الموريتاني عفوا عن ثلاثة مواطنين سنغاليين.", _event("CONCEDE", "MRT", "SEN")),
     # standing by a state (يقف/تقف إلى جانب)
     ("وقال رئيس الوزراء العراقي إن العراق يقف إلى جانب الأردن في أزمته الاقتصادية.", _event("SUPPORT", "IRQ", "JOR")),
+    # an air raid (أغار على)
+    ("وأغارت الطائرات الإسرائيلية على مواقع للجيش السوري قرب دمشق.", _event("ASSAULT", "ISR", "SYR")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
