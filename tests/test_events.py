@@ -109,6 +109,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقال رئيس الوزراء العراقي إن العراق يقف إلى جانب الأردن في أزمته الاقتصادية.", _event("SUPPORT", "IRQ", "JOR")),
     # an air raid (أغار على)
     ("وأغارت الطائرات الإسرائيلية على مواقع للجيش السوري قرب دمشق.", _event("ASSAULT", "ISR", "SYR")),
+    # raids by security forces (دهمت، عملية دهم)
+    ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
