@@ -111,6 +111,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأغارت الطائرات الإسرائيلية على مواقع للجيش السوري قرب دمشق.", _event("ASSAULT", "ISR", "SYR")),
     # raids by security forces (دهمت، عملية دهم)
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
+    # disapproval voiced (عن استهجانها، عن سخطه)
+    ("وأعربت وزارة الخارجية الكويتية عن استهجانها للتصريحات الإيرانية الأخيرة.", _event("ACCUSE", "KWT", "IRN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
