@@ -113,6 +113,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
     # disapproval voiced (عن استهجانها، عن سخطه)
     ("وأعربت وزارة الخارجية الكويتية عن استهجانها للتصريحات الإيرانية الأخيرة.", _event("ACCUSE", "KWT", "IRN")),
+    # condolences, sympathy and admiration voiced (عن تعازيه، عن تعاطفها، عن إعجابه)
+    ("وأعربت الحكومة اليابانية عن تعاطفها مع الشعب الإندونيسي بعد الزلزال.", _event("SUPPORT", "JPN", "IDN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
