@@ -115,6 +115,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعربت وزارة الخارجية الكويتية عن استهجانها للتصريحات الإيرانية الأخيرة.", _event("ACCUSE", "KWT", "IRN")),
     # condolences, sympathy and admiration voiced (عن تعازيه، عن تعاطفها، عن إعجابه)
     ("وأعربت الحكومة اليابانية عن تعاطفها مع الشعب الإندونيسي بعد الزلزال.", _event("SUPPORT", "JPN", "IDN")),
+    # a massacre committed (ارتكب مجزرة)
+    ("وقالت الحكومة اليمنية إن ميليشيات الحوثي ارتكبت مجزرة بحق المدنيين في تعز.", _event("ASSAULT", "HOUTHIS", "YEM")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
