@@ -117,6 +117,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعربت الحكومة اليابانية عن تعاطفها مع الشعب الإندونيسي بعد الزلزال.", _event("SUPPORT", "JPN", "IDN")),
     # a massacre committed (ارتكب مجزرة)
     ("وقالت الحكومة اليمنية إن ميليشيات الحوثي ارتكبت مجزرة بحق المدنيين في تعز.", _event("ASSAULT", "HOUTHIS", "YEM")),
+    # two agreements signed, in the dual (مذكرتي تفاهم، اتفاقيتين)
+    ("ووقع وزيرا خارجية المغرب وموريتانيا مذكرتي تفاهم في مجالي الصيد والطاقة.", _event("AGREE", "MAR", "MRT")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
