@@ -119,6 +119,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقالت الحكومة اليمنية إن ميليشيات الحوثي ارتكبت مجزرة بحق المدنيين في تعز.", _event("ASSAULT", "HOUTHIS", "YEM")),
     # two agreements signed, in the dual (مذكرتي تفاهم، اتفاقيتين)
     ("ووقع وزيرا خارجية المغرب وموريتانيا مذكرتي تفاهم في مجالي الصيد والطاقة.", _event("AGREE", "MAR", "MRT")),
+    # welcoming a step: an accession, a truce, the start of talks (رحب بانضمام، بالهدنة، ببدء)
+    ("ورحبت الجزائر بانضمام المغرب إلى الاتحاد الأفريقي.", _event("SUPPORT", "DZA", "MAR")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
