@@ -121,6 +121,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ووقع وزيرا خارجية المغرب وموريتانيا مذكرتي تفاهم في مجالي الصيد والطاقة.", _event("AGREE", "MAR", "MRT")),
     # welcoming a step: an accession, a truce, the start of talks (رحب بانضمام، بالهدنة، ببدء)
     ("ورحبت الجزائر بانضمام المغرب إلى الاتحاد الأفريقي.", _event("SUPPORT", "DZA", "MAR")),
+    # a truce announced with عن, or in the present (أعلنت عن هدنة، تعلن وقف إطلاق النار)
+    ("وكانت الحكومة اليمنية قد أعلنت عن هدنة مع الحوثيين.", _event("CONCEDE", "YEM", "HOUTHIS")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
