@@ -123,6 +123,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ورحبت الجزائر بانضمام المغرب إلى الاتحاد الأفريقي.", _event("SUPPORT", "DZA", "MAR")),
     # a truce announced with عن, or in the present (أعلنت عن هدنة، تعلن وقف إطلاق النار)
     ("وكانت الحكومة اليمنية قد أعلنت عن هدنة مع الحوثيين.", _event("CONCEDE", "YEM", "HOUTHIS")),
+    # an honour conferred (قلده وسام، منحه قلادة)
+    ("وقلد العاهل الأردني الرئيس الفرنسي وسام النهضة المرصع.", _event("SUPPORT", "JOR", "FRA")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
