@@ -125,6 +125,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وكانت الحكومة اليمنية قد أعلنت عن هدنة مع الحوثيين.", _event("CONCEDE", "YEM", "HOUTHIS")),
     # an honour conferred (قلده وسام، منحه قلادة)
     ("وقلد العاهل الأردني الرئيس الفرنسي وسام النهضة المرصع.", _event("SUPPORT", "JOR", "FRA")),
+    # a prison or death sentence with its genitive, the sentenced (قضت بسجن، بإعدام)
+    ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
