@@ -127,6 +127,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقلد العاهل الأردني الرئيس الفرنسي وسام النهضة المرصع.", _event("SUPPORT", "JOR", "FRA")),
     # a prison or death sentence with its genitive, the sentenced (قضت بسجن، بإعدام)
     ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
+    # suicide attacks named as operations (عملية انتحارية)
+    ("ونفذت حركة الشباب عملية انتحارية ضد قاعدة للجيش الصومالي.", _event("ASSAULT", "AL_SHABAAB", "SOM")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
