@@ -129,6 +129,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
     # suicide attacks named as operations (عملية انتحارية)
     ("ونفذت حركة الشباب عملية انتحارية ضد قاعدة للجيش الصومالي.", _event("ASSAULT", "AL_SHABAAB", "SOM")),
+    # another state's forces trained (بتدريب قوات، تدريب الجيش)
+    ("وقامت القوات الإماراتية بتدريب قوات يمنية في عدن.", _event("COOPERATE", "ARE", "YEM")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
