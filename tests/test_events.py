@@ -127,8 +127,6 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقلد العاهل الأردني الرئيس الفرنسي وسام النهضة المرصع.", _event("SUPPORT", "JOR", "FRA")),
     # a prison or death sentence with its genitive, the sentenced (قضت بسجن، بإعدام)
     ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
-    # suicide attacks named as operations (عملية انتحارية)
-    ("ونفذت حركة الشباب عملية انتحارية ضد قاعدة للجيش الصومالي.", _event("ASSAULT", "AL_SHABAAB", "SOM")),
     # another state's forces trained (بتدريب قوات، تدريب الجيش)
     ("وقامت القوات الإماراتية بتدريب قوات يمنية في عدن.", _event("COOPERATE", "ARE", "YEM")),
 ])
