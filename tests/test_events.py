@@ -119,8 +119,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقالت الحكومة اليمنية إن ميليشيات الحوثي ارتكبت مجزرة بحق المدنيين في تعز.", _event("ASSAULT", "HOUTHIS", "YEM")),
     # two agreements signed, in the dual (مذكرتي تفاهم، اتفاقيتين)
     ("ووقع وزيرا خارجية المغرب وموريتانيا مذكرتي تفاهم في مجالي الصيد والطاقة.", _event("AGREE", "MAR", "MRT")),
-    # welcoming a step: an accession, a truce, the start of talks (رحب بانضمام، بالهدنة، ببدء)
-    ("ورحبت الجزائر بانضمام المغرب إلى الاتحاد الأفريقي.", _event("SUPPORT", "DZA", "MAR")),
+    # welcoming a step: a government formed, a truce, the start of talks (رحب بتشكيل، بالهدنة، ببدء)
+    ("ورحبت فرنسا بتشكيل الحكومة اللبنانية الجديدة.", _event("SUPPORT", "FRA", "LBN")),
     # a truce announced with عن, or in the present (أعلنت عن هدنة، تعلن وقف إطلاق النار)
     ("وكانت الحكومة اليمنية قد أعلنت عن هدنة مع الحوثيين.", _event("CONCEDE", "YEM", "HOUTHIS")),
     # an honour conferred (قلده وسام، منحه قلادة)
