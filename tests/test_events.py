@@ -100,9 +100,6 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # deportation of nationals named by their nationality; the deportation noun's genitive is the deported
     ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت تونسيين.", _event("COERCE", "ITA", "TUN")),
     ("وبدأت ألمانيا ترحيل السوريين المرفوضة طلبات لجوئهم.", _event("COERCE", "DEU", "SYR")),
-    # house arrest imposed (قيد/تحت/رهن الإقامة الجبرية)
-    ("وكانت السلطات الإيرانية قد وضعت المعارض مهدي كروبي قيد الإقامة الجبرية منذ عام 2011.",
-     _event("COERCE", "IRN", "IRN")),
     # a pardon: the genitive of عفو (after عن) is the one pardoned
     ("أصدر الرئيس الموريتاني عفوا عن ثلاثة مواطنين سنغاليين.", _event("CONCEDE", "MRT", "SEN")),
     # standing by a state (يقف/تقف إلى جانب)
