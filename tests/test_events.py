@@ -144,6 +144,32 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # deportation of nationals named by their nationality; the deportation noun's genitive is the deported
     ("وقالت وزارة الداخلية الإيطالية إن إيطاليا طردت تونسيين.", _event("COERCE", "ITA", "TUN")),
     ("وبدأت ألمانيا ترحيل السوريين المرفوضة طلبات لجوئهم.", _event("COERCE", "DEU", "SYR")),
+    # a pardon: the genitive of عفو (after عن) is the one pardoned
+    ("أصدر الرئيس الموريتاني عفوا عن ثلاثة مواطنين سنغاليين.", _event("CONCEDE", "MRT", "SEN")),
+    # standing by a state (يقف/تقف إلى جانب)
+    ("وقال رئيس الوزراء العراقي إن العراق يقف إلى جانب الأردن في أزمته الاقتصادية.", _event("SUPPORT", "IRQ", "JOR")),
+    # an air raid (أغار على)
+    ("وأغارت الطائرات الإسرائيلية على مواقع للجيش السوري قرب دمشق.", _event("ASSAULT", "ISR", "SYR")),
+    # raids by security forces (دهمت، عملية دهم)
+    ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
+    # disapproval voiced (عن استهجانها، عن سخطه)
+    ("وأعربت وزارة الخارجية الكويتية عن استهجانها للتصريحات الإيرانية الأخيرة.", _event("ACCUSE", "KWT", "IRN")),
+    # condolences, sympathy and admiration voiced (عن تعازيه، عن تعاطفها، عن إعجابه)
+    ("وأعربت الحكومة اليابانية عن تعاطفها مع الشعب الإندونيسي بعد الزلزال.", _event("SUPPORT", "JPN", "IDN")),
+    # a massacre committed (ارتكب مجزرة)
+    ("وقالت الحكومة اليمنية إن ميليشيات الحوثي ارتكبت مجزرة بحق المدنيين في تعز.", _event("ASSAULT", "HOUTHIS", "YEM")),
+    # two agreements signed, in the dual (مذكرتي تفاهم، اتفاقيتين)
+    ("ووقع وزيرا خارجية المغرب وموريتانيا مذكرتي تفاهم في مجالي الصيد والطاقة.", _event("AGREE", "MAR", "MRT")),
+    # welcoming a step: a government formed, a truce, the start of talks (رحب بتشكيل، بالهدنة، ببدء)
+    ("ورحبت فرنسا بتشكيل الحكومة اللبنانية الجديدة.", _event("SUPPORT", "FRA", "LBN")),
+    # a truce announced with عن, or in the present (أعلنت عن هدنة، تعلن وقف إطلاق النار)
+    ("وكانت الحكومة اليمنية قد أعلنت عن هدنة مع الحوثيين.", _event("CONCEDE", "YEM", "HOUTHIS")),
+    # an honour conferred (قلده وسام، منحه قلادة)
+    ("وقلد العاهل الأردني الرئيس الفرنسي وسام النهضة المرصع.", _event("SUPPORT", "JOR", "FRA")),
+    # a prison or death sentence with its genitive, the sentenced (قضت بسجن، بإعدام)
+    ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
+    # another state's forces trained (بتدريب قوات، تدريب الجيش)
+    ("وقامت القوات الإماراتية بتدريب قوات يمنية في عدن.", _event("COOPERATE", "ARE", "YEM")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
