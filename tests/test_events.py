@@ -102,6 +102,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
      _event("COOPERATE", "USA", "POL,EST")),
     # those who take part (شارك ... في) in a joint act; a named exercise is no person (الأسد المتأهب)
     ("وشارك جنود من الأردن والولايات المتحدة في تمرين الأسد المتأهب.", _event("COOPERATE", "JOR", "USA")),
+    # a participle's subject is the one the sentence reports as speaking
+    ("وبعد لقائه الرئيس المصري، قال وزير الخارجية الإسباني إن الوضع خطير، داعيا الأمم المتحدة إلى التحرك.",
+     _event("REQUEST", "ESP", "UN")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

@@ -208,8 +208,8 @@ class EventExtractor:
             complement=reading == NOUN and _completes_other_verb(item, context.verbs),
             object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
             genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
-            continues=reading in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and carried is not None
-            and context.topic[1:] == [item.sentence])
+            continues=carried is not None and (reading == PARTICIPLE or (
+                reading in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
         arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers, **options)
         if trigger.type == "REQUEST":
             # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
@@ -383,6 +383,8 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     agent, sentence = context.topic or (None, None)
     if sentence == item.sentence:
         return agent
+    if item.hit.form == PARTICIPLE:
+        return _speaker(context, item.sentence, item.span[0])  # قالت جنوب أفريقيا ...، منددة: she condemns
     index = bisect_left(state.sentences, item.sentence)
     if item.hit.form != PAST or index == 0:
         return None
@@ -390,18 +392,20 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     return agent if sentence == previous else _speaker(context, previous)
 
 
-def _speaker(context: _Context, sentence: tuple[int, int]) -> Mention | None:
-    """The one a sentence reports as speaking, named right after its attribution verb near its start
-    (واستبعد الأسد ...، وقال الوزير ...): the story goes on with them."""
+def _speaker(context: _Context, sentence: tuple[int, int], before: int | None = None) -> Mention | None:
+    """The one a sentence reports as speaking, named right after its attribution verb: the verb near the
+    sentence's start (واستبعد الأسد ...، وقال الوزير ...: the story goes on with them), or, ``before`` a
+    participle, the last one before it (قال وزير الخارجية الإسباني ...، داعيا: the minister calls).
+    A title may stand between the verb and the name (وقال وزير الخارجية السوري وليد المعلم)."""
     syntax = context.syntax
-    for start, end, category in context.cues.within(sentence[0], sentence[1]):
-        if category != "attribution" or syntax.distance(sentence[0], start) > 1:
-            continue
+    cues = [c for c in context.cues.within(sentence[0], before or sentence[1]) if c[2] == "attribution"
+            and (c[1] <= before if before is not None else syntax.distance(sentence[0], c[0]) <= 1)]
+    for _, end, _ in reversed(cues) if before is not None else cues:
         mention = next((m for m in context.mentions.within(end, sentence[1]) if m.entity_type in ("PER", "ORG", "GPE")
                         and m.actors and all(a.country or a.kind in ("organization", "state") for a in m.actors)),
                        None)
         if mention is not None and syntax.distance(end, mention.start) <= _SPEAKER_REACH:
-            return mention  # (a title may stand between: وقال وزير الخارجية السوري وليد المعلم)
+            return mention
     return None
 
 
