@@ -93,8 +93,13 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعلنت الشرطة المصرية أن الطالب الإيطالي جوليو ريجيني توفي بعد اعتقاله.", _event("COERCE", "EGY", "ITA")),
     # the name before a verb that takes it back as a pronoun is its object (اعتقلته الشرطة)
     ("وقال المحامي إن الصحفي الأمريكي جيمس فولي اعتقلته الشرطة التركية الشهر الماضي.", _event("COERCE", "TUR", "USA")),
-    # a person arrives on a visit
+    # a person or a delegation arrives on a visit; a delegation "من" a body is that body's
     ("ووصل وزير الخارجية الأمريكي ريكس تيلرسون إلى بيروت صباح الخميس.", _event("CONSULT", "USA", "LBN")),
+    ("ووصل وفد سعودي رفيع إلى القاهرة أمس.", _event("CONSULT", "SAU", "EGY")),
+    ("وصل وفد من حركة حماس إلى القاهرة.", _event("CONSULT", "HAMAS", "EGY")),
+    # الحركة، الحزب: the organization named before whose name opens with the same noun
+    ("وصل وفد من حركة حماس إلى القاهرة. وشكرت الحركة في بيانها مصر على استقبال الوفد.",
+     _event("SUPPORT", "HAMAS", "EGY")),
     # what is stormed is the genitive of the storming noun
     ("واستدعت الكويت سفيرها لدى إيران على خلفية اقتحام سفارة السعودية في طهران.", _event("ASSAULT", "IRN", "SAU")),
     # بمشاركة and بقيادة name the participants of a joint act, as بين does

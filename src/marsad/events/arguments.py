@@ -331,8 +331,9 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     last_word = normalize_key(syntax.text[start:end].split()[-1])
     if last_word in PREPOSITIONS:
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
+    delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
-            and _agrees(syntax, after[0], gender):
+            and (delegation or _agrees(syntax, after[0], gender)):  # وصل وفد من حركة حماس: the delegation agrees
         # right after the trigger, the trigger's own clitic (بوقوف الولايات المتحدة) does not govern it
         adjacent = syntax.next_word_start(end) == after[0].start
         preposition = None if adjacent else syntax.preposition(after[0])
@@ -341,7 +342,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if preposition == "ل" and form == NOUN and (_is_person(after[0]) or (attack and _armed(after[0]))):
             # زيارة العمل للحموشي: the visit of Hammouchi; غارات لقوات التحالف: the coalition's raids
             return after[0], "genitive-li"
-        if preposition == "من" and syntax.previous_words(after[0].start, 2)[1:] in (["وفد"], ["وفدا"]):
+        if delegation:
             return after[0], "delegation"  # زيارة وفد من المجلس الوطني السوري: the council's visit
     if form == NOUN and not possessed:
         agent = _relative_agent(syntax, end, candidates)

@@ -55,6 +55,7 @@ _SPEAKER_REACH = 3  # words between an attribution verb and the one who speaks (
 _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subject", "relative-subject"})
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
+_OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG"})
 _SPEAKING_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD", "PTY", "MED", "NGO", "REL"})
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 # أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
@@ -227,9 +228,9 @@ class EventExtractor:
         item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
             arguments.rules[0] in _SUBJECT_RULES and reading != NOUN)) else None
         item.rules = arguments.rules
-        if trigger.person_agent and arguments.source and arguments.source[0].entity_type != "PER" \
+        if trigger.person_agent and arguments.source and not _official(arguments.source[0]) \
                 and "delegation" not in arguments.rules:
-            item.decision = "no person acts: وصلت الطائرة، وصلت القوات is no visit"
+            item.decision = "no official travels: وصلت الطائرة، وصلت القوات is no visit"
             return None
         source, target = _actors_of(arguments.source), _actors_of(arguments.target)
         if trigger.type == "ASSAULT" and source and not target:
@@ -310,6 +311,13 @@ def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int,
         return False
     return syntax.preposition(target) in _VICTIM_PREPOSITIONS or any(
         word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(target.start, 3))
+
+
+def _official(mention: Mention) -> bool:
+    """A person, or a body of officials (a delegation, a government, a ministry, a parliament): who travels
+    on a visit, unlike a plane or troops."""
+    sectors = {(actor.sector or "").split("/")[0] for actor in mention.actors}
+    return mention.entity_type == "PER" or (bool(sectors) and sectors <= _OFFICIAL_SECTORS)
 
 
 def _speaks(mention: Mention) -> bool:

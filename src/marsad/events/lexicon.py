@@ -31,7 +31,7 @@ class Trigger:
     self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
     genitive_patient: bool = False  # اعتقال الصحفي: the noun's genitive underwent the act
     spoken_as: str | None = None  # the type when a speaker, not a fighter, does it (هاجم ترامب إيران: ACCUSE)
-    person_agent: bool = False  # only a person or a delegation does it (وصل الوزير; not وصلت الطائرة)
+    person_agent: bool = False  # only a person or officials do it (وصل الوزير، وصل وفد; not وصلت الطائرة)
 
 
 @dataclass(frozen=True, slots=True)

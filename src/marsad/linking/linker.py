@@ -81,6 +81,7 @@ class References:
     agents: dict[str, str]  # noun -> sector: القوات -> MIL
     agents_alone: frozenset[str]  # nouns that are a body even without a nationality (الشرطة, not الأمن)
     dateline_words: frozenset[str]  # agencies and bureau words a dateline holds besides its places
+    org_words: tuple[str, ...] = ()  # الحركة، الحزب: the organization named before whose name opens so
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -93,7 +94,7 @@ class References:
                           for word in item["words"])
         dateline = frozenset(normalize_key(word) for word in data.get("dateline_words", []))
         return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data.get("own_state", [])), state_words,
-                   defaults, agents, alone, dateline)
+                   defaults, agents, alone, dateline, tuple(data.get("org_words", [])))
 
 
 class ActorLinker:
@@ -132,6 +133,8 @@ class ActorLinker:
             matcher.add(word, (REFERENCE, f"state:{word}"))
         for word in self.references.own_state:
             matcher.add(word, (REFERENCE, "own"))
+        for word in self.references.org_words:
+            matcher.add(word, (REFERENCE, f"org:{without_article(normalize_key(word))}"))
         for word, sector in self.references.agents.items():
             matcher.add(word, (AGENT, sector))
         return matcher
@@ -151,7 +154,7 @@ class ActorLinker:
         self._name_unknown_people(state, mentions)
         _code_affiliates(state.normalized, mentions)
         mentions = self._add_surnames(state, mentions)
-        self._resolve_references(mentions, on, focus)
+        self._resolve_references(mentions, on, focus, state.normalized)
         state.mentions = [m for m in mentions if m.kind != HONORIFIC]
         mark_datelines(state.document.text, state.mentions, self.references.dateline_words)
         state.analysis.entities = [
@@ -486,7 +489,8 @@ class ActorLinker:
             added.append(Mention(start, end, TAGGED, "PER", [actors[match.payloads[0]]], score=0.7))
         return sorted(mentions + added, key=lambda m: m.start)
 
-    def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str]) -> None:
+    def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str],
+                            normalized: Normalized) -> None:
         last_office: str | None = None
         for i, mention in enumerate(mentions):
             if mention.kind == TITLE and mention.office:
@@ -507,6 +511,12 @@ class ActorLinker:
                     mention.actors = [_state_actor(self.kb, chosen)]
                     mention.entity_type = "GPE"
                     mention.score = 0.7
+            elif mention.office and mention.office.startswith("org:"):
+                named = _last_named(mentions[:i], mention.office[4:], normalized)
+                if named is not None:
+                    mention.actors = list(named.actors)
+                    mention.entity_type = "ORG"
+                    mention.score = 0.7
             elif mention.office == "own":
                 owner = _last_owner(mentions[:i], mention.start)
                 if owner is not None:
@@ -521,6 +531,18 @@ class ActorLinker:
                     mention.entity_type = "PER"
                     mention.kind = TITLE
                     mention.office = last_office
+
+
+def _last_named(before: list[Mention], head: str, normalized: Normalized) -> Mention | None:
+    """The organization named last before whose name opens with ``head`` (حركة حماس ... الحركة، حزب الله ...
+    الحزب): the one a bare الحركة or الحزب goes on with."""
+    for mention in reversed(before):
+        if mention.kind == REFERENCE or not mention.actor or mention.actor.kind != "organization":
+            continue
+        start, end = normalized.from_original(mention.start), normalized.from_original(mention.end)
+        if without_article(normalized.text[start:end].split(maxsplit=1)[0] if end > start else "") == head:
+            return mention
+    return None
 
 
 def _last_owner(before: list[Mention], start: int) -> str | None:
