@@ -307,6 +307,12 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_something_else(anal
     assert dates and "2015-02" not in dates
 
 
+def test_a_relative_clause_saying_the_act_takes_place_dates_it(analyzer):
+    text = "وأعلنت الخارجية المغربية أن المباحثات المغربية الإسبانية التي ستجري في الرباط يوم 9 مارس ستتناول الهجرة."
+    analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
+    assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2017-03-09"}
+
+
 @pytest.mark.parametrize("text", [
     "واس- إسلام آباد: دعت الولايات المتحدة الأمريكية باكستان للتعاون في مكافحة الإرهاب.",
     "إسلام آباد ـ وكالات: دعت الولايات المتحدة الأمريكية باكستان للتعاون في مكافحة الإرهاب.",

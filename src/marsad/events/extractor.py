@@ -40,6 +40,11 @@ _HOME_SCORE = 0.7
 _NOUN_CLITICS = ("ل", "ب", "ك")  # proclitics no verb takes (the article ال contains ل)
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
+_OWN_CLAUSE_REACH = 2  # words (the act's adjectives) between a trigger and a relative clause about the act itself
+# verbs saying an act takes place (normalized stems, future س allowed): their clause dates the act
+_TAKING_PLACE = tuple(normalize_key(w) for w in (
+    "ستنعقد", "تنعقد", "ينعقد", "انعقدت", "انعقد", "عقدت", "عقد", "جرت", "جرى", "تجري", "يجري", "ستجري", "سيجري",
+    "تمت", "تم", "ستتم", "سيتم", "أقيمت", "تقام", "ستقام", "بدأت", "تبدأ", "ستبدأ", "انطلقت", "تنطلق", "ستنطلق"))
 _DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
 _DEMAND_OPENERS = frozenset({"الي", "والي"})  # normalized إلى; أن، بأنه are the COMPLEMENTIZERS
 _LEAD_SENTENCES = 3
@@ -596,9 +601,14 @@ def _reported_between(state: DocumentState, start: int, end: int) -> bool:
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:
     """A relative pronoun (الذي، التي) lies between two offsets, close enough to ``end`` for the clause it
-    opens to reach there: what follows describes another noun."""
-    words = _words_between(state, start, end)[-_RELATIVE_CLAUSE_REACH:]
-    return any(word in RELATIVE_PRONOUNS for word in words)
+    opens to reach there: what follows describes another noun. Not when the clause opens right after the
+    trigger with a verb of taking place (القمة التي ستنعقد في 9 مارس): it dates the act itself."""
+    words = _words_between(state, start, end)
+    opens = next((i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS), None)
+    if opens is not None and opens <= _OWN_CLAUSE_REACH and opens + 1 < len(words) \
+            and words[opens + 1].startswith(_TAKING_PLACE):
+        return False
+    return any(word in RELATIVE_PRONOUNS for word in words[-_RELATIVE_CLAUSE_REACH:])
 
 
 def _is_event_date(value: str) -> bool:
