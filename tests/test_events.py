@@ -308,7 +308,8 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_something_else(anal
 
 
 def test_a_relative_clause_saying_the_act_takes_place_dates_it(analyzer):
-    text = "وأعلنت الخارجية المغربية أن المباحثات المغربية الإسبانية التي ستجري في الرباط يوم 9 مارس ستتناول الهجرة."
+    text = ("وأعلنت الخارجية المغربية اليوم السبت أن المباحثات المغربية الإسبانية التي ستجري في الرباط يوم 9 مارس "
+            "ستتناول الهجرة.")
     analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
     assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2017-03-09"}
 
