@@ -54,6 +54,8 @@ DOMESTIC_SECTORS = frozenset({"REB", "OPP", "PTY", "CVL"})  # groups of a state 
 _ADJECTIVE_PATIENT_PREPOSITIONS = frozenset(normalize_key(w) for w in (
     "على", "ضد", "بحق", "تجاه", "إزاء", "تستهدف", "يستهدف", "استهدفت", "استهدف"))
 AUXILIARIES = frozenset(normalize_key(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون"))
+# أن، إن، أنه، بأن ... (normalized): what follows them is reported speech.
+COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "وانه"})
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللذان", "اللتين", "اللتان", "اللواتي"})
 # Nouns that make a subject masculine whatever it names (رئيس الحكومة، مجلس الأمن)
 MASCULINE_HEADS = frozenset(normalize_key(w) for w in (

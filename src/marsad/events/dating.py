@@ -1,0 +1,147 @@
+"""When an event happened: the date expression that governs its trigger, else the date its context gives."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from marsad.events.arguments import COMPLEMENTIZERS, RELATIVE_PRONOUNS
+from marsad.model import Timex
+from marsad.text.normalize import normalize_key
+from marsad.timeutil import date_start
+
+if TYPE_CHECKING:
+    from marsad.analyzer import DocumentState
+
+_RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
+_OWN_CLAUSE_REACH = 2  # words (the act's adjectives) between a trigger and a relative clause about the act itself
+_LEAD_SENTENCES = 3
+_DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
+_STORY_DAY_REACH = 7  # days between publication and the day a story tells of
+# verbs saying an act takes place (normalized stems, future س allowed): their clause dates the act
+_TAKING_PLACE = tuple(normalize_key(w) for w in (
+    "ستنعقد", "تنعقد", "ينعقد", "انعقدت", "انعقد", "عقدت", "عقد", "جرت", "جرى", "تجري", "يجري", "ستجري", "سيجري",
+    "تمت", "تم", "ستتم", "سيتم", "أقيمت", "تقام", "ستقام", "بدأت", "تبدأ", "ستبدأ", "انطلقت", "تنطلق", "ستنطلق"))
+
+
+def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[int, int],
+                    trigger: tuple[int, int]) -> Timex | None:
+    """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
+
+    Durations, sets, decades, centuries and multi-year spans do not date an event, nor does the date of
+    the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس"), nor one in a
+    relative clause after it, which dates something else ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير").
+    """
+    candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
+                  and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
+                  and not (t.end <= trigger[0] and _reported_between(state, t.end, trigger[0]))
+                  and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))]
+    if not candidates:
+        return None
+
+    def distance(timex: Timex) -> int:
+        return timex.start - trigger[1] if timex.start >= trigger[1] else 2 * (trigger[0] - timex.end)
+
+    return min(candidates, key=distance)
+
+
+def _words_between(state: DocumentState, start: int, end: int) -> list[str]:
+    """The normalized words between two original offsets."""
+    normalized = state.normalized
+    return normalized.text[normalized.from_original(start):normalized.from_original(end)].split()
+
+
+def _reported_between(state: DocumentState, start: int, end: int) -> bool:
+    """A complementizer (أن، إن، بأنه) lies between two offsets: what follows is someone's reported words."""
+    return any(word.strip(",") in COMPLEMENTIZERS for word in _words_between(state, start, end))
+
+
+def _relative_between(state: DocumentState, start: int, end: int) -> bool:
+    """A relative pronoun (الذي، التي) lies between two offsets, close enough to ``end`` for the clause it
+    opens to reach there: what follows describes another noun. Not when the clause opens right after the
+    trigger with a verb of taking place (القمة التي ستنعقد في 9 مارس): it dates the act itself."""
+    words = _words_between(state, start, end)
+    opens = next((i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS), None)
+    if opens is not None and opens <= _OWN_CLAUSE_REACH and opens + 1 < len(words) \
+            and words[opens + 1].startswith(_TAKING_PLACE):
+        return False
+    return any(word in RELATIVE_PRONOUNS for word in words[-_RELATIVE_CLAUSE_REACH:])
+
+
+def _is_event_date(value: str) -> bool:
+    """A year or finer, or an interval within one year."""
+    first, _, last = value.partition("/")
+    return len(first) >= 4 and first[:4].isdigit() and (not last or last[:4] == first[:4])
+
+
+def after_publication(date: str | None, state: DocumentState) -> bool:
+    """The event's date begins after the day the article was published: it is announced, not reported."""
+    if not date or state.published_date is None or state.published_granularity != "day":
+        return False
+    begins = date_start(date)
+    return begins is not None and begins > state.published_date
+
+
+def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list[tuple[int, str]]) -> str | None:
+    """The date an undated sentence inherits from its context.
+
+    A news story states its day once ("أمس") and then narrates without repeating it: a sentence with no
+    date of its own takes the day of the last event its paragraph dated before it (اتصل ... أول من أمس ...
+    حسبما أعلن البيت الأبيض أمس. وأكد أنه عبر عن امتنانه: the call's day, not the announcement's), else
+    the last day-level date given earlier in the paragraph, else the story's day (the first day-level date
+    of the lead), else, for the lead itself and for a story whose lead names no time, the publication day.
+    """
+    text = state.document.text
+    paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
+    earlier_events = [day for start, day in own_days if paragraph_start <= start < sentence[0]]
+    if earlier_events:
+        return earlier_events[-1]
+    earlier = [t for t in state.analysis.timexes if paragraph_start <= t.start < sentence[0] and is_day(t)]
+    if earlier:
+        return earlier[-1].value
+    if state.published_granularity != "day" or not state.analysis.published:
+        return None
+    lead = [s for s in state.sentences
+            if not state.in_boilerplate(*s) and not is_title_line(text, s)][:_LEAD_SENTENCES]
+    story_day = next((t.value for t in state.analysis.timexes
+                      if lead and lead[0][0] <= t.start < lead[-1][1] and is_day(t) and not _on_dateline(text, t)
+                      and _near_publication(t.value, state)), None)
+    if story_day:
+        return story_day
+    # the lead, and the headline above it, tell the day's news; so does the rest of a story whose lead
+    # names no time at all (a wire story: "أعلن الرئيس ..." is today's news)
+    headline = bool(lead) and sentence[1] <= lead[0][0] and is_title_line(text, sentence)
+    undated_lead = bool(lead) and not any(lead[0][0] <= t.start < lead[-1][1] for t in state.analysis.timexes)
+    return state.analysis.published[:10] if sentence in lead or headline or undated_lead else None
+
+
+def _near_publication(day: str, state: DocumentState) -> bool:
+    """Within a week of the publication day: a news story's own day ("أمس"), not a date it recalls
+    ("عالم ما بعد 11 شتنبر")."""
+    begins = date_start(day)
+    return begins is not None and state.published_date is not None and (
+        abs((begins - state.published_date).days) <= _STORY_DAY_REACH)
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the line holding ``text[start:end]``."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
+
+
+def is_title_line(text: str, sentence: tuple[int, int]) -> bool:
+    """A whole line without final punctuation: a headline, a dateline or a byline, not the story's lead."""
+    line_start, line_end = _line_around(text, *sentence)
+    whole_line = not text[line_start:sentence[0]].strip() and not text[sentence[1]:line_end].strip()
+    return whole_line and text[sentence[0]:sentence[1]].rstrip()[-1:] not in ".!?؟…:\"»”"
+
+
+def _on_dateline(text: str, timex: Timex) -> bool:
+    """The timex stands on a line of its own or nearly (الجمعة, 03-أغسطس-2012): the paper's date, not the story's."""
+    line_start, line_end = _line_around(text, timex.start, timex.end)
+    rest = text[line_start:timex.start] + " " + text[timex.end:line_end]
+    return len(rest.split()) <= _DATELINE_WORDS
+
+
+def is_day(timex: Timex) -> bool:
+    """A resolved single day (2015-07-25), the grain of a news story's own date."""
+    return timex.type == "DATE" and bool(timex.value) and len(timex.value) == 10 and timex.value[4] == "-"
