@@ -126,6 +126,7 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
     # another state's forces trained (بتدريب قوات، تدريب الجيش)
     ("وقامت القوات الإماراتية بتدريب قوات يمنية في عدن.", _event("COOPERATE", "ARE", "YEM")),
+    ("وتحدث التقرير عن قيام إيران بتدريب مقاتلين حوثيين.", _event("COOPERATE", "IRN", "HOUTHIS")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
