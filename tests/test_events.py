@@ -110,6 +110,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
     # disapproval voiced (عن استهجانها، عن سخطه)
     ("وأعربت وزارة الخارجية الكويتية عن استهجانها للتصريحات الإيرانية الأخيرة.", _event("ACCUSE", "KWT", "IRN")),
+    # blame as a noun (تحميل): its genitive is the one blamed
+    ("وأكد الوزير السعودي تحميل إيران مسؤولية الهجوم على الناقلات.", _event("ACCUSE", "SAU", "IRN")),
     # condolences, sympathy and admiration voiced (عن تعازيه، عن تعاطفها، عن إعجابه)
     ("وأعربت الحكومة اليابانية عن تعاطفها مع الشعب الإندونيسي بعد الزلزال.", _event("SUPPORT", "JPN", "IDN")),
     # a massacre committed (ارتكب مجزرة)
