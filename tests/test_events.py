@@ -162,6 +162,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
     # disapproval voiced (عن استهجانها، عن سخطه)
     ("وأعربت وزارة الخارجية الكويتية عن استهجانها للتصريحات الإيرانية الأخيرة.", _event("ACCUSE", "KWT", "IRN")),
+    # blame as a noun (تحميل): its genitive is the one blamed
+    ("وأكد الوزير السعودي تحميل إيران مسؤولية الهجوم على الناقلات.", _event("ACCUSE", "SAU", "IRN")),
     # condolences, sympathy and admiration voiced (عن تعازيه، عن تعاطفها، عن إعجابه)
     ("وأعربت الحكومة اليابانية عن تعاطفها مع الشعب الإندونيسي بعد الزلزال.", _event("SUPPORT", "JPN", "IDN")),
     # a massacre committed (ارتكب مجزرة)
@@ -178,6 +180,7 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقضت محكمة إيرانية بسجن باحثة فرنسية خمس سنوات.", _event("COERCE", "IRN", "FRA")),
     # another state's forces trained (بتدريب قوات، تدريب الجيش)
     ("وقامت القوات الإماراتية بتدريب قوات يمنية في عدن.", _event("COOPERATE", "ARE", "YEM")),
+    ("وتحدث التقرير عن قيام إيران بتدريب مقاتلين حوثيين.", _event("COOPERATE", "IRN", "HOUTHIS")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
