@@ -110,6 +110,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a participle's subject is the one the sentence reports as speaking
     ("وبعد لقائه الرئيس المصري، قال وزير الخارجية الإسباني إن الوضع خطير، داعيا الأمم المتحدة إلى التحرك.",
      _event("REQUEST", "ESP", "UN")),
+    # the nationality ending a phrase that إزاء opens is the target
+    ("وأعربت الخارجية الأمريكية عن قلقها إزاء استمرار الدعم العسكري الروسي للنظام.", _event("ACCUSE", "USA", "RUS")),
     # a verb joined by و goes on with its sentence's subject, not the last name before it
     ("وأشادت قطر بجهود الوسطاء المصريين وطالبت مجلس الأمن بالتحرك.", _event("REQUEST", "QAT", "UN")),
     # trigger families mined from the news corpus

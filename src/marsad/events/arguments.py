@@ -76,6 +76,7 @@ _PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partn
 ATTENDANCE = frozenset(normalize_key(w) for w in ("بحضور", "وبحضور", "بمشاركة", "وبمشاركة"))
 _SUBJECT_REACH = 8   # tokens between a verb and its subject
 # endings of indefinite plural and dual nouns: تفجيرين، هجمات، غارتان
+_PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the adjective that ends it
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
@@ -528,8 +529,9 @@ def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -
 
 def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int) -> bool:
     """The adjective ends a short phrase that a patient preposition opens (شنت قصفا مكثفا على عشرات المواقع
-    الإيرانية): one of the three words before it is على/ضد/بحق or تستهدف, with only words between."""
-    words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()][-3:]
+    الإيرانية، إزاء استمرار الدعم العسكري الروسي): one of the four words before it is على/ضد/بحق/إزاء/تجاه or
+    تستهدف, with only words between."""
+    words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()][-_PATIENT_PHRASE:]
     opener = next((i for i, w in enumerate(words) if w in _ADJECTIVE_PATIENT_PREPOSITIONS), None)
     return opener is not None and all(w.isalpha() for w in words[opener:])
 
