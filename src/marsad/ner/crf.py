@@ -17,7 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.features import OFFSETS, PAD, Lexicon, Word, sentence_extras
+from marsad.ner.features import OFFSETS, PAD, Lexicon, Word, gazetteer_extras
+from marsad.ner.pairs import PairIndex
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 WEIGHTS_FILE = "weights.npz"
@@ -58,8 +59,10 @@ class LinearCRF:
         self.lexicon = lexicon
         lexicon.restrict(frozenset(attributes))
         self.pad = np.stack([self._sum(p) for p in PAD])
+        self.pairs = PairIndex(self.index)
         self._rows: dict[str, int] = {}
         self._table = np.zeros((_CACHE_ROWS, 1 + len(OFFSETS), len(TAGS)), dtype=np.float32)
+        self._pair_ids = np.zeros((_CACHE_ROWS, 2), dtype=np.int64)  # the PairIndex.ids of each cached token
 
     def _sum(self, attrs: Sequence[str]) -> np.ndarray:
         index = self.index
@@ -81,6 +84,7 @@ class LinearCRF:
             if token in rows:
                 continue
             row = rows[token] = len(rows)
+            self._pair_ids[row] = self.pairs.ids(word)
             for k, attrs in enumerate((word.own, *word.context)):  # filtered to the model's attributes already
                 slots.extend([row * parts + k] * len(attrs))
                 found.extend([index[a] for a in attrs])
@@ -91,30 +95,53 @@ class LinearCRF:
             np.add.at(table, slots, self.weights[found])
         return [rows[t] for t in tokens]
 
-    def emissions(self, tokens: Sequence[str], words: Sequence[Word], gaz: Sequence[Sequence[str]]) -> np.ndarray:
-        """(n, len(TAGS)) state scores of one sentence: exactly crfsuite's sum of feature weights."""
-        n = len(tokens)
-        parts = self._table[self._rows_of(tokens, words)]
+    def emissions(self, sentences: Sequence[Sequence[str]], words: Sequence[Sequence[Word]],
+                  gaz: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+        """(n, len(TAGS)) state scores of each sentence: exactly crfsuite's sum of feature weights.
+
+        The sentences are laid end to end and scored together (numpy calls per document, not per sentence), as
+        many at a time as the cache of token scores holds.
+        """
+        out: list[np.ndarray] = []
+        start = 0
+        while start < len(sentences):
+            end, size = start + 1, len(sentences[start])
+            while end < len(sentences) and size + len(sentences[end]) <= _CACHE_ROWS:
+                size += len(sentences[end])
+                end += 1
+            out.extend(self._emissions(sentences[start:end], words[start:end], gaz[start:end]))
+            start = end
+        return out
+
+    def _emissions(self, sentences: Sequence[Sequence[str]], words: Sequence[Sequence[Word]],
+                   gaz: Sequence[Sequence[Sequence[str]]]) -> list[np.ndarray]:
+        lengths = np.array([len(s) for s in sentences])
+        rows = self._rows_of([t for s in sentences for t in s], [w for ws in words for w in ws])
+        starts = np.cumsum(lengths) - lengths
+        position = np.arange(len(rows)) - np.repeat(starts, lengths)  # index of each token in its sentence
+        remaining = np.repeat(lengths - 1, lengths) - position  # tokens of its sentence after it
+        parts = self._table[rows]
         scores = parts[:, 0] + self.bias
         for k, off in enumerate(OFFSETS):
-            lent = parts[:, k + 1]
-            edge = min(abs(off), n)
-            if off < 0:
-                scores[edge:] += lent[:n - edge]
-                scores[:edge] += self.pad[k]
-            else:
-                scores[:n - edge] += lent[edge:]
-                scores[n - edge:] += self.pad[k]
+            inside = position >= -off if off < 0 else remaining >= off
+            scores += np.where(inside[:, None], np.roll(parts[:, k + 1], -off, axis=0), self.pad[k])
+        # The sentence-dependent features, added token by token in the order of features.sentence_extras (the
+        # same float32 sums as crfsuite's): BOS, the pairs, EOS, gazetteer matches.
         index = self.index
-        at, rows = [], []
-        for i, extras in enumerate(sentence_extras(words, gaz)):
-            for found in map(index.get, extras):
-                if found is not None:
-                    at.append(i)
-                    rows.append(found)
-        if at:
-            np.add.at(scores, at, self.weights[rows])
-        return scores
+        found = [(starts, np.full(len(starts), index.get("BOS", -1))),
+                 *self.pairs.lookup(self._pair_ids[rows], position, remaining),
+                 (starts + lengths - 1, np.full(len(starts), index.get("EOS", -1)))]
+        for start, matches in zip(starts.tolist(), gaz, strict=True):
+            if any(matches):
+                hits = [(start + i, index[x]) for i, extra in enumerate(gazetteer_extras(matches))
+                        for x in extra if x in index]
+                found.append((np.array([i for i, _ in hits], dtype=np.int64),
+                              np.array([r for _, r in hits], dtype=np.int64)))
+        at, attributes = np.concatenate([a for a, _ in found]), np.concatenate([r for _, r in found])
+        order = np.argsort(at, kind="stable")
+        order = order[attributes[order] >= 0]  # BOS and EOS are features of every trained model; kept general
+        np.add.at(scores, at[order], self.weights[attributes[order]])
+        return np.split(scores, np.cumsum(lengths)[:-1])
 
     def viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[int]]:
         """Best tag index path of each sentence; the sentences run side by side, padded to the longest."""

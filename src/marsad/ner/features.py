@@ -8,7 +8,6 @@ lexical lookup (clusters, gazetteers, triggers) is also tried on the clitic-stri
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -190,6 +189,11 @@ class Lexicon:
 
 
 PAD = tuple((f"{off}:PAD",) for off in OFFSETS)  # always known: every training sentence has edges
+# The word pairs around a token that are features of it, in the order a token's features list them: (feature
+# name, the Word field paired, offset of the first word, offset of the second); a pair is a feature only when both
+# words are in the sentence.
+PAIRS = (("-1|0:w", "norm", -1, 0), ("-1|0:stem", "stem", -1, 0), ("-2|-1:w", "norm", -2, -1),
+         ("-1|1:w", "norm", -1, 1), ("0|1:w", "norm", 0, 1))
 
 
 def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
@@ -210,21 +214,26 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
 
 def sentence_extras(words: Sequence[Word], gaz: Sequence[Sequence[str]]) -> list[list[str]]:
     """Per token, the features that depend on the sentence around it (not cacheable per token; not filtered):
-    gazetteer matches around it, sentence edges, word and stem bigrams."""
+    sentence edges, word and stem pairs (:data:`PAIRS`), gazetteer matches around it."""
     n = len(words)
     if not n:
         return []
-    norms = [w.norm for w in words]
-    pairs = list(itertools.pairwise(norms))  # (token i, token i + 1)
-    extras: list[list[str]] = [["BOS"]] + [[f"-1|0:w={a}|{b}", f"-1|0:stem={c}|{d}"] for (a, b), (c, d)
-                                           in zip(pairs, itertools.pairwise(w.stem for w in words), strict=True)]
-    for i, (a, b) in enumerate(pairs[:-1], start=2):
-        extras[i].append(f"-2|-1:w={a}|{b}")
-    for i in range(1, n - 1):
-        extras[i].append(f"-1|1:w={norms[i - 1]}|{norms[i + 1]}")
-    for i, (a, b) in enumerate(pairs):
-        extras[i].append(f"0|1:w={a}|{b}")
+    extras: list[list[str]] = [[] for _ in range(n)]
+    extras[0].append("BOS")
+    for i, extra in enumerate(extras):
+        for name, part, first, second in PAIRS:
+            if i + first >= 0 and i + second < n:
+                extra.append(f"{name}={getattr(words[i + first], part)}|{getattr(words[i + second], part)}")
     extras[-1].append("EOS")
+    for extra, found in zip(extras, gazetteer_extras(gaz), strict=True):
+        extra.extend(found)
+    return extras
+
+
+def gazetteer_extras(gaz: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Per token, the gazetteer matches of it and of its neighbours as features."""
+    n = len(gaz)
+    extras: list[list[str]] = [[] for _ in range(n)]
     if any(gaz):
         for i in range(n):
             extras[i].extend("gaz=" + g for g in gaz[i])
