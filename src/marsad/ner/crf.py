@@ -71,28 +71,26 @@ class LinearCRF:
     def _rows_of(self, tokens: Sequence[str], words: Sequence[Word]) -> list[int]:
         """Rows of the cache holding each token's own score and the scores it lends to each neighbour.
 
-        New tokens are summed together: one scatter-add for all their features, not one sum per feature list.
+        New tokens are summed together: their feature weights are laid out in one zero-padded array, one line per
+        (token, part), and summed along it, which adds them in crfsuite's order (an unbuffered scatter-add did
+        the same, slower).
         """
         rows = self._rows
-        if len(rows) + len(tokens) > _CACHE_ROWS:  # full: start over (before this sentence takes its rows)
+        if len(rows) + len(tokens) > _CACHE_ROWS:  # full: start over (before these tokens take their rows)
             rows.clear()
-        index = self.index
-        slots: list[int] = []
-        found: list[int] = []
-        parts = 1 + len(OFFSETS)
-        for token, word in zip(tokens, words, strict=True):
-            if token in rows:
-                continue
-            row = rows[token] = len(rows)
-            self._pair_ids[row] = self.pairs.ids(word)
-            for k, attrs in enumerate((word.own, *word.context)):  # filtered to the model's attributes already
-                slots.extend([row * parts + k] * len(attrs))
-                found.extend([index[a] for a in attrs])
-        if slots:
-            table = self._table.reshape(-1, len(TAGS))
-            new = np.unique(np.array(slots) // parts)
-            self._table[new] = 0.0
-            np.add.at(table, slots, self.weights[found])
+        new = {token: word for token, word in zip(tokens, words, strict=True) if token not in rows}
+        if new:
+            first = len(rows)
+            index = self.index
+            parts = [attrs for word in new.values() for attrs in (word.own, *word.context)]  # filtered already
+            sizes = np.array([len(attrs) for attrs in parts])
+            line = np.repeat(np.arange(len(parts)), sizes)
+            laid = np.zeros((len(parts), sizes.max(initial=0), len(TAGS)), dtype=np.float32)
+            laid[line, np.arange(len(line)) - (np.cumsum(sizes) - sizes)[line]] = self.weights[
+                [index[a] for attrs in parts for a in attrs]]
+            self._table[first:first + len(new)] = laid.sum(axis=1).reshape(len(new), -1, len(TAGS))
+            self._pair_ids[first:first + len(new)] = [self.pairs.ids(word) for word in new.values()]
+            rows.update(zip(new, range(first, first + len(new)), strict=True))
         return [rows[t] for t in tokens]
 
     def emissions(self, sentences: Sequence[Sequence[str]], words: Sequence[Sequence[Word]],
@@ -144,30 +142,37 @@ class LinearCRF:
         return np.split(scores, np.cumsum(lengths)[:-1])
 
     def viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[int]]:
-        """Best tag index path of each sentence; the sentences run side by side, padded to the longest."""
+        """Best tag index path of each sentence; the sentences run side by side, padded to the longest.
+
+        The cost is a few numpy calls per position of the longest sentence, so the arrays are position-major and
+        every step writes into them in place.
+        """
         lengths = [len(e) for e in emissions]
         width = max(lengths, default=0)
         if width == 0:
             return [[] for _ in emissions]
-        scores = np.zeros((len(emissions), width, len(TAGS)))
+        batch = len(emissions)
+        scores = np.zeros((width, batch, len(TAGS)))  # [position, sentence, tag]: best score of a path ending there
         for b, e in enumerate(emissions):
-            scores[b, :len(e)] = e
-        back = np.zeros((len(emissions), width, len(TAGS)), dtype=np.int64)
-        best = scores[:, 0]
+            scores[:len(e), b] = e
+        back = np.empty((width, batch, len(TAGS)), dtype=np.intp)
+        cand = np.empty((batch, len(TAGS), len(TAGS)))
         for t in range(1, width):
-            cand = best[:, :, None] + self.transitions
-            back[:, t] = cand.argmax(axis=1)
-            best = cand.max(axis=1) + scores[:, t]
-            scores[:, t] = best
+            np.add(scores[t - 1][:, :, None], self.transitions, out=cand)
+            cand.argmax(axis=1, out=back[t])
+            scores[t] += cand.max(axis=1)
         # Back through the pointers, all sentences at once; each starts at its own last token.
-        ends = np.array(lengths) - 1
-        last = scores[np.arange(len(lengths)), np.maximum(ends, 0)].argmax(axis=1)
-        paths = np.zeros((len(lengths), width), dtype=np.int64)
-        current = last
-        rows = np.arange(len(lengths))
+        rows = np.arange(batch)
+        last = scores[np.array(lengths) - 1, rows].argmax(axis=1)
+        ending: dict[int, list[int]] = {}
+        for b, n in enumerate(lengths):
+            ending.setdefault(n - 1, []).append(b)
+        paths = np.empty((width, batch), dtype=np.intp)
+        current = last.copy()
         for t in range(width - 1, -1, -1):
-            current = np.where(ends == t, last, current)
-            paths[:, t] = current
+            if t in ending:
+                current[ending[t]] = last[ending[t]]
+            paths[t] = current
             if t:
-                current = back[rows, t, current]
-        return [path[:n] for path, n in zip(paths.tolist(), lengths, strict=True)]
+                current = back[t, rows, current]
+        return [path[:n] for path, n in zip(paths.T.tolist(), lengths, strict=True)]
