@@ -160,12 +160,13 @@ def crf_marginals(scores: Sequence[np.ndarray], transitions: np.ndarray, start: 
     both[:k, :k], both[k:, k:] = trans, trans.T
     messages = np.empty_like(emitted)  # message into each position, before its own emission
     messages[0, :, :k], messages[0, :, k:] = np.exp(start - start.max()), 1.0
-    m = messages[0]
-    for t in range(1, width):
-        m = (m * emitted[t - 1]) @ both
+    product = np.empty((batch, 2 * k))
+    for t in range(1, width):  # in place: a few numpy calls per position are the cost
+        np.multiply(messages[t - 1], emitted[t - 1], out=product)
+        np.matmul(product, both, out=messages[t])
         if t % _RESCALE == 0:  # each direction by its own factor
-            m = (m.reshape(batch, 2, k) / m.reshape(batch, 2, k).max(axis=2, keepdims=True)).reshape(batch, 2 * k)
-        messages[t] = m
+            halves = messages[t].reshape(batch, 2, k)
+            halves /= halves.max(axis=2, keepdims=True)
     alpha = (messages[:, :, :k] * emitted[:, :, :k]).transpose(1, 0, 2)  # (sentence, position, tag)
     backward = messages[:, :, k:].transpose(1, 0, 2)  # position t of a reversed sentence is n - 1 - t of it
     beta = backward[np.arange(batch)[:, None], np.maximum(lengths[:, None] - 1 - np.arange(width), 0)]
