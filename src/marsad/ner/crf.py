@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.features import OFFSETS, PAD, Lexicon, Word, gazetteer_extras
+from marsad.ner.features import OFFSETS, PAD, Lexicon, Word, gazetteer_extras, word_features
 from marsad.ner.pairs import PairIndex
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -57,7 +57,11 @@ class LinearCRF:
             self.bias = data["bias"]
         self.index = {attr: i for i, attr in enumerate(attributes)}
         self.lexicon = lexicon
-        lexicon.restrict(frozenset(attributes))
+        # template -> value -> row (see features.Feature): a new token's features are looked up without strings
+        self._templates: dict[str, dict[str | None, int]] = {}
+        for attr, i in self.index.items():
+            name, equals, value = attr.partition("=")
+            self._templates.setdefault(name, {})[value if equals else None] = i
         self.pad = np.stack([self._sum(p) for p in PAD])
         self.pairs = PairIndex(self.index)
         self._rows: dict[str, int] = {}
@@ -81,13 +85,14 @@ class LinearCRF:
         new = {token: word for token, word in zip(tokens, words, strict=True) if token not in rows}
         if new:
             first = len(rows)
-            index = self.index
-            parts = [attrs for word in new.values() for attrs in (word.own, *word.context)]  # filtered already
-            sizes = np.array([len(attrs) for attrs in parts])
+            templates, nothing = self._templates, {}
+            parts = [[row for name, value in features if (row := templates.get(name, nothing).get(value)) is not None]
+                     for own, context in map(word_features, new.values()) for features in (own, *context)]
+            sizes = np.array([len(part) for part in parts])
             line = np.repeat(np.arange(len(parts)), sizes)
             laid = np.zeros((len(parts), sizes.max(initial=0), len(TAGS)), dtype=np.float32)
             laid[line, np.arange(len(line)) - (np.cumsum(sizes) - sizes)[line]] = self.weights[
-                [index[a] for attrs in parts for a in attrs]]
+                [row for part in parts for row in part]]
             self._table[first:first + len(new)] = laid.sum(axis=1).reshape(len(new), -1, len(TAGS))
             self._pair_ids[first:first + len(new)] = [self.pairs.ids(word) for word in new.values()]
             rows.update(zip(new, range(first, first + len(new)), strict=True))
