@@ -11,6 +11,7 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One-to-one substitutions: same length, so offsets are unchanged.
 _SUBSTITUTIONS = {
@@ -86,6 +87,11 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(pieces).translate(_TABLE), text, kept)
 
 
+@lru_cache(maxsize=65_536)
 def normalize_key(text: str) -> str:
-    """Normalized form of a lexicon entry or alias: what matchers compare against."""
+    """Normalized form of a lexicon entry or alias: what matchers compare against.
+
+    Memoized: the linker and the event stage normalize the same few words (prepositions, titles, names) over and
+    over, about 110 times per article.
+    """
     return " ".join(normalize(text).text.split())
