@@ -87,6 +87,11 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(pieces).translate(_TABLE), text, kept)
 
 
+def normalized(text: str | Normalized) -> Normalized:
+    """``text`` normalized, unless it already is: an analyzer normalizes a document once for all its stages."""
+    return text if isinstance(text, Normalized) else normalize(text)
+
+
 @lru_cache(maxsize=65_536)
 def normalize_key(text: str) -> str:
     """Normalized form of a lexicon entry or alias: what matchers compare against.
