@@ -3,8 +3,10 @@
 crfsuite needs every token's feature strings on every call, and building and passing them was two thirds of
 the tagger's time. A linear-chain CRF's score is a sum of weights, so here the part of a token's score that
 depends on the token alone (its own features and what it lends to each neighbour) is summed once per token
-string and cached; per sentence only the few features of the words around it (bigrams, gazetteer matches,
-edges) are looked up, and one Viterbi pass runs over all sentences of a document together.
+string and cached (a new token's features are looked up by template and value, see
+:func:`marsad.ner.features.word_features`, without formatting a string for each); only the few features of the
+words around a token (word pairs, gazetteer matches, edges) are looked up per sentence, for all sentences of a
+document at once, and one Viterbi pass runs over them together.
 
 The weights are exported from ``model.crfsuite`` at training time (``weights.npz``), so loading is a
 ``numpy.load`` rather than parsing crfsuite's text dump.
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.ner.features import OFFSETS, PAD, Lexicon, Word, gazetteer_extras, word_features
+from marsad.ner.features import OFFSETS, PAD, Word, gazetteer_extras, word_features
 from marsad.ner.pairs import PairIndex
 
 TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
@@ -49,14 +51,13 @@ def export_weights(model_file: Path, out: Path) -> None:
 class LinearCRF:
     """Emission scores and Viterbi paths of an exported CRF over the features of :mod:`marsad.ner.features`."""
 
-    def __init__(self, path: Path, lexicon: Lexicon) -> None:
+    def __init__(self, path: Path) -> None:
         with np.load(path) as data:
             attributes = data["attributes"].tolist()
             self.weights = data["weights"]
             self.transitions = data["transitions"].astype(np.float64)
             self.bias = data["bias"]
         self.index = {attr: i for i, attr in enumerate(attributes)}
-        self.lexicon = lexicon
         # template -> value -> row (see features.Feature): a new token's features are looked up without strings
         self._templates: dict[str, dict[str | None, int]] = {}
         for attr, i in self.index.items():

@@ -96,7 +96,7 @@ class EntityTagger:
         if not weights.exists():
             raise FileNotFoundError(f"no NER model at {weights}")
         self.lexicon = lexicon if lexicon is not None else load_lexicon(self.model_dir)
-        self._crf = LinearCRF(weights, self.lexicon)
+        self._crf = LinearCRF(weights)
         self._neural: NeuralModel | None = None
         if all((self.model_dir / name).exists() for name in NEURAL_FILES):
             from marsad.ner.neural import NeuralModel  # onnxruntime only for such directories
