@@ -83,8 +83,10 @@ class PhraseMatcher:
         occurrences (inside longer words, with endings no entry takes) are dropped before the entries are read."""
         automaton = ahocorasick.Automaton()
         for key, entries in self._entries.items():
-            automaton.add_word(key, (key, frozenset().union(*(e.suffixes for e in entries)),
-                                     frozenset().union(*(e.prefixes for e in entries))))
+            suffixes, prefixes = entries[0].suffixes, entries[0].prefixes  # most keys have one entry
+            for entry in entries[1:]:
+                suffixes, prefixes = suffixes | entry.suffixes, prefixes | entry.prefixes
+            automaton.add_word(key, (key, suffixes, prefixes))
         automaton.make_automaton()
         return automaton
 
