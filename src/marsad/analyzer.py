@@ -101,11 +101,12 @@ class Analyzer:
 
     def _prepare(self, document: Document) -> DocumentState:
         analysis = Analysis(id=document.id, text=document.text)
-        analysis.ignored = self.boilerplate.regions(document.text)
+        normalized = normalize(document.text)  # once, for every stage
+        analysis.ignored = self.boilerplate.regions(normalized)
         return DocumentState(
             document=document,
             analysis=analysis,
-            normalized=normalize(document.text),
+            normalized=normalized,
             tokens=tokenize(document.text),
             sentences=split_sentences(document.text),
         )
@@ -115,20 +116,20 @@ class Analyzer:
         if state.document.published:
             analysis.published, analysis.published_source = state.document.published, "given"
         else:
-            analysis.published, analysis.published_source = self.time_finder.infer_published(state.document.text)
+            analysis.published, analysis.published_source = self.time_finder.infer_published(state.normalized)
         if analysis.published:
             state.published_date = parse_published(analysis.published)
             state.published_granularity = published_granularity(analysis.published)
 
     def _find_time(self, state: DocumentState) -> None:
-        text, published = state.document.text, state.published_date
+        text, published = state.normalized, state.published_date
         if published is None or state.published_granularity == "day":
             timexes = self.time_finder.find(text, published)
         else:
             timexes = self._find_time_in_period(text, published, state.published_granularity or "year")
         state.analysis.timexes = [t for t in timexes if not state.in_boilerplate(t.start, t.end)]
 
-    def _find_time_in_period(self, text: str, first: dt.date, granularity: str) -> list[Timex]:
+    def _find_time_in_period(self, text: Normalized, first: dt.date, granularity: str) -> list[Timex]:
         """Resolve against a publication month or year: keep only values that do not depend on the day.
 
         "21 فبراير الجاري" needs only the year; "أمس" needs the day. Resolving on the first and on the last

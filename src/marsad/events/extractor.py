@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -492,8 +493,10 @@ def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, 
     return [(position + m.start(), m.group()) for m in _WORD.finditer(window)][:count]
 
 
+@lru_cache(maxsize=65_536)
 def _bare(word: str) -> str:
-    """A word without punctuation, leading conjunction, preposition and article."""
+    """A word without punctuation, leading conjunction, preposition and article (memoized: each trigger's near
+    words are bared again at every occurrence of the trigger)."""
     word = word.strip(".,;:!?()[]-")
     for prefix in ("وبال", "وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:

@@ -8,7 +8,6 @@ lexical lookup (clusters, gazetteers, triggers) is also tried on the clitic-stri
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -77,17 +76,62 @@ OFFSETS = (-2, -1, 1, 2)
 
 @dataclass(frozen=True)
 class Word:
-    """Everything about one token that does not depend on its neighbours (cached per token string)."""
+    """Everything about one token that does not depend on its neighbours (cached per token string): the pieces
+    its features (:func:`word_features`) and the neural tagger's inputs are made of, so a token is analysed once."""
 
     norm: str
     stem: str
-    own: tuple[str, ...]
-    context: tuple[tuple[str, ...], ...]  # features this token lends to a neighbour, one tuple per offset
-    # The pieces the neural tagger's inputs are made of too, kept so a new token is analysed once, not twice.
     clitics: str = ""
     conj: str = ""
     shape: str = ""
     trigger: str | None = None
+    clusters: tuple[str, ...] = ()
+    stem_clusters: tuple[str, ...] = ()  # of the clitic-stripped stem, when it differs from the word
+
+
+# A feature as (template, value): the attribute "template=value", or the bare template when the value is None.
+# Kept apart so the CRF can look a new token's features up per template without formatting a string for each.
+Feature = tuple[str, str | None]
+_PREFIXES = tuple((f"p{k}", f"s{k}", f"sp{k}") for k in range(1, 5))
+_LENT = tuple(tuple(f"{off}:{name}" for name in ("w", "stem", "sh", "c", "trig", "s2")) for off in OFFSETS)
+
+
+def attribute(feature: Feature) -> str:
+    """The attribute string crfsuite knows a feature by."""
+    name, value = feature
+    return name if value is None else f"{name}={value}"
+
+
+def word_features(word: Word) -> tuple[list[Feature], list[list[Feature]]]:
+    """A token's own features and those it lends to the neighbour at each of :data:`OFFSETS`."""
+    w, stem, sh, clusters, trig = word.norm, word.stem, word.shape, word.clusters, word.trigger
+    own: list[Feature] = [("b", None), ("w", w), ("stem", stem), ("cl", word.clitics), ("sh", sh),
+                          ("len", str(min(len(w), 8)))]
+    if word.conj != w:
+        own.append(("conj", word.conj))
+    for k, (prefix, suffix, stem_prefix) in enumerate(_PREFIXES, start=1):
+        if len(w) > k:
+            own.append((prefix, w[:k]))
+            own.append((suffix, w[-k:]))
+        if len(stem) > k:
+            own.append((stem_prefix, stem[:k]))
+    if _DIGIT.search(w):
+        own.append(("hasdigit", None))
+    own.extend(("c", c) for c in clusters)
+    own.extend(("sc", c) for c in word.stem_clusters)
+    if trig:
+        own.append(("trig", trig))
+    context: list[list[Feature]] = []
+    for off, (lw, lstem, lsh, lc, ltrig, ls2) in zip(OFFSETS, _LENT, strict=True):
+        near = abs(off) == 1
+        ctx: list[Feature] = [(lw, w), (lstem, stem), (lsh, sh)]
+        ctx.extend((lc, c) for c in clusters if near or c[0] in "02")
+        if trig:
+            ctx.append((ltrig, trig))
+        if near and len(w) > 2:
+            ctx.append((ls2, w[-2:]))
+        context.append(ctx)
+    return own, context
 
 
 @dataclass
@@ -96,8 +140,8 @@ class Lexicon:
 
     ``clusters`` maps a normalized word to a tuple of cluster ids (coarse to fine);
     ``gazetteer`` maps a normalized name (one or more space-joined words) to its set of types; ``triggers`` maps
-    a normalized word to a trigger class (e.g. TITLE, ORGHEAD, LOCHEAD). Per-token features are memoized:
-    news vocabulary is Zipfian, so most tokens are computed once.
+    a normalized word to a trigger class (e.g. TITLE, ORGHEAD, LOCHEAD). The analysis of each token is memoized:
+    news vocabulary is Zipfian, so most tokens are analysed once.
     """
 
     clusters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -112,13 +156,12 @@ class Lexicon:
         self._first_words = frozenset(name.split(" ", 1)[0] for name in self.gazetteer)
 
     def restrict(self, attributes: frozenset[str]) -> None:
-        """Emit only attributes a trained model has weights for (L1 zeroes most): the CRF skips the rest anyway,
-        and passing fewer strings to crfsuite is what makes tagging fast."""
+        """Emit only attributes a trained model has weights for (L1 zeroes most) from :func:`sentence_features`:
+        crfsuite skips the rest anyway, and passing fewer strings to it is what makes its tagging fast."""
         self.known = attributes
-        self._cache.clear()
 
     def word(self, token: str) -> Word:
-        """The cached neighbour-independent features of a token."""
+        """The cached neighbour-independent analysis of a token."""
         found = self._cache.get(token)
         if found is None:
             if len(self._cache) >= _CACHE_LIMIT:
@@ -130,40 +173,10 @@ class Lexicon:
         w = normalize(token)
         clitics, stem = strip_proclitics(w)
         conj = strip_conjunction(w)
-        sh = shape(token)
         clusters = self.clusters.get(w) or self.clusters.get(conj) or self.clusters.get(stem) or ()
         trig = self.triggers.get(w) or self.triggers.get(conj) or self.triggers.get(stem)
-        own = ["b", "w=" + w, "stem=" + stem, "cl=" + clitics, "sh=" + sh, f"len={min(len(w), 8)}"]
-        if conj != w:
-            own.append("conj=" + conj)
-        for k in range(1, 5):
-            if len(w) > k:
-                own.append(f"p{k}={w[:k]}")
-                own.append(f"s{k}={w[-k:]}")
-            if len(stem) > k:
-                own.append(f"sp{k}={stem[:k]}")
-        if _DIGIT.search(w):
-            own.append("hasdigit")
-        own.extend("c=" + c for c in clusters)
-        if stem != w:
-            own.extend("sc=" + c for c in self.clusters.get(stem, ()))
-        if trig:
-            own.append("trig=" + trig)
-        context: list[list[str]] = []
-        for off in OFFSETS:
-            near = abs(off) == 1
-            ctx = [f"{off}:w={w}", f"{off}:stem={stem}", f"{off}:sh={sh}"]
-            ctx.extend(f"{off}:c={c}" for c in clusters if near or c[0] in "02")
-            if trig:
-                ctx.append(f"{off}:trig={trig}")
-            if near and len(w) > 2:
-                ctx.append(f"{off}:s2={w[-2:]}")
-            context.append(ctx)
-        known = self.known
-        if known is not None:
-            own = [x for x in own if x in known]
-            context = [[x for x in ctx if x in known] for ctx in context]
-        return Word(w, stem, tuple(own), tuple(tuple(ctx) for ctx in context), clitics, conj, sh, trig)
+        return Word(w, stem, clitics, conj, shape(token), trig, clusters,
+                    self.clusters.get(stem, ()) if stem != w else ())
 
     def gazetteer_tags(self, words: Sequence[Word]) -> list[list[str]]:
         """BIO gazetteer matches per token (longest match first; the first token may carry clitics)."""
@@ -190,19 +203,30 @@ class Lexicon:
 
 
 PAD = tuple((f"{off}:PAD",) for off in OFFSETS)  # always known: every training sentence has edges
+# The word pairs around a token that are features of it, in the order a token's features list them: (feature
+# name, the Word field paired, offset of the first word, offset of the second); a pair is a feature only when both
+# words are in the sentence.
+PAIRS = (("-1|0:w", "norm", -1, 0), ("-1|0:stem", "stem", -1, 0), ("-2|-1:w", "norm", -2, -1),
+         ("-1|1:w", "norm", -1, 1), ("0|1:w", "norm", 0, 1))
 
 
 def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
     """Feature strings for each token of a sentence (crfsuite attribute lists)."""
     words = [lex.word(t) for t in tokens]
     known = lex.known
+
+    def kept(features: Sequence[Feature]) -> list[str]:
+        strings = [attribute(f) for f in features]
+        return strings if known is None else [x for x in strings if x in known]
+
+    parts = [[kept(own), *map(kept, context)] for own, context in map(word_features, words)]
     n = len(words)
     feats: list[list[str]] = []
-    for i, (word, extra) in enumerate(zip(words, sentence_extras(words, lex.gazetteer_tags(words)), strict=True)):
-        f = list(word.own)
+    for i, extra in enumerate(sentence_extras(words, lex.gazetteer_tags(words))):
+        f = list(parts[i][0])
         for k, off in enumerate(OFFSETS):
             j = i + off
-            f.extend(words[j].context[k] if 0 <= j < n else PAD[k])
+            f.extend(parts[j][k + 1] if 0 <= j < n else PAD[k])
         f.extend(extra if known is None else [x for x in extra if x in known])
         feats.append(f)
     return feats
@@ -210,21 +234,26 @@ def sentence_features(tokens: Sequence[str], lex: Lexicon) -> list[list[str]]:
 
 def sentence_extras(words: Sequence[Word], gaz: Sequence[Sequence[str]]) -> list[list[str]]:
     """Per token, the features that depend on the sentence around it (not cacheable per token; not filtered):
-    gazetteer matches around it, sentence edges, word and stem bigrams."""
+    sentence edges, word and stem pairs (:data:`PAIRS`), gazetteer matches around it."""
     n = len(words)
     if not n:
         return []
-    norms = [w.norm for w in words]
-    pairs = list(itertools.pairwise(norms))  # (token i, token i + 1)
-    extras: list[list[str]] = [["BOS"]] + [[f"-1|0:w={a}|{b}", f"-1|0:stem={c}|{d}"] for (a, b), (c, d)
-                                           in zip(pairs, itertools.pairwise(w.stem for w in words), strict=True)]
-    for i, (a, b) in enumerate(pairs[:-1], start=2):
-        extras[i].append(f"-2|-1:w={a}|{b}")
-    for i in range(1, n - 1):
-        extras[i].append(f"-1|1:w={norms[i - 1]}|{norms[i + 1]}")
-    for i, (a, b) in enumerate(pairs):
-        extras[i].append(f"0|1:w={a}|{b}")
+    extras: list[list[str]] = [[] for _ in range(n)]
+    extras[0].append("BOS")
+    for i, extra in enumerate(extras):
+        for name, part, first, second in PAIRS:
+            if i + first >= 0 and i + second < n:
+                extra.append(f"{name}={getattr(words[i + first], part)}|{getattr(words[i + second], part)}")
     extras[-1].append("EOS")
+    for extra, found in zip(extras, gazetteer_extras(gaz), strict=True):
+        extra.extend(found)
+    return extras
+
+
+def gazetteer_extras(gaz: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Per token, the gazetteer matches of it and of its neighbours as features."""
+    n = len(gaz)
+    extras: list[list[str]] = [[] for _ in range(n)]
     if any(gaz):
         for i in range(n):
             extras[i].extend("gaz=" + g for g in gaz[i])

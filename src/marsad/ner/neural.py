@@ -101,22 +101,30 @@ _I_TYPE = np.array([TAGS.index("B-" + t[2:]) if t.startswith("I-") else -1 for t
 
 
 def decode(scores: np.ndarray) -> list[str]:
-    """Best BIO-legal tag path under per-token log-probabilities (n, tags).
+    """Best BIO-legal tag path under per-token log-probabilities (n, tags)."""
+    return decode_many(scores, [len(scores)])[0]
+
+
+def decode_many(scores: np.ndarray, lengths: Sequence[int]) -> list[list[str]]:
+    """:func:`decode` of each of several sentences whose scores are stacked in one (sum of lengths, tags) array.
 
     Without transition scores the unconstrained best path is the per-token argmax; when that path is already
-    legal (almost always) it is also the best legal one, so the Viterbi loop runs only for the rest.
+    legal (almost always) it is also the best legal one, so the Viterbi loop runs only for the rest. The argmax
+    and the check run over all sentences at once.
     """
-    n = len(scores)
-    if n == 0:
-        return []
     best = scores.argmax(axis=1)
     inside = _I_TYPE[best]
     prev = np.concatenate(([0], best[:-1]))
     legal = (inside < 0) | ((prev == inside) | (prev == best))
-    legal[0] = inside[0] < 0
-    if legal.all():
-        return [TAGS[k] for k in best]
-    return _viterbi(scores)
+    starts = np.cumsum(lengths) - lengths
+    first = starts[np.asarray(lengths) > 0]
+    legal[first] = inside[first] < 0
+    tags = [TAGS[k] for k in best.tolist()]
+    out: list[list[str]] = []
+    for start, n in zip(starts.tolist(), lengths, strict=True):
+        end = start + n
+        out.append(tags[start:end] if legal[start:end].all() else _viterbi(scores[start:end]))
+    return out
 
 
 def _viterbi(scores: np.ndarray) -> list[str]:
@@ -160,12 +168,13 @@ def crf_marginals(scores: Sequence[np.ndarray], transitions: np.ndarray, start: 
     both[:k, :k], both[k:, k:] = trans, trans.T
     messages = np.empty_like(emitted)  # message into each position, before its own emission
     messages[0, :, :k], messages[0, :, k:] = np.exp(start - start.max()), 1.0
-    m = messages[0]
-    for t in range(1, width):
-        m = (m * emitted[t - 1]) @ both
+    product = np.empty((batch, 2 * k))
+    for t in range(1, width):  # in place: a few numpy calls per position are the cost
+        np.multiply(messages[t - 1], emitted[t - 1], out=product)
+        np.matmul(product, both, out=messages[t])
         if t % _RESCALE == 0:  # each direction by its own factor
-            m = (m.reshape(batch, 2, k) / m.reshape(batch, 2, k).max(axis=2, keepdims=True)).reshape(batch, 2 * k)
-        messages[t] = m
+            halves = messages[t].reshape(batch, 2, k)
+            halves /= halves.max(axis=2, keepdims=True)
     alpha = (messages[:, :, :k] * emitted[:, :, :k]).transpose(1, 0, 2)  # (sentence, position, tag)
     backward = messages[:, :, k:].transpose(1, 0, 2)  # position t of a reversed sentence is n - 1 - t of it
     beta = backward[np.arange(batch)[:, None], np.maximum(lengths[:, None] - 1 - np.arange(width), 0)]
@@ -254,12 +263,15 @@ class NeuralModel:
         while len(out) < len(chunks):
             start = len(out)
             end = start + self._encode_missing(chunks[start:])
+            rows = self._rows
+            encoded = self._encoded[[rows[t] for tokens in chunks[start:end] for t in tokens]]  # one gather
+            at = 0
             for tokens, ids in zip(chunks[start:end], gaz[start:end], strict=True):
                 if not tokens:
                     out.append(np.zeros((0, len(TAGS)), dtype=np.float32))
                     continue
-                encoded = self._encoded[[self._rows[t] for t in tokens]]
-                (scores,) = self.session.run(None, {"tokens": encoded[None], "gaz": ids[None]})
+                (scores,) = self.session.run(None, {"tokens": encoded[None, at:at + len(tokens)], "gaz": ids[None]})
+                at += len(tokens)
                 out.append(scores)
         if self.crf is not None:
             return crf_marginals(out, *self.crf)
@@ -276,10 +288,11 @@ class NeuralModel:
         At 0.4 the BiLSTM overrides the CRF on a token only when it prefers another tag by a probability margin
         over 2/3; averaging the CRF's marginals instead scored the same and cost more.
         """
-        tags: list[list[str]] = []
-        for path, probs in zip(crf_paths, self.probabilities_many(chunks, [gazetteer_ids(g) for g in gaz]),
-                               strict=True):
-            votes = np.zeros((len(path), len(TAGS)))
-            votes[np.arange(len(path)), path] = 1.0
-            tags.append(decode(np.log(crf_weight * votes + (1 - crf_weight) * probs + 1e-9)))
-        return tags
+        probs = self.probabilities_many(chunks, [gazetteer_ids(g) for g in gaz])
+        lengths = [len(path) for path in crf_paths]
+        if not probs:
+            return []
+        stacked = np.concatenate(probs)  # all sentences' tokens at once: numpy calls per document, not sentence
+        votes = np.zeros(stacked.shape)
+        votes[np.arange(len(stacked)), [k for path in crf_paths for k in path]] = 1.0
+        return decode_many(np.log(crf_weight * votes + (1 - crf_weight) * stacked + 1e-9), lengths)

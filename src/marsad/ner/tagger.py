@@ -96,7 +96,7 @@ class EntityTagger:
         if not weights.exists():
             raise FileNotFoundError(f"no NER model at {weights}")
         self.lexicon = lexicon if lexicon is not None else load_lexicon(self.model_dir)
-        self._crf = LinearCRF(weights, self.lexicon)
+        self._crf = LinearCRF(weights)
         self._neural: NeuralModel | None = None
         if all((self.model_dir / name).exists() for name in NEURAL_FILES):
             from marsad.ner.neural import NeuralModel  # onnxruntime only for such directories
@@ -134,7 +134,7 @@ class EntityTagger:
         lexicon = self.lexicon
         words = [[lexicon.word(t) for t in chunk] for chunk in chunks]
         gaz = [lexicon.gazetteer_tags(w) for w in words]
-        emissions = [self._crf.emissions(c, w, g) for c, w, g in zip(chunks, words, gaz, strict=True)]
+        emissions = self._crf.emissions(chunks, words, gaz)
         paths: list[list[int]] = [[] for _ in chunks]
         order = sorted(range(len(chunks)), key=lambda i: len(chunks[i]))
         for lo in range(0, len(order), BATCH):

@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.datafile import load_yaml
-from marsad.text.normalize import normalize, normalize_key
+from marsad.text.normalize import Normalized, normalize_key, normalized
 
 _LINE_RE = re.compile(r"[^\n]+")
 # Cut markers only count in the second part of a page: an early "التعليقات" is a heading, not the footer.
@@ -41,18 +41,20 @@ class BoilerplateRules:
             markers += [normalize_key(marker) for marker in data.get("cut_markers", [])]
         return cls(tuple(patterns), tuple(spans), tuple(markers), max_words)
 
-    def regions(self, text: str) -> list[tuple[int, int]]:
-        """Boilerplate regions of ``text`` as sorted, non-overlapping ``(start, end)`` pairs."""
+    def regions(self, text: str | Normalized) -> list[tuple[int, int]]:
+        """Boilerplate regions of ``text`` (or of the original of its normalization) as sorted, non-overlapping
+        ``(start, end)`` pairs."""
         regions: list[tuple[int, int]] = []
         seen: set[str] = set()
-        normalized = normalize(text)
-        for match in _LINE_RE.finditer(normalized.text):
+        norm = normalized(text)
+        text = norm.original
+        for match in _LINE_RE.finditer(norm.text):
             line = " ".join(match.group().split())
             if not line:
                 continue
-            start, end = normalized.span(match.start(), match.end())
+            start, end = norm.span(match.start(), match.end())
             short = len(line.split()) <= self.max_words
-            if short and match.start() >= _FOOTER_FROM * len(normalized.text) and any(
+            if short and match.start() >= _FOOTER_FROM * len(norm.text) and any(
                 line.startswith(marker) for marker in self.cut_markers
             ):
                 regions.append((start, len(text)))

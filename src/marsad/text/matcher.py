@@ -79,9 +79,14 @@ class PhraseMatcher:
             entries.append(entry)
 
     def _build(self) -> ahocorasick.Automaton:
+        """The automaton; each key carries every suffix and prefix any of its entries allows, so that most
+        occurrences (inside longer words, with endings no entry takes) are dropped before the entries are read."""
         automaton = ahocorasick.Automaton()
-        for key in self._entries:
-            automaton.add_word(key, key)
+        for key, entries in self._entries.items():
+            suffixes, prefixes = entries[0].suffixes, entries[0].prefixes  # most keys have one entry
+            for entry in entries[1:]:
+                suffixes, prefixes = suffixes | entry.suffixes, prefixes | entry.prefixes
+            automaton.add_word(key, (key, suffixes, prefixes))
         automaton.make_automaton()
         return automaton
 
@@ -92,11 +97,13 @@ class PhraseMatcher:
         if self._automaton is None:
             self._automaton = self._build()
         found: list[PhraseMatch] = []
-        for last, key in self._automaton.iter(text):
+        for last, (key, suffixes, prefixes) in self._automaton.iter(text):
             start, end = last - len(key) + 1, last + 1
-            prefix = _word_prefix(text, start)
             suffix = _word_suffix(text, end)
-            if prefix is None or suffix is None:
+            if suffix not in suffixes:  # None is in no set
+                continue
+            prefix = _word_prefix(text, start)
+            if prefix not in prefixes:
                 continue
             if prefix and len(key) <= _SHORT_KEY and not clitics_plausible(prefix, key + suffix):
                 continue  # وبحث is و + بحث, not و + ب + حث

@@ -11,6 +11,7 @@ import re
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 # One-to-one substitutions: same length, so offsets are unchanged.
 _SUBSTITUTIONS = {
@@ -33,9 +34,10 @@ for _i in range(10):
 # the hash of a hashtag (بن علي #يلدرم is the name بن علي يلدرم), and quote marks: a quoted word is the same
 # word (عن "أسفه" is the phrase عن أسفه, حزب "الإصلاح" the party).
 # The space inside a name made with عبد goes too: عبد العزيز and عبدالعزيز are one name, however written
-# (with proclitics: وعبد الله، لعبد الرحمن).
-_ABD_SPACE = ("(?:" + "|".join(f"(?<=(?<![\u0621-\u064a]){clitics}عبد)"
-                               for clitics in ("", "[وفبلك]", "[وف][بلك]")) + ") (?=[\u0621-\u064a])")
+# (with proclitics: وعبد الله، لعبد الرحمن). The space is matched before the look-behinds, so they are tried at
+# spaces only, not at every character (that halved the time of normalizing an article).
+_ABD_SPACE = (" (?:" + "|".join(f"(?<=(?<![\u0621-\u064a]){clitics}عبد )"
+                                for clitics in ("", "[وفبلك]", "[وف][بلك]")) + ")(?=[\u0621-\u064a])")
 _DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200b-\u200f\ufeff#\"'“”„«»‘’‚]|"
                       + _ABD_SPACE)
 _TABLE = str.maketrans({k: v for k, v in _SUBSTITUTIONS.items() if v is not None})
@@ -86,6 +88,16 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(pieces).translate(_TABLE), text, kept)
 
 
+def normalized(text: str | Normalized) -> Normalized:
+    """``text`` normalized, unless it already is: an analyzer normalizes a document once for all its stages."""
+    return text if isinstance(text, Normalized) else normalize(text)
+
+
+@lru_cache(maxsize=65_536)
 def normalize_key(text: str) -> str:
-    """Normalized form of a lexicon entry or alias: what matchers compare against."""
+    """Normalized form of a lexicon entry or alias: what matchers compare against.
+
+    Memoized: the linker and the event stage normalize the same few words (prepositions, titles, names) over and
+    over, about 110 times per article.
+    """
     return " ".join(normalize(text).text.split())

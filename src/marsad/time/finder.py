@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from marsad.model import Timex
-from marsad.text.normalize import normalize
+from marsad.text.normalize import Normalized, normalized
 from marsad.time import published as published_rules
 from marsad.time.grammar import Grammar
 from marsad.time.lexicon import Lexicon, load_lexicon
@@ -35,9 +35,11 @@ class TimeFinder:
     def __setstate__(self, state: dict[str, Lexicon]) -> None:
         self.__init__(state["lexicon"])
 
-    def find(self, text: str, published: dt.date | None) -> list[Timex]:
-        """Timexes sorted by start, non-overlapping (the longest match wins), offsets into ``text``."""
-        norm = normalize(text)
+    def find(self, text: str | Normalized, published: dt.date | None) -> list[Timex]:
+        """Timexes sorted by start, non-overlapping (the longest match wins), offsets into ``text`` (or into the
+        original of its normalization)."""
+        norm = normalized(text)
+        text = norm.original
         context = Context(norm.text, published, self.lexicon, self.grammar)
         timexes = []
         for start, end, kind, value in self._select(context):
@@ -45,9 +47,9 @@ class TimeFinder:
             timexes.append(Timex(start, end, text[start:end], kind, value))
         return timexes
 
-    def infer_published(self, text: str) -> tuple[str | None, str | None]:
+    def infer_published(self, text: str | Normalized) -> tuple[str | None, str | None]:
         """Publication date from a dateline or from the text's own cross-checking phrases."""
-        return published_rules.infer(self, normalize(text).text)
+        return published_rules.infer(self, normalized(text).text)
 
     def matches(self, context: Context) -> Iterator[tuple[str, re.Match[str]]]:
         """Every raw pattern match, before rules accept or resolve it, in text order."""
