@@ -221,10 +221,15 @@ def _actors(mention: Mention) -> bool:
                     for a in mention.actors))
 
 
+def main_sectors(mention: Mention) -> set[str]:
+    """The first sector code of each actor a mention names (GOV for a GOV/DIP ministry, '' for a state)."""
+    return {(actor.sector or "").split("/")[0] for actor in mention.actors}
+
+
 def _enforcer(mention: Mention) -> bool:
     """Police, army, intelligence, courts, authorities: after an arrest noun they are its agent, not its patient
     (اعتقال الشرطة الإسرائيلية ناشطين فلسطينيين)."""
-    return bool(mention.actors) and all((a.sector or "").split("/")[0] in _ENFORCING_SECTORS for a in mention.actors)
+    return bool(mention.actors) and main_sectors(mention) <= _ENFORCING_SECTORS
 
 
 def _armed(mention: Mention) -> bool:

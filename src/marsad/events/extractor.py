@@ -18,6 +18,7 @@ from marsad.events.arguments import (
     Arguments,
     SentenceSyntax,
     find_arguments,
+    main_sectors,
 )
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
 from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
@@ -311,14 +312,14 @@ def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int,
 def _official(mention: Mention) -> bool:
     """A person, or a body of officials (a delegation, a government, a ministry, a parliament): who travels
     on a visit, unlike a plane or troops."""
-    sectors = {(actor.sector or "").split("/")[0] for actor in mention.actors}
+    sectors = main_sectors(mention)
     return mention.entity_type == "PER" or (bool(sectors) and sectors <= _OFFICIAL_SECTORS)
 
 
 def _speaks(mention: Mention) -> bool:
     """A person (not a soldier) or a body whose acts are words: a government, ministry, parliament, party,
     court or outlet."""
-    sectors = {(actor.sector or "").split("/")[0] for actor in mention.actors}
+    sectors = main_sectors(mention)
     if mention.entity_type == "PER":
         return not sectors & _FIGHTING_SECTORS
     return bool(sectors) and sectors <= _SPEAKING_SECTORS
