@@ -336,8 +336,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form == NOUN and after and _is_person(after[0]) and _title_words(syntax.text[end:after[0].start]):
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
-    last_word = normalize_key(syntax.text[start:end].split()[-1])
-    if last_word in PREPOSITIONS:
+    if _last_word(syntax, trigger) in PREPOSITIONS:
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
     delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
@@ -491,10 +490,7 @@ def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], cand
     named = [m for m in candidates if m.start >= opener and syntax.distance(opener, m.start) <= _BETWEEN_REACH
              and (syntax.previous_word(m.start) in _BETWEEN or syntax.preposition(m) not in ("ب", "في"))]  # بفيينا
     pair = [m for m in named if m.kind == REFERENCE and len(m.actors) == 2]
-    participants: list[Mention] = []
-    for mention in named:
-        if mention.kind != REFERENCE and not any(_same_side(mention, p) for p in participants):
-            participants.append(mention)
+    participants = _one_per_side([m for m in named if m.kind != REFERENCE])
     if len(participants) >= 2:
         return participants
     return [pair[0], pair[0]] if pair else []
@@ -510,19 +506,23 @@ def _taking_part(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: l
                  and normalize_key(t.text).lstrip("وف").startswith(_TAKING_PART_VERBS)), None)
     if verb is None:
         return []
-    participants: list[Mention] = []
-    named = [m for m in candidates if verb.end <= m.start and m.end <= trigger[0]
-             and syntax.preposition(m) in (None, "و", "من")]
-    for mention in named:
-        if not any(_same_side(mention, p) for p in participants):
-            participants.append(mention)
+    participants = _one_per_side([m for m in candidates if verb.end <= m.start and m.end <= trigger[0]
+                                  and syntax.preposition(m) in (None, "و", "من")])
     return participants if len(participants) >= 2 else []
 
 
-def _ends_in_definite_noun(syntax: SentenceSyntax, trigger: tuple[int, int]) -> bool:
-    """فرض العقوبات، انتشار القوات: a phrase ending in a noun with the article, which a nationality after it
-    qualifies (فرض العقوبات الأمريكية: the sanctions are America's)."""
-    return normalize_key(syntax.text[trigger[0]:trigger[1]].split()[-1]).startswith("ال")
+def _one_per_side(mentions: list[Mention]) -> list[Mention]:
+    """The first mention of each side, in order (a state's army after the state is the same side)."""
+    sides: list[Mention] = []
+    for mention in mentions:
+        if not any(_same_side(mention, side) for side in sides):
+            sides.append(mention)
+    return sides
+
+
+def _last_word(syntax: SentenceSyntax, trigger: tuple[int, int]) -> str:
+    """The trigger's last word, normalized (عن in الإفراج عن, العقوبات in فرض العقوبات)."""
+    return normalize_key(syntax.text[trigger[0]:trigger[1]].split()[-1])
 
 
 def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -> bool:
@@ -609,7 +609,7 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
     if form == NOUN and genitive_patient:
         # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
         # (a nationality stands for its people there: الإفراج عن فرنسية، اعتقال صحفي فرنسي)
-        own = normalize_key(syntax.text[trigger[0]:trigger[1]].split()[-1])  # الإفراج عن: عن is the trigger's
+        own = _last_word(syntax, trigger)  # الإفراج عن: عن is the trigger's
         after = [m for m in sorted(candidates + [m for m in mentions if m.kind == ADJECTIVE and len(m.actors) == 1],
                                    key=lambda m: m.start)
                  if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
@@ -635,7 +635,8 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         patient = next((m for m in candidates + adjectives if trigger[1] <= m.start < by_agent.start
                         and not _same_side(m, by_agent)), None)
         return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
-    if (form == NOUN or (form == PHRASE and _ends_in_definite_noun(syntax, trigger))) and not possessed \
+    # فرض العقوبات الأمريكية: a nationality after a phrase's definite noun qualifies it, as after a noun
+    if (form == NOUN or (form == PHRASE and _last_word(syntax, trigger).startswith("ال"))) and not possessed \
             and subject_rule != "genitive" and adjectives and _adjective_of(syntax, trigger[1], adjectives[0].start):
         # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent; so are the
         # nationalities right after it (الفيتو الروسي الصيني: both vetoed)
