@@ -479,3 +479,12 @@ def test_settlers_attacking_are_israeli_and_a_group_of_them_is_the_subject(analy
 ])
 def test_a_meeting_or_a_statement_speaks_for_its_owner(analyzer, text, expected):
     assert {e for e in _coded(analyzer, text, published="2012-07-09") if e[0] == "REQUEST"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    'وقال وزير الخارجية التركي مولود جاويش أوغلو في مؤتمر صحفي: "ندعو الإدارة الأمريكية إلى التخلي عن قرارها".',
+    'وقال وزير الخارجية التركي مولود جاويش أوغلو في مؤتمر صحفي. "ونطالب الإدارة الأمريكية بالتخلي عن قرارها".'])
+def test_we_are_the_one_quoted(analyzer, text):
+    # a first-person verb (ندعو، نطالب: listed once, as يدعو، يطالب) is the speaker's act, in this sentence or the
+    # one before; the name after it is the one asked, not "we"
+    assert _coded(analyzer, text) == {_event("REQUEST", "TUR", "USA")}

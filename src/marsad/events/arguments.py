@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
-from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, PRONOUN
+from marsad.events.lexicon import FIRST_PERSON, NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, PRONOUN
 from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import Token, split_clitics, without_article
@@ -306,6 +306,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     the knowledge base cannot code right after a verb, is its subject: then no one else is.
     """
     start, end = trigger
+    if gender == FIRST_PERSON:
+        return None, "first-person"  # ندين: the one quoted, carried in; no name around the verb is "we"
     if form in (PAST, PRESENT) and syntax.previous_word(start) in _PRONOUN_COMPLEMENTIZERS:
         # وأعلنت الخارجية الإيرانية أنها رفضت منح أعضاء الكونغرس التأشيرات: "she" is the ministry, the
         # subject of the clause that reports, not a name after the verb

@@ -21,7 +21,18 @@ from marsad.events.arguments import (
     main_sectors,
 )
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
-from marsad.events.lexicon import NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, Cues, Trigger, TriggerHit, TriggerLexicon
+from marsad.events.lexicon import (
+    FIRST_PERSON,
+    NOUN,
+    PARTICIPLE,
+    PAST,
+    PHRASE,
+    PRESENT,
+    Cues,
+    Trigger,
+    TriggerHit,
+    TriggerLexicon,
+)
 from marsad.events.merge import merge_events
 from marsad.linking.mentions import CAPITAL, Mention
 from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
@@ -384,12 +395,19 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     """
     if item.hit.form not in VERBAL_FORMS:
         return None
+    index = bisect_left(state.sentences, item.sentence)
+    if item.hit.gender == FIRST_PERSON:
+        # وقال الوزير: «ندعو ...»: "we" are the one quoted, in this sentence or, for words quoted on, the one
+        # before; with no name there (وقال: ندين), the one the story is about
+        speaker = _speaker(context, item.sentence, item.span[0]) or (
+            _speaker(context, state.sentences[index - 1]) if index else None)
+        if speaker is not None:
+            return speaker
     agent, sentence = context.topic or (None, None)
     if sentence == item.sentence:
         return agent
     if item.hit.form == PARTICIPLE:
         return _speaker(context, item.sentence, item.span[0])  # قالت جنوب أفريقيا ...، منددة: she condemns
-    index = bisect_left(state.sentences, item.sentence)
     if item.hit.form != PAST or index == 0:
         return None
     previous = state.sentences[index - 1]

@@ -40,7 +40,8 @@ class TriggerHit:
 
     trigger: str
     form: str  # past | present | nouns | phrases | participles
-    # of the verb's subject as written: "m", "f", PRONOUN (the verb carries it: هاجموا), or None (unknown)
+    # of the verb's subject as written: "m", "f", PRONOUN (the verb carries it: هاجموا), FIRST_PERSON (we:
+    # ندين, said by the one quoted), or None (unknown)
     gender: str | None = None
 
     def subject_gender(self, suffix: str) -> str | None:
@@ -57,15 +58,16 @@ class TriggerHit:
 
 
 PRONOUN = "pronoun"
+FIRST_PERSON = "first person"
 _OBJECT_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
 _PLURAL_SUFFIXES = {PAST: frozenset({"وا", "ا", "تا", "ن"}), PRESENT: frozenset({"ون", "ان", "ن"})}
 
 
 def _verb_gender(kind: str, written: str, form: str) -> str | None:
     """Listed past stems are masculine singular (زار، دعا), their ت variants feminine (دعت); present verbs
-    say it with their first letter (يزور، تزور)."""
+    say it with their first letter (يزور، تزور، ندين)."""
     if kind == PRESENT:
-        return {"ي": "m", "ت": "f"}.get(normalize_key(form)[:1])
+        return {"ي": "m", "ت": "f", "ن": FIRST_PERSON}.get(normalize_key(form)[:1])
     if kind != PAST:
         return None
     if form == written or (form.endswith("ا") and not form.endswith("وا")):
@@ -85,7 +87,15 @@ def past_stems(form: str) -> tuple[str, ...]:
 
 
 def _stems(kind: str, written: str) -> tuple[str, ...]:
+    if kind == PRESENT:
+        return present_stems(written)
     return past_stems(written) if kind == PAST else noun_stems(written) if kind == NOUN else (written,)
+
+
+def present_stems(form: str) -> tuple[str, ...]:
+    """A present verb listed in the third person (يدين) is also said in the first person plural (ندين، نطالب،
+    ندعو): quoted officials speak for their state that way, so the lexicon lists the verb once."""
+    return (form, "ن" + form[1:]) if form.startswith("ي") else (form,)
 
 
 def noun_stems(form: str) -> tuple[str, ...]:
