@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING, Any
 from marsad.events.arguments import (
     COMPLEMENTIZERS,
     JOINT_FRAMES,
-    PREPOSITIONS,
     RELATIVE_PRONOUNS,
     Arguments,
-    SentenceSyntax,
     find_arguments,
     main_sectors,
 )
@@ -34,6 +32,7 @@ from marsad.events.lexicon import (
     TriggerLexicon,
 )
 from marsad.events.merge import merge_events
+from marsad.events.syntax import PREPOSITIONS, SentenceSyntax
 from marsad.linking.mentions import CAPITAL, Mention
 from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
