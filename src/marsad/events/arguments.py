@@ -424,40 +424,85 @@ def _passive_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], candida
                      0.8)
 
 
-def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int], form: str,
-                   mentions: list[Mention], speakers: set[int], object_pronoun: bool = False,
-                   carried: Mention | None = None, gender: str | None = None, complement: bool = False,
-                   object_from: int | None = None, passive: bool = False,
-                   genitive_patient: bool = False, attack: bool = False, continues: bool = False) -> Arguments:
-    """Source and target mentions for one trigger, by its frame.
+@dataclass(frozen=True, slots=True)
+class TriggerReading:
+    """One trigger occurrence as the argument rules read it.
 
-    ``complement``: the trigger is a noun completing another act's verb (انتقدت القبض على): it takes no
-    subject from before that verb. ``object_from``: where a noun naming the target begins (استدعت سفير
-    البحرين): the actor it introduces is the target. ``passive``: the verb is written passive (اعتُقل).
+    ``form``: the form its arguments are read by (a phrase after a preposition reads as a noun).
+    ``object_pronoun``: it carries an object pronoun or has its object written (اعتقاله، استقبله).
+    ``carried``: the subject an earlier clause hands on (وطالبت: she, named before), or the one quoted (ندين).
+    ``gender``: what the verb's ending says of its subject (see ``TriggerHit.subject_gender``).
+    ``complement``: a noun completing another act's verb (انتقدت القبض على): it takes no subject from before
+    that verb. ``object_from``: where a noun naming the target begins (استدعت سفير البحرين): the actor it
+    introduces is the target. ``passive``: the verb is written passive (اعتُقل).
     ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
     ``attack``: the trigger is an attack: after its noun, ل may name forces or an armed group as its author
     (غارات لقوات التحالف), and forces named as its genitive were attacked (مقتل الجنود), not its authors.
     ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
     """
+
+    frame: str
+    span: tuple[int, int]
+    form: str
+    object_pronoun: bool = False
+    carried: Mention | None = None
+    gender: str | None = None
+    complement: bool = False
+    object_from: int | None = None
+    passive: bool = False
+    genitive_patient: bool = False
+    attack: bool = False
+    continues: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Agent:
+    """Who does it, by which rule, with whom (subjects joined by و), and the nationalities left after it."""
+
+    subject: Mention | None
+    rule: str
+    co_agents: list[Mention]
+    adjectives: list[Mention]
+
+
+def find_arguments(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Mention],
+                   speakers: set[int]) -> Arguments:
+    """Source and target mentions for one trigger: those a construction names outright (a passive, a
+    relative clause, بين, من قبل, the genitive of an arrest), else its agent and the other party its frame
+    takes (a partner, a destination, a patient)."""
     candidates = [m for m in mentions if _actors(m)]
+    adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
+                  and m.start >= reading.span[1] and syntax.starts_word(m.start)]
+    named = _construction_arguments(syntax, reading, mentions, candidates, adjectives, speakers)
+    if named is not None:
+        return named
+    agent = _agent(syntax, reading, mentions, candidates, adjectives, speakers)
+    subject = agent.subject
+    if agent.rule == "carried-subject":
+        candidates = [m for m in candidates if m is not subject]
+    after = [m for m in candidates if m.start >= reading.span[1] and m is not subject
+             and (subject is None or m.start > subject.start or m.start >= reading.span[1])]
+    if reading.frame in JOINT_FRAMES:
+        return _joint_arguments(syntax, reading, agent, candidates, after)
+    if reading.frame == "visit":
+        return _visit_arguments(syntax, agent, after)
+    return _directed_arguments(syntax, reading, agent, mentions, candidates, after, speakers)
+
+
+def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Mention],
+                            candidates: list[Mention], adjectives: list[Mention],
+                            speakers: set[int]) -> Arguments | None:
+    """The arguments of a construction that says who is who whatever the words around, or None."""
+    trigger, form, frame = reading.span, reading.form, reading.frame
     if form in (PAST, PRESENT) and _describes_noun(syntax, mentions, trigger[0], form == PRESENT):
         return Arguments([], [], ("noun-antecedent",), 0.0)
-    if passive:
+    if reading.passive:
         return _passive_arguments(syntax, trigger, candidates)
-    if object_from is not None:
-        named = next((m for m in candidates
-                      if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)
+    if reading.object_from is not None:
+        named = _object_word_arguments(syntax, reading, reading.object_from, candidates, speakers)
         if named is not None:
-            subject, subject_rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= object_from],
-                                                 speakers, gender)
-            if subject is None and carried is not None:
-                subject, subject_rule = carried, "carried-subject"
-            if subject is not None and _same_side(subject, named):
-                # استدعت سفير دولة الكويت لدى إيران: one's own envoy called home is no summons
-                return Arguments([], [], (subject_rule, "own-envoy"), 0.0)
-            return Arguments([subject] if subject else [], [named] if subject else [],
-                             (subject_rule, "object-word"), 0.9)
-    relative = (_relative_clause(syntax, trigger, candidates, object_pronoun)
+            return named
+    relative = (_relative_clause(syntax, trigger, candidates, reading.object_pronoun)
                 if form in (PAST, PRESENT, PHRASE) else None)
     if relative is not None and relative[0] is None:
         return Arguments([], [], (relative[2],), 0.0)
@@ -473,130 +518,175 @@ def find_arguments(syntax: SentenceSyntax, frame: str, trigger: tuple[int, int],
         participants = _taking_part(syntax, trigger, candidates) if form == NOUN else []
         if participants:
             return Arguments(participants[:1], participants[1:], ("taking-part",), 0.9)
-    adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
-                  and m.start >= trigger[1] and syntax.starts_word(m.start)]
-    possessed = form == NOUN and object_pronoun
-    co_agents: list[Mention] = []
-    if form == NOUN and genitive_patient and object_pronoun:
-        return _pronoun_patient(syntax, trigger, candidates, enforced=not attack)
-    if form == NOUN and genitive_patient:
-        # اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried)
-        # (a nationality stands for its people there: الإفراج عن فرنسية، اعتقال صحفي فرنسي)
-        own = _last_word(syntax, trigger)  # الإفراج عن: عن is the trigger's
-        after = [m for m in sorted(candidates + [m for m in mentions if m.kind == ADJECTIVE and len(m.actors) == 1],
-                                   key=lambda m: m.start)
-                 if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
-                 and syntax.preposition(m) in (None, "من", own)]
-        if after and (attack or not _enforcer(after[0])):
-            agent, rule = find_subject(syntax, trigger, form, [m for m in candidates if m.end <= trigger[0]],
-                                       speakers, None, possessed=True)
-            if complement and rule == "preceding-subject":
-                agent, rule = None, "none"  # انتقدت كندا القبض على ناشطات: the critic did not arrest them
-            elif agent is None and carried is not None:
-                agent, rule = carried, "carried-subject"
-            return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
-    subject, subject_rule = find_subject(syntax, trigger, form, candidates, speakers, gender, possessed,
-                                         _first_unknown(syntax, mentions, trigger[1]), attack, object_pronoun)
-    if subject_rule == "preverbal-subject" or (subject_rule == "preceding-subject" and form in (PAST, PRESENT)):
-        co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
-    elif subject_rule == "verb-subject":
-        after_subject = [m for m in candidates if m.start >= subject.start]
-        co_agents += _coordinated(syntax, after_subject)[1:]  # أدانت مصر والسعودية: both condemn
+    if form == NOUN and reading.genitive_patient:
+        if reading.object_pronoun:
+            return _pronoun_patient(syntax, trigger, candidates, enforced=not reading.attack)
+        named = _genitive_patient_arguments(syntax, reading, mentions, candidates, speakers)
+        if named is not None:
+            return named
     by_agent = next((m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"), None)
     if form == NOUN and by_agent is not None:
         # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
         patient = next((m for m in candidates + adjectives if trigger[1] <= m.start < by_agent.start
                         and not _same_side(m, by_agent)), None)
         return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
+    return None
+
+
+def _object_word_arguments(syntax: SentenceSyntax, reading: TriggerReading, object_from: int,
+                           candidates: list[Mention], speakers: set[int]) -> Arguments | None:
+    """استدعت البحرين سفير إيران: the actor a noun of the trigger's object introduces is the target."""
+    named = next((m for m in candidates if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)
+    if named is None:
+        return None
+    subject, subject_rule = find_subject(syntax, reading.span, reading.form,
+                                         [m for m in candidates if m.end <= object_from], speakers, reading.gender)
+    if subject is None and reading.carried is not None:
+        subject, subject_rule = reading.carried, "carried-subject"
+    if subject is not None and _same_side(subject, named):
+        # استدعت سفير دولة الكويت لدى إيران: one's own envoy called home is no summons
+        return Arguments([], [], (subject_rule, "own-envoy"), 0.0)
+    return Arguments([subject] if subject else [], [named] if subject else [], (subject_rule, "object-word"), 0.9)
+
+
+def _genitive_patient_arguments(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Mention],
+                                candidates: list[Mention], speakers: set[int]) -> Arguments | None:
+    """اعتقال الصحفي: the genitive underwent the act; the agent is written before (or carried). A nationality
+    stands for its people there (الإفراج عن فرنسية، اعتقال صحفي فرنسي)."""
+    trigger = reading.span
+    own = _last_word(syntax, trigger)  # الإفراج عن: عن is the trigger's
+    after = [m for m in sorted(candidates + [m for m in mentions if m.kind == ADJECTIVE and len(m.actors) == 1],
+                               key=lambda m: m.start)
+             if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
+             and syntax.preposition(m) in (None, "من", own)]
+    if not after or (not reading.attack and _enforcer(after[0])):
+        return None
+    agent, rule = find_subject(syntax, trigger, reading.form, [m for m in candidates if m.end <= trigger[0]],
+                               speakers, None, possessed=True)
+    if reading.complement and rule == "preceding-subject":
+        agent, rule = None, "none"  # انتقدت كندا القبض على ناشطات: the critic did not arrest them
+    elif agent is None and reading.carried is not None:
+        agent, rule = reading.carried, "carried-subject"
+    return Arguments([agent] if agent else [], [after[0]], (rule, "genitive-patient"), 0.85)
+
+
+def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Mention], candidates: list[Mention],
+           adjectives: list[Mention], speakers: set[int]) -> _Agent:
+    """The subject of a verb or the agent of a noun, with the subjects joined to it; a nationality right after
+    a noun is its agent (الهجوم الإسرائيلي); with no one named, the subject an earlier clause hands on."""
+    trigger, form = reading.span, reading.form
+    possessed = form == NOUN and reading.object_pronoun
+    co_agents: list[Mention] = []
+    subject, rule = find_subject(syntax, trigger, form, candidates, speakers, reading.gender, possessed,
+                                 _first_unknown(syntax, mentions, trigger[1]), reading.attack, reading.object_pronoun)
+    if rule == "preverbal-subject" or (rule == "preceding-subject" and form in (PAST, PRESENT)):
+        co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
+    elif rule == "verb-subject":
+        after_subject = [m for m in candidates if m.start >= subject.start]
+        co_agents += _coordinated(syntax, after_subject)[1:]  # أدانت مصر والسعودية: both condemn
     # فرض العقوبات الأمريكية: a nationality after a phrase's definite noun qualifies it, as after a noun
     if (form == NOUN or (form == PHRASE and _last_word(syntax, trigger).startswith("ال"))) and not possessed \
-            and subject_rule != "genitive" and adjectives and _adjective_of(syntax, trigger[1], adjectives[0].start):
+            and rule != "genitive" and adjectives and _adjective_of(syntax, trigger[1], adjectives[0].start):
         # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent; so are the
         # nationalities right after it (الفيتو الروسي الصيني: both vetoed)
-        subject, subject_rule = adjectives[0], "adjective-agent"
+        subject, rule = adjectives[0], "adjective-agent"
         for adjective in adjectives[1:]:
             if syntax.distance((co_agents or [subject])[-1].end, adjective.start) > 0:
                 break
             co_agents.append(adjective)
         adjectives = adjectives[1 + len(co_agents):]
-    elif complement and subject_rule == "preceding-subject":
-        subject, subject_rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
-    if continues and subject_rule == "preceding-subject":
+    elif reading.complement and rule == "preceding-subject":
+        subject, rule = None, "none"  # أدان الوزير الاعتقال: the one who condemns did not arrest
+    if reading.continues and rule == "preceding-subject":
         subject = None  # وأدانت السلطنة الإجراءات بحق الفلسطينيين وطالبت: she goes on, not the last name before
-    if subject is None and carried is not None and subject_rule != "unknown-subject":
-        subject, subject_rule = carried, "carried-subject"
-        candidates = [m for m in candidates if m is not carried]
-    after = [m for m in candidates if m.start >= trigger[1] and m is not subject
-             and (subject is None or m.start > subject.start or m.start >= trigger[1])]
-    rules = [subject_rule]
-    others: list[Mention] = []
-    if frame in JOINT_FRAMES:
-        # التقى الملك الوزير: a meeting's object is a partner; بحث الأزمة: a discussion's is its topic
-        # ب before a city is where (يجتمعان بأديس أبابا)
-        allowed = PARTNER_PREPOSITIONS | ({None} if frame == "joint" else set())
-        reach_from = max(trigger[1], subject.end if subject is not None and subject.start > trigger[1] else 0)
-        partners = [m for m in after if syntax.preposition(m) in allowed
-                    and not (m.kind == CAPITAL and syntax.preposition(m) == "ب")
-                    and (subject is None or not _same_side(m, subject))]
-        if form == NOUN and partners and not (
-                syntax.distance(reach_from, partners[0].start) <= _PARTNER_REACH
-                or syntax.preposition(partners[0]) == "بين" or _attended(syntax.text[reach_from:partners[0].start])):
-            partners = []  # اتصال هاتفي أمس على العمل ... وتأمين الحدود مع سورية: مع belongs to another noun
-        if frame == "discuss" and partners and syntax.preposition(partners[0]) == "و":
-            # بحث الملك عبدالله الثاني وولي العهد السعودي: و joins a participant to the subject (or to a name
-            # in apposition to it); يبحثان الأمن وتنظيم داعش: to a topic
-            joined = [m for m in candidates if subject is not None and subject.start <= m.start
-                      and m.end <= partners[0].start and (m is subject or _same_side(m, subject))]
-            if not joined or not _joined_to(syntax.text[joined[-1].end:partners[0].start]):
-                partners = []
-        others = co_agents + _coordinated(syntax, partners)  # القمة اليمنية القطرية: both took part
-        co_agents = []
-        if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
-            return Arguments([subject], [subject], (*rules, "pair-reference"), 0.85)
-        if subject is None and len(others) >= 2:
-            subject, others = others[0], others[1:]
-            rules = ["first-participant"]
-        rules.append("partner")
-    elif frame == "visit":
-        if subject is not None and subject.entity_type == "GPE" and subject_rule == "verb-subject":
-            # زار الرباط وفد من الكونغرس: the place visited may come before the visitor
-            visitor = next((m for m in after if m is not subject and m.entity_type in ("PER", "ORG")
-                            and syntax.preposition(m) is None), None)
-            if visitor is not None:
-                return Arguments([visitor], [subject], (*rules, "object-first"), 0.85)
-        others = [m for m in after if syntax.preposition(m) in DESTINATION_PREPOSITIONS | {None}
-                  and (subject is None or not _same_side(m, subject))][:1]
-        rules.append("destination")
-    else:  # directed and host: the first other party after the trigger; "في" (where) only as a last resort
-        free = [m for m in after if subject is None or not _same_side(m, subject)]
-        others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
-                  or [m for m in free if syntax.preposition(m) == "في"])[:1]
-        unknown = _first_unknown(syntax, mentions, max(trigger[1], subject.end if subject is not None else 0))
-        if others and unknown is not None and unknown.start < others[0].start:
-            others = []  # واشنطن تشيد بشامير وتتجاهل ممارساته ضد الفلسطينيين: the one praised is not coded
-        # after the verb, or after its subject when that follows the verb (VSO)
-        object_start = max(trigger[1], subject.end if subject is not None else 0)
-        object_adjective = next((m for m in adjectives if m.start >= object_start
-                                 # هاجم المسلحون الحوثيون اليمنيون: right after the subject, it describes it
-                                 and not (subject is not None and subject.start >= trigger[1]
-                                          and syntax.distance(subject.end, m.start) == 0)
-                                 and (syntax.distance(object_start, m.start) <= 3
-                                      or _in_patient_phrase(syntax, object_start, m.start))
-                                 and (subject is None or not _same_side(m, subject))), None)
-        if object_adjective is not None and (not others or others[0].start > object_adjective.start):
-            others = [object_adjective]  # أدان الهجوم الإسرائيلي: the Israeli side is condemned
-            rules.append("object-adjective")
-        elif not others and subject is not None:
-            before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not _same_side(m, subject)
-                      and id(m) not in speakers]
-            others = before[-1:]
-            rules.append("preceding-object")
-        else:
-            rules.append("object")
+    if subject is None and reading.carried is not None and rule != "unknown-subject":
+        subject, rule = reading.carried, "carried-subject"
+    return _Agent(subject, rule, co_agents, adjectives)
+
+
+def _joint_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: _Agent, candidates: list[Mention],
+                     after: list[Mention]) -> Arguments:
+    """التقى الملك الوزير: a meeting's object is a partner; بحث الأزمة: a discussion's is its topic, its partners
+    come with a preposition. ب before a city is where (يجتمعان بأديس أبابا)."""
+    trigger, subject, frame = reading.span, agent.subject, reading.frame
+    allowed = PARTNER_PREPOSITIONS | ({None} if frame == "joint" else set())
+    reach_from = max(trigger[1], subject.end if subject is not None and subject.start > trigger[1] else 0)
+    partners = [m for m in after if syntax.preposition(m) in allowed
+                and not (m.kind == CAPITAL and syntax.preposition(m) == "ب")
+                and (subject is None or not _same_side(m, subject))]
+    if reading.form == NOUN and partners and not (
+            syntax.distance(reach_from, partners[0].start) <= _PARTNER_REACH
+            or syntax.preposition(partners[0]) == "بين" or _attended(syntax.text[reach_from:partners[0].start])):
+        partners = []  # اتصال هاتفي أمس على العمل ... وتأمين الحدود مع سورية: مع belongs to another noun
+    if frame == "discuss" and partners and syntax.preposition(partners[0]) == "و":
+        # بحث الملك عبدالله الثاني وولي العهد السعودي: و joins a participant to the subject (or to a name
+        # in apposition to it); يبحثان الأمن وتنظيم داعش: to a topic
+        joined = [m for m in candidates if subject is not None and subject.start <= m.start
+                  and m.end <= partners[0].start and (m is subject or _same_side(m, subject))]
+        if not joined or not _joined_to(syntax.text[joined[-1].end:partners[0].start]):
+            partners = []
+    others = agent.co_agents + _coordinated(syntax, partners)  # القمة اليمنية القطرية: both took part
+    rules = [agent.rule]
+    if subject is not None and subject.kind == REFERENCE and len(subject.actors) == 2:
+        return Arguments([subject], [subject], (*rules, "pair-reference"), 0.85)
+    if subject is None and len(others) >= 2:
+        subject, others = others[0], others[1:]
+        rules = ["first-participant"]
+    return _assembled(reading.frame, subject, agent.rule, [], others, (*rules, "partner"))
+
+
+def _visit_arguments(syntax: SentenceSyntax, agent: _Agent, after: list[Mention]) -> Arguments:
+    """The visitor and the place or host visited, after إلى, ل, ب or في or as the verb's object."""
+    subject = agent.subject
+    if subject is not None and subject.entity_type == "GPE" and agent.rule == "verb-subject":
+        # زار الرباط وفد من الكونغرس: the place visited may come before the visitor
+        visitor = next((m for m in after if m is not subject and m.entity_type in ("PER", "ORG")
+                        and syntax.preposition(m) is None), None)
+        if visitor is not None:
+            return Arguments([visitor], [subject], (agent.rule, "object-first"), 0.85)
+    others = [m for m in after if syntax.preposition(m) in DESTINATION_PREPOSITIONS | {None}
+              and (subject is None or not _same_side(m, subject))][:1]
+    return _assembled("visit", subject, agent.rule, agent.co_agents, others, (agent.rule, "destination"))
+
+
+def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: _Agent, mentions: list[Mention],
+                        candidates: list[Mention], after: list[Mention], speakers: set[int]) -> Arguments:
+    """Directed and host frames: the first other party after the trigger (في, where, only as a last resort),
+    a nationality that ends the object phrase (أدان الهجوم الإسرائيلي), else the last other party before."""
+    trigger, subject = reading.span, agent.subject
+    free = [m for m in after if subject is None or not _same_side(m, subject)]
+    others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
+              or [m for m in free if syntax.preposition(m) == "في"])[:1]
+    unknown = _first_unknown(syntax, mentions, max(trigger[1], subject.end if subject is not None else 0))
+    if others and unknown is not None and unknown.start < others[0].start:
+        others = []  # واشنطن تشيد بشامير وتتجاهل ممارساته ضد الفلسطينيين: the one praised is not coded
+    # after the verb, or after its subject when that follows the verb (VSO)
+    object_start = max(trigger[1], subject.end if subject is not None else 0)
+    object_adjective = next((m for m in agent.adjectives if m.start >= object_start
+                             # هاجم المسلحون الحوثيون اليمنيون: right after the subject, it describes it
+                             and not (subject is not None and subject.start >= trigger[1]
+                                      and syntax.distance(subject.end, m.start) == 0)
+                             and (syntax.distance(object_start, m.start) <= 3
+                                  or _in_patient_phrase(syntax, object_start, m.start))
+                             and (subject is None or not _same_side(m, subject))), None)
+    if object_adjective is not None and (not others or others[0].start > object_adjective.start):
+        others, rule = [object_adjective], "object-adjective"  # أدان الهجوم الإسرائيلي: the Israeli side
+    elif not others and subject is not None:
+        before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not _same_side(m, subject)
+                  and id(m) not in speakers]
+        others, rule = before[-1:], "preceding-object"
+    else:
+        rule = "object"
+    return _assembled(reading.frame, subject, agent.rule, agent.co_agents, others, (agent.rule, rule))
+
+
+def _assembled(frame: str, subject: Mention | None, subject_rule: str, co_agents: list[Mention],
+               others: list[Mention], rules: tuple[str, ...]) -> Arguments:
+    """Source and target from the agent and the other party, with a quality by how the agent was found."""
     if subject is None or not others:
         # the caller decides whether an event without a named other party still stands (arrests, protests)
-        return Arguments([subject] if subject is not None else [], [], tuple(rules), 0.6)
+        return Arguments([subject] if subject is not None else [], [], rules, 0.6)
     quality = {"verb-subject": 1.0, "genitive": 1.0, "genitive-li": 1.0, "carried-subject": 0.7}.get(subject_rule, 0.85)
     if frame == "host":  # the host is the subject; the guest is the visitor, the source
         return Arguments(others, [subject], (*rules, "host-reversed"), quality)
-    return Arguments([subject, *co_agents], others, tuple(rules), quality)
+    return Arguments([subject, *co_agents], others, rules, quality)

@@ -8,13 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from marsad.events.arguments import (
     COMPLEMENTIZERS,
     JOINT_FRAMES,
     RELATIVE_PRONOUNS,
     Arguments,
+    TriggerReading,
     find_arguments,
     main_sectors,
 )
@@ -209,22 +210,22 @@ class EventExtractor:
         if trigger.type in SPEECH_TYPES:
             speakers = set()
         carried = _carried_topic(state, context, item)
-        reading = _reading(item, text, syntax)
-        options: dict[str, Any] = dict(
+        form = _argument_form(item, text, syntax)
+        reading = TriggerReading(
+            trigger.frame, (start, end), form,
             object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
-            gender=item.hit.subject_gender(item.suffix) if reading != NOUN else None,
-            complement=reading == NOUN and _completes_other_verb(item, context.verbs),
+            gender=item.hit.subject_gender(item.suffix) if form != NOUN else None,
+            complement=form == NOUN and _completes_other_verb(item, context.verbs),
             object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
             genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
-            continues=carried is not None and (reading == PARTICIPLE or (
-                reading in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
-        arguments = find_arguments(syntax, trigger.frame, (start, end), reading, mentions, speakers, **options)
+            continues=carried is not None and (form == PARTICIPLE or (
+                form in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
+        arguments = find_arguments(syntax, reading, mentions, speakers)
         if trigger.type == "REQUEST":
             # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
             # the demand is coded against the party it is about (دعت فرنسا إلى الضغط على سوريا)
             opens = _demand_opens(state, end, clause[1])
-            asked = find_arguments(syntax, trigger.frame, (start, end), reading,
-                                   [m for m in mentions if m.end <= opens], speakers, **options)
+            asked = find_arguments(syntax, reading, [m for m in mentions if m.end <= opens], speakers)
             arguments = asked if asked.target else arguments
         if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
                 _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
@@ -233,7 +234,7 @@ class EventExtractor:
         # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
         # genitive or a guess from the words before
         item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
-            arguments.rules[0] in _SUBJECT_RULES and reading != NOUN)) else None
+            arguments.rules[0] in _SUBJECT_RULES and form != NOUN)) else None
         item.rules = arguments.rules
         if trigger.person_agent and arguments.source and not _official(arguments.source[0]) \
                 and "delegation" not in arguments.rules:
@@ -357,7 +358,7 @@ def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
     return joined and len(before) == 2 and before[1] in RELATIVE_PRONOUNS
 
 
-def _reading(item: Found, text: str, syntax: SentenceSyntax) -> str:
+def _argument_form(item: Found, text: str, syntax: SentenceSyntax) -> str:
     """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) or by a
     noun (تعزيزات عسكرية) is nominal, its agent written before it; so is a past-verb form after a
     preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of), or one that
