@@ -183,85 +183,19 @@ class EventExtractor:
         before = [c for c in in_sentence if c[1] <= start and syntax.distance(c[1], start) <= self.cues.window]
         after = [c for c in in_sentence if end <= c[0] and syntax.distance(end, c[0]) <= self.cues.window]
         item.cues += [c[2] for c in before]
-        # a negation governs the word it stands before (لم يزر، عدم التوقيع), not a verb further on (لا يمنع ...
-        # من إبقاء الخيار العسكري)
-        if any(c[2] == "negated" and syntax.distance(c[1], start) <= _NEGATION_REACH for c in before):
-            item.decision = "negated"
-            return None
-        if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
-            item.decision = "generic: no particular act (أي تدخل)"
-            return None
         weighed = trigger.type == "SANCTION" and any(c[2] == "weighed" for c in before)
-        if trigger.type != "REQUEST" and not weighed and (any(c[2] == "requested" for c in before)
-                                          or _asked_for(item, context.verbs, syntax)):
-            item.decision = "asked for, not done"
-            return None
-        if any(c[2] == "habitual" for c in in_sentence):
-            item.decision = "habitual or background statement"
-            return None
-        if any(c[2] == "sport" for c in in_sentence):
-            item.decision = "sport: a match, not a political event"
-            return None
-        if item.hit.form == PRESENT and "planned" not in item.cues and _in_relative_clause(syntax, text, start):
-            item.decision = "background: a standing relation (روسيا التي تدعم الأسد)"
+        barred = _barred(item, context, text, before, in_sentence, weighed)
+        if barred is not None:
+            item.decision = barred
             return None
         mentions = [m for m in context.mentions.within(clause[0], clause[1]) if m.end <= clause[1]]
-        speakers = _speakers(state, syntax, mentions, in_sentence, start)
-        if trigger.type in SPEECH_TYPES:
-            speakers = set()
-        carried = _carried_topic(state, context, item)
-        form = _argument_form(item, text, syntax)
-        reading = TriggerReading(
-            trigger.frame, (start, end), form,
-            object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
-            gender=item.hit.subject_gender(item.suffix) if form != NOUN else None,
-            complement=form == NOUN and _completes_other_verb(item, context.verbs),
-            object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
-            genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
-            continues=carried is not None and (form == PARTICIPLE or (
-                form in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
-        arguments = find_arguments(syntax, reading, mentions, speakers)
-        if trigger.type == "REQUEST":
-            # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
-            # the demand is coded against the party it is about (دعت فرنسا إلى الضغط على سوريا)
-            opens = _demand_opens(state, end, clause[1])
-            asked = find_arguments(syntax, reading, [m for m in mentions if m.end <= opens], speakers)
-            arguments = asked if asked.target else arguments
-        if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
-                _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
-                                            arguments.target[0]):
-            arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
-        # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
-        # genitive or a guess from the words before
-        item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
-            arguments.rules[0] in _SUBJECT_RULES and form != NOUN)) else None
+        arguments = _arguments(state, context, item, clause, mentions, in_sentence)
         item.rules = arguments.rules
         if trigger.person_agent and arguments.source and not _official(arguments.source[0]) \
                 and "delegation" not in arguments.rules:
             item.decision = "no official travels: وصلت الطائرة، وصلت القوات is no visit"
             return None
-        source, target = _actors_of(arguments.source), _actors_of(arguments.target)
-        if trigger.type == "ASSAULT" and source and not target:
-            target = _attacked_at_home(syntax, mentions, end, source)
-        elif trigger.type == "ASSAULT" and not source and not target and state.home \
-                and _attacked_at_home(syntax, mentions, end, [_state(state.home)]):
-            # انفجار عبوة ناسفة قرب كنيسة في طنطا: an attack no one is named for, at a place in the state the
-            # article is about, is that state's own violence
-            source = target = [_state(state.home)]
-        if not source and target and (trigger.self_targeted or trigger.genitive_patient):
-            # اعتقال صحفي فرنسي في مصر، الإفراج عن المختطفين التونسيين بليبيا: with no agent named, the act
-            # is done where it happens (its authorities arrest and release, kidnappers act on its soil)
-            source = _actors_of(_places_where(syntax, mentions, end))[:1]
-        if trigger.self_targeted and bool(source) != bool(target):
-            # Arrests and protests with one party named happen inside its state: the state arrests its own
-            # citizens (اعتُقل عدد من الناشطات السعوديات), the police arrest at home.
-            named = source or target
-            home = [_state(country) for country in sorted({a.country for a in named if a.country})]
-            source, target = source or home, target or home
-        elif trigger.self_targeted and not source and not target and state.home:
-            # تم اعتقال بعضهم، تظاهرات خرج فيها أهالي المحافظة: with no party named at all, in an article
-            # about one state, its authorities arrest and its people protest
-            source = target = [_state(state.home)]
+        source, target = _parties(state, syntax, trigger, arguments, mentions, end)
         if not source or not target:
             item.decision = "no source or no target"
             return None
@@ -306,6 +240,94 @@ class EventExtractor:
                                    default=_HOME_SCORE) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
+
+
+def _barred(item: Found, context: _Context, text: str, before: list[tuple[int, int, str]],
+            in_sentence: list[tuple[int, int, str]], weighed: bool) -> str | None:
+    """Why the words around a trigger say no new act happened (negated, asked for, habitual ...), or None."""
+    syntax, start = context.syntax, item.span[0]
+    # a negation governs the word it stands before (لم يزر، عدم التوقيع), not a verb further on (لا يمنع ...
+    # من إبقاء الخيار العسكري)
+    if any(c[2] == "negated" and syntax.distance(c[1], start) <= _NEGATION_REACH for c in before):
+        return "negated"
+    if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
+        return "generic: no particular act (أي تدخل)"
+    if item.trigger.type != "REQUEST" and not weighed and (any(c[2] == "requested" for c in before)
+                                                           or _asked_for(item, context.verbs, syntax)):
+        return "asked for, not done"
+    if any(c[2] == "habitual" for c in in_sentence):
+        return "habitual or background statement"
+    if any(c[2] == "sport" for c in in_sentence):
+        return "sport: a match, not a political event"
+    if item.hit.form == PRESENT and "planned" not in item.cues and _in_relative_clause(syntax, text, start):
+        return "background: a standing relation (روسيا التي تدعم الأسد)"
+    return None
+
+
+def _arguments(state: DocumentState, context: _Context, item: Found, clause: tuple[int, int],
+               mentions: list[Mention], in_sentence: list[tuple[int, int, str]]) -> Arguments:
+    """The trigger's arguments as the rules of ``find_arguments`` read them, with what the trigger's type adds:
+    who is asked (REQUEST), that a condemned attack's victim is not accused (ACCUSE); and the agent it hands on
+    to the next subject-less verb (``item.agent``)."""
+    trigger, (start, end) = item.trigger, item.span
+    syntax, text = context.syntax, state.document.text
+    speakers = set() if trigger.type in SPEECH_TYPES else _speakers(state, syntax, mentions, in_sentence, start)
+    carried = _carried_topic(state, context, item)
+    form = _argument_form(item, text, syntax)
+    reading = TriggerReading(
+        trigger.frame, (start, end), form,
+        object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
+        gender=item.hit.subject_gender(item.suffix) if form != NOUN else None,
+        complement=form == NOUN and _completes_other_verb(item, context.verbs),
+        object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
+        genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
+        continues=carried is not None and (form == PARTICIPLE or (
+            form in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
+    arguments = find_arguments(syntax, reading, mentions, speakers)
+    if trigger.type == "REQUEST":
+        # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
+        # the demand is coded against the party it is about (دعت فرنسا إلى الضغط على سوريا)
+        opens = _demand_opens(state, end, clause[1])
+        asked = find_arguments(syntax, reading, [m for m in mentions if m.end <= opens], speakers)
+        arguments = asked if asked.target else arguments
+    if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
+            _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
+                                        arguments.target[0]):
+        arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
+    # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
+    # genitive or a guess from the words before
+    item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
+        arguments.rules[0] in _SUBJECT_RULES and form != NOUN)) else None
+    return arguments
+
+
+def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arguments: Arguments,
+             mentions: list[Mention], end: int) -> tuple[list[Actor], list[Actor]]:
+    """The actors of the source and target mentions, and those an act implies where the text names only one
+    side or none: the attacked or arresting state is where it happens, an article's state arrests its own."""
+    source, target = _actors_of(arguments.source), _actors_of(arguments.target)
+    if trigger.type == "ASSAULT" and source and not target:
+        target = _attacked_at_home(syntax, mentions, end, source)
+    elif trigger.type == "ASSAULT" and not source and not target and state.home \
+            and _attacked_at_home(syntax, mentions, end, [_state(state.home)]):
+        # انفجار عبوة ناسفة قرب كنيسة في طنطا: an attack no one is named for, at a place in the state the
+        # article is about, is that state's own violence
+        source = target = [_state(state.home)]
+    if not source and target and (trigger.self_targeted or trigger.genitive_patient):
+        # اعتقال صحفي فرنسي في مصر، الإفراج عن المختطفين التونسيين بليبيا: with no agent named, the act
+        # is done where it happens (its authorities arrest and release, kidnappers act on its soil)
+        source = _actors_of(_places_where(syntax, mentions, end))[:1]
+    if trigger.self_targeted and bool(source) != bool(target):
+        # Arrests and protests with one party named happen inside its state: the state arrests its own
+        # citizens (اعتُقل عدد من الناشطات السعوديات), the police arrest at home.
+        named = source or target
+        home = [_state(country) for country in sorted({a.country for a in named if a.country})]
+        source, target = source or home, target or home
+    elif trigger.self_targeted and not source and not target and state.home:
+        # تم اعتقال بعضهم، تظاهرات خرج فيها أهالي المحافظة: with no party named at all, in an article
+        # about one state, its authorities arrest and its people protest
+        source = target = [_state(state.home)]
+    return source, target
 
 
 def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], object_start: int,
