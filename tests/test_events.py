@@ -488,3 +488,11 @@ def test_we_are_the_one_quoted(analyzer, text):
     # a first-person verb (ندعو، نطالب: listed once, as يدعو، يطالب) is the speaker's act, in this sentence or the
     # one before; the name after it is the one asked, not "we"
     assert _coded(analyzer, text) == {_event("REQUEST", "TUR", "USA")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وطلبت الحكومة المغربية من السفير الإيراني مغادرة أراضيها خلال 72 ساعة.", _event("SANCTION", "MAR", "IRN")),
+    ("وطلبت الحكومة المغربية من إيران وقف دعم جبهة البوليساريو.", _event("REQUEST", "MAR", "IRN"))])
+def test_an_envoy_told_to_leave_is_expelled(analyzer, text, expected):
+    # طلب ... مغادرة shares طلب with the requests: the required word decides
+    assert _coded(analyzer, text) == {expected}
