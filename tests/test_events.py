@@ -496,3 +496,8 @@ def test_we_are_the_one_quoted(analyzer, text):
 def test_an_envoy_told_to_leave_is_expelled(analyzer, text, expected):
     # طلب ... مغادرة shares طلب with the requests: the required word decides
     assert _coded(analyzer, text) == {expected}
+
+
+def test_denying_an_accusation_rejects_the_accuser(analyzer):
+    coded = _coded(analyzer, "ونفت واشنطن أمس اتهامات موسكو لها بتسليح المعارضة السورية.")
+    assert _event("REJECT", "USA", "RUS") in coded
