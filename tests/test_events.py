@@ -501,3 +501,9 @@ def test_an_envoy_told_to_leave_is_expelled(analyzer, text, expected):
 def test_denying_an_accusation_rejects_the_accuser(analyzer):
     coded = _coded(analyzer, "ونفت واشنطن أمس اتهامات موسكو لها بتسليح المعارضة السورية.")
     assert _event("REJECT", "USA", "RUS") in coded
+
+
+def test_a_definite_statement_noun_takes_no_genitive_owner(analyzer):
+    # البيان has the article: the name after it is the one called on, not the statement's owner
+    coded = _coded(analyzer, "ودعا البيان النظام الإيراني إلى إغلاق سفارته في صنعاء فورا.")
+    assert not any(kind == "REQUEST" and "IRN" in source for kind, source, _ in coded)

@@ -192,11 +192,15 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if preverbal is not None:
             return preverbal, "preverbal-subject"
     after = [m for m in candidates if m.start >= end]
-    if form in (PAST, PRESENT) and without_article(syntax.next_word(end) or "") in _STATEMENT_NOUNS:
+    statement = syntax.next_word(end) or ""
+    if form in (PAST, PRESENT) and without_article(statement) in _STATEMENT_NOUNS:
         # دعا اجتماع وزاري للجامعة العربية ...، دعا تقرير ليفي: a meeting or a document says it; its owner is the
-        # actor, named right after it, or no one the KB can code
+        # actor, named right after it, or no one the KB can code. A noun with the article takes no genitive:
+        # ودعا البيان النظام الإيراني names the one called on.
+        construct = not statement.startswith("ال")
         owner = next((m for m in after if syntax.distance(end, m.start) <= _OWNER_REACH and (
-            syntax.preposition(m) == "ل" or (syntax.preposition(m) is None and syntax.distance(end, m.start) == 1))),
+            syntax.preposition(m) == "ل" or (construct and syntax.preposition(m) is None
+                                              and syntax.distance(end, m.start) == 1))),
             None)  # بيان للخارجية، تقرير الأمم المتحدة (not البيان الختامي الحكومة: the one called on)
         return (owner, "statement-owner") if owner is not None else (None, "unknown-subject")
     if form in (PAST, PRESENT) and unknown is not None and syntax.distance(end, unknown.start) <= 1 \
