@@ -45,10 +45,10 @@ MASCULINE_HEADS = frozenset(normalize_key(w) for w in (
 # Particles between a preverbal subject and its verb: نتنياهو قد استبق، إيران لن تسمح
 VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف", "لم", "لن", "لا", "ما"))
 # بين and the words that name who takes part in a joint act (مناورات بمشاركة المغرب والولايات المتحدة)
-BETWEEN_WORDS_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
+_BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
 _TAKING_PART_WINDOW = 120  # characters before a joint noun where the verb of taking part is looked for
 _TAKING_PART_VERBS = ("شارك", "يشارك", "تشارك")
-BETWEEN_WORDS_REACH = 8  # words after بين where its participants are named
+_BETWEEN_REACH = 8  # words after بين where its participants are named
 _JOINED_TITLE_WORDS = 5  # words (و + a title) between two coordinated participants
 _PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partner: اتصال هاتفي مع
 # ... and a partner named after these is one at any distance (اجتماعا استثنائيا برئاسة ... وبحضور الأمين العام)
@@ -361,10 +361,10 @@ def _attended(text: str) -> bool:
 def _between_participants(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> list[Mention]:
     """اتصال هاتفي جرى بين الرئيسين التركي أردوغان والأمريكي أوباما: the actors named after بين are the
     participants, whoever is named before the trigger; at least two sides, else the rule does not apply."""
-    opener = syntax.between_after(trigger[1], BETWEEN_WORDS_OPENER_REACH)
+    opener = syntax.between_after(trigger[1], _BETWEEN_OPENER_REACH)
     if opener is None:
         return []
-    named = [m for m in candidates if m.start >= opener and syntax.distance(opener, m.start) <= BETWEEN_WORDS_REACH
+    named = [m for m in candidates if m.start >= opener and syntax.distance(opener, m.start) <= _BETWEEN_REACH
              and (syntax.previous_word(m.start) in BETWEEN_WORDS or syntax.preposition(m) not in ("ب", "في"))]  # بفيينا
     pair = [m for m in named if m.kind == REFERENCE and len(m.actors) == 2]
     participants = _one_per_side([m for m in named if m.kind != REFERENCE])
