@@ -507,3 +507,15 @@ def test_a_definite_statement_noun_takes_no_genitive_owner(analyzer):
     # البيان has the article: the name after it is the one called on, not the statement's owner
     coded = _coded(analyzer, "ودعا البيان النظام الإيراني إلى إغلاق سفارته في صنعاء فورا.")
     assert not any(kind == "REQUEST" and "IRN" in source for kind, source, _ in coded)
+
+
+@pytest.mark.parametrize("text", [
+    "وتعمل القاهرة على حماية الرهائن، وذلك عقب مباحثات جمعت وزير الخارجية المصري سامح شكري مع نظيره الأردني "
+    "أيمن الصفدي.",
+    "وتناول اللقاء الذي جمع العاهل الأردني الملك عبدالله الثاني بالرئيس الفرنسي إيمانويل ماكرون الأزمة السورية."])
+def test_a_meeting_brings_together_the_ones_named_after_jamaa(analyzer, text):
+    # جمع (brought together) after a meeting noun names its participants; after عقب the talks were held,
+    # whatever the sentence asked for before
+    assert {kind for kind, _, _ in _coded(analyzer, text)} == {"CONSULT"}
+    assert all(source | target >= {"EGY", "JOR"} or source | target >= {"JOR", "FRA"}
+               for _, source, target in _coded(analyzer, text))

@@ -48,7 +48,9 @@ VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف"
 _BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
 _TAKING_PART_WINDOW = 120  # characters before a joint noun where the verb of taking part is looked for
 _TAKING_PART_VERBS = ("شارك", "يشارك", "تشارك")
-_BETWEEN_REACH = 8  # words after بين where its participants are named
+_BETWEEN_REACH = 8  # words after بين (or جمع) where its participants are named
+_GATHERING_VERBS = frozenset(normalize_key(w) for w in ("جمع", "جمعت", "يجمع", "تجمع", "سيجمع", "ستجمع"))
+_GATHERING_REACH = 2  # words from a meeting noun to its جمع: the verb itself, or الذي / التي and the verb
 _JOINED_TITLE_WORDS = 5  # words (و + a title) between two coordinated participants
 _PARTNER_REACH = 6  # words between a nominal trigger (or its agent) and a partner: اتصال هاتفي مع
 # ... and a partner named after these is one at any distance (اجتماعا استثنائيا برئاسة ... وبحضور الأمين العام)
@@ -388,6 +390,20 @@ def _taking_part(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: l
     return participants if len(participants) >= 2 else []
 
 
+def _brought_together(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> list[Mention]:
+    """مباحثات جمعت وزير الخارجية المصري مع نظيرته الكرواتية، اللقاء الذي جمع الرئيسين: the ones a meeting
+    brought together (جمع) are named after that verb, its object and the one with (مع، ب، و) it; at least two
+    sides, else the rule does not apply."""
+    words = syntax.words_after(trigger[1], _GATHERING_REACH)
+    verb = next((t for t in words if normalize_key(t.text) in _GATHERING_VERBS), None)
+    if verb is None or any(t.start < verb.start and normalize_key(t.text) not in RELATIVE_PRONOUNS for t in words):
+        return []  # right after the noun, or after its الذي / التي
+    named = [m for m in candidates if m.start >= verb.end and syntax.distance(verb.end, m.start) <= _BETWEEN_REACH
+             and syntax.preposition(m) in (None, "مع", "ب", "و", "بين")]
+    participants = _one_per_side(named)
+    return participants if len(participants) >= 2 else []
+
+
 def _one_per_side(mentions: list[Mention]) -> list[Mention]:
     """The first mention of each side, in order (a state's army after the state is the same side)."""
     sides: list[Mention] = []
@@ -522,6 +538,9 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
         participants = _taking_part(syntax, trigger, candidates) if form == NOUN else []
         if participants:
             return Arguments(participants[:1], participants[1:], ("taking-part",), 0.9)
+        participants = _brought_together(syntax, trigger, candidates) if form == NOUN else []
+        if participants:
+            return Arguments(participants[:1], participants[1:], ("brought-together",), 0.9)
     if form == NOUN and reading.genitive_patient:
         if reading.object_pronoun:
             return _pronoun_patient(syntax, trigger, candidates, enforced=not reading.attack)

@@ -49,6 +49,8 @@ DOMESTIC_TYPES = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "REQUEST"
 SPEECH_TYPES = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "PROTEST"})
 # Words after which a past-verb form is its verbal noun (عن رفض، بعد قصف): prepositions and their kin
 NOUN_GOVERNORS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("بعد", "قبل", "إثر", "عقب", "خلال", "منذ"))
+# Words that place an act in time as done (عقب مباحثات، خلال لقائه): what is asked for before them does not reach it
+_AFTER_WORDS = frozenset(normalize_key(c + w) for w in ("بعد", "عقب", "إثر", "خلال", "أثناء") for c in ("", "و"))
 # An actor read from the article's home state alone is as sure as the linker's other inferred states (المملكة)
 _HOME_SCORE = 0.7
 _NOUN_CLITICS = ("ل", "ب", "ك")  # proclitics no verb takes (the article ال contains ل)
@@ -252,8 +254,9 @@ def _barred(item: Found, context: _Context, text: str, before: list[tuple[int, i
         return "negated"
     if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):
         return "generic: no particular act (أي تدخل)"
-    if item.trigger.type != "REQUEST" and not weighed and (any(c[2] == "requested" for c in before)
-                                                           or _asked_for(item, context.verbs, syntax)):
+    # (not past a word that dates the act: لحماية الرهينة، ذلك عقب مباحثات جمعت الوزيرين: the talks were held)
+    requested = any(c[2] == "requested" for c in before) and syntax.previous_word(start) not in _AFTER_WORDS
+    if item.trigger.type != "REQUEST" and not weighed and (requested or _asked_for(item, context.verbs, syntax)):
         return "asked for, not done"
     if any(c[2] == "habitual" for c in in_sentence):
         return "habitual or background statement"
