@@ -519,3 +519,14 @@ def test_a_meeting_brings_together_the_ones_named_after_jamaa(analyzer, text):
     assert {kind for kind, _, _ in _coded(analyzer, text)} == {"CONSULT"}
     assert all(source | target >= {"EGY", "JOR"} or source | target >= {"JOR", "FRA"}
                for _, source, target in _coded(analyzer, text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two joined subjects of تبادل take part in the call it happened in; اتصال هاتفي opens with a noun
+    ("تبادل أمير قطر، الشيخ تميم بن حمد آل ثاني، والرئيس الإيراني، حسن روحاني، التهاني بحلول شهر رمضان، وذلك في "
+     "اتصال هاتفي بينهما.", _event("CONSULT", "QAT", "IRN")),
+    # سلم with a receiver and a count before the arms
+    ("وسلمت الولايات المتحدة مصر ثماني طائرات مقاتلة من طراز إف-16.", _event("AID", "USA", "EGY"))])
+def test_exchanges_in_a_call_and_arms_handed_over(analyzer, text, expected):
+    coded = _coded(analyzer, text)
+    assert expected in coded or (expected[0], expected[2], expected[1]) in coded

@@ -47,7 +47,7 @@ VERB_PARTICLES = frozenset(normalize_key(w) for w in ("قد", "لقد", "سوف"
 # بين and the words that name who takes part in a joint act (مناورات بمشاركة المغرب والولايات المتحدة)
 _BETWEEN_OPENER_REACH = 3  # words between a joint trigger and the بين of its participants (اتصال هاتفي جرى بين)
 _TAKING_PART_WINDOW = 120  # characters before a joint noun where the verb of taking part is looked for
-_TAKING_PART_VERBS = ("شارك", "يشارك", "تشارك")
+_TAKING_PART_VERBS = ("شارك", "يشارك", "تشارك", "تبادل", "يتبادل", "تتبادل")  # تبادل الرئيسان التهاني في اتصال
 _BETWEEN_REACH = 8  # words after بين (or جمع) where its participants are named
 _GATHERING_VERBS = frozenset(normalize_key(w) for w in ("جمع", "جمعت", "يجمع", "تجمع", "سيجمع", "ستجمع"))
 _GATHERING_REACH = 2  # words from a meeting noun to its جمع: the verb itself, or الذي / التي and the verb

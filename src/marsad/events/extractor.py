@@ -405,10 +405,14 @@ def _expressed(text: str, item: Found) -> bool:
 
 
 def _nominal_phrase(phrase: str) -> bool:
-    """A phrase that opens with a noun (تعزيزات عسكرية، صفقة أسلحة، الخيار العسكري), not a verb (أطلق النار):
-    its first word carries the article or a feminine or plural ending no verb has."""
-    first = phrase.split(maxsplit=1)[0] if phrase.strip() else ""
-    return first.startswith("ال") or first.endswith(("ة", "ات"))
+    """A phrase that opens with a noun (تعزيزات عسكرية، صفقة أسلحة، الخيار العسكري، اتصال هاتفي), not a verb
+    (أطلق النار): its first word carries the article or a feminine or plural ending no verb has, or an adjective
+    of relation (هاتفي، مدفعي) qualifies it."""
+    words = phrase.split()
+    if not words:
+        return False
+    return words[0].startswith("ال") or words[0].endswith(("ة", "ات")) or (
+        len(words) == 2 and normalize_key(words[1]).endswith(("ي", "يه")))
 
 
 def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Mention | None:
