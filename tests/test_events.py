@@ -483,7 +483,8 @@ def test_a_meeting_or_a_statement_speaks_for_its_owner(analyzer, text, expected)
 
 @pytest.mark.parametrize("text", [
     'وقال وزير الخارجية التركي مولود جاويش أوغلو في مؤتمر صحفي: "ندعو الإدارة الأمريكية إلى التخلي عن قرارها".',
-    'وقال وزير الخارجية التركي مولود جاويش أوغلو في مؤتمر صحفي. "ونطالب الإدارة الأمريكية بالتخلي عن قرارها".'])
+    'وقال وزير الخارجية التركي مولود جاويش أوغلو في مؤتمر صحفي. "ونطالب الإدارة الأمريكية بالتخلي عن قرارها".',
+    'وقال وزير الخارجية التركي مولود جاويش أوغلو: "أدعو الإدارة الأمريكية إلى التخلي عن قرارها".'])
 def test_we_are_the_one_quoted(analyzer, text):
     # a first-person verb (ندعو، نطالب: listed once, as يدعو، يطالب) is the speaker's act, in this sentence or the
     # one before; the name after it is the one asked, not "we"

@@ -40,8 +40,8 @@ class TriggerHit:
 
     trigger: str
     form: str  # past | present | nouns | phrases | participles
-    # of the verb's subject as written: "m", "f", PRONOUN (the verb carries it: هاجموا), FIRST_PERSON (we:
-    # ندين, said by the one quoted), or None (unknown)
+    # of the verb's subject as written: "m", "f", PRONOUN (the verb carries it: هاجموا), FIRST_PERSON (I or
+    # we: أدين، ندين, said by the one quoted), or None (unknown)
     gender: str | None = None
 
     def subject_gender(self, suffix: str) -> str | None:
@@ -59,7 +59,7 @@ class TriggerHit:
 
 PRONOUN = "pronoun"
 FIRST_PERSON = "first person"
-_OBJECT_SUFFIXES = frozenset({"ه", "ها", "هم", "هما"})
+_OBJECT_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "ك", "كم"})
 _PLURAL_SUFFIXES = {PAST: frozenset({"وا", "ا", "تا", "ن"}), PRESENT: frozenset({"ون", "ان", "ن"})}
 
 
@@ -67,7 +67,7 @@ def _verb_gender(kind: str, written: str, form: str) -> str | None:
     """Listed past stems are masculine singular (زار، دعا), their ت variants feminine (دعت); present verbs
     say it with their first letter (يزور، تزور، ندين)."""
     if kind == PRESENT:
-        return {"ي": "m", "ت": "f", "ن": FIRST_PERSON}.get(normalize_key(form)[:1])
+        return {"ي": "m", "ت": "f", "ن": FIRST_PERSON, "ا": FIRST_PERSON}.get(normalize_key(form)[:1])
     if kind != PAST:
         return None
     if form == written or (form.endswith("ا") and not form.endswith("وا")):
@@ -86,16 +86,20 @@ def past_stems(form: str) -> tuple[str, ...]:
     return form, base + "ا", base + "ت", base + "تا", base + "وا"
 
 
-def _stems(kind: str, written: str) -> tuple[str, ...]:
+def _stems(kind: str, written: str, past_forms: frozenset[str]) -> tuple[str, ...]:
     if kind == PRESENT:
-        return present_stems(written)
+        return present_stems(written, past_forms)
     return past_stems(written) if kind == PAST else noun_stems(written) if kind == NOUN else (written,)
 
 
-def present_stems(form: str) -> tuple[str, ...]:
-    """A present verb listed in the third person (يدين) is also said in the first person plural (ندين، نطالب،
-    ندعو): quoted officials speak for their state that way, so the lexicon lists the verb once."""
-    return (form, "ن" + form[1:]) if form.startswith("ي") else (form,)
+def present_stems(form: str, past_forms: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A present verb listed in the third person (يدين) is also said in the first person (ندين، أدين، نطالب،
+    أرحب): quoted officials speak that way, so the lexicon lists the verb once. The singular is left out where
+    it is a listed past verb (يطلق -> أطلق, يرسل -> أرسل: normalized ``past_forms``)."""
+    if not form.startswith("ي"):
+        return (form,)
+    singular = "أ" + form[1:]
+    return (form, "ن" + form[1:]) + (() if normalize_key(singular) in past_forms else (singular,))
 
 
 def noun_stems(form: str) -> tuple[str, ...]:
@@ -123,8 +127,11 @@ class TriggerLexicon:
         triggers: dict[str, Trigger] = {}
         matcher = PhraseMatcher()
         exclude: set[str] = set()
-        for source in (_data("triggers.yaml"), *user_files(tuple(extra_dirs), "triggers*.yaml")):
-            data = load_yaml(source, "triggers")
+        sources = [(source, load_yaml(source, "triggers"))
+                   for source in (_data("triggers.yaml"), *user_files(tuple(extra_dirs), "triggers*.yaml"))]
+        past_forms = frozenset(normalize_key(form) for _, data in sources for item in data.get("triggers", [])
+                               for written in item.get(PAST, []) for form in past_stems(written))
+        for source, data in sources:
             suffixes = data.get("suffixes", {})
             exclude.update(normalize_key(w) for w in data.get("exclude", []))
             for item in data.get("triggers", []):
@@ -145,7 +152,7 @@ class TriggerLexicon:
                 triggers[trigger.id] = trigger
                 for kind in _FORM_KINDS:
                     for written in item.get(kind, []):
-                        for form in _stems(kind, written):
+                        for form in _stems(kind, written, past_forms):
                             matcher.add(form, TriggerHit(trigger.id, kind, _verb_gender(kind, written, form)),
                                         suffixes=tuple(suffixes.get(kind, ())), article=kind == NOUN)
         return cls(triggers, matcher, frozenset(exclude))
