@@ -531,3 +531,8 @@ def test_a_meeting_brings_together_the_ones_named_after_jamaa(analyzer, text):
 def test_exchanges_in_a_call_and_arms_handed_over(analyzer, text, expected):
     coded = _coded(analyzer, text)
     assert expected in coded or (expected[0], expected[2], expected[1]) in coded
+
+
+def test_a_place_after_a_word_of_direction_is_where_not_who(analyzer):
+    # شرقي سوريا: where the raids were, not the raiders (the old reading made Syria attack France)
+    assert not any(kind == "ASSAULT" for kind, _, _ in _coded(analyzer, "وأدانت فرنسا الغارات الجوية شرقي سوريا."))

@@ -23,9 +23,13 @@ _PARTITIVES = frozenset(normalize_key(w) for w in ("مجموعة", "عدد", "ع
                                                      "عناصر", "أفراد"))
 # Words that open with ك or ل but carry no preposition (وكان الاتحاد الأوروبي أعرب: كان is no ك + أن)
 _NOT_PREPOSITIONAL = frozenset({"كان", "كما", "كذلك", "لقد", "لكن", "لكنه", "لكنها"})
+# Words of direction before a place (شرقي سوريا، شمال العراق، جنوب البلاد): the place is where, not who
+DIRECTIONS = frozenset(normalize_key(w) for w in (
+    "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "وسط", "أقصى"))
 # Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)
 PLACE_HEADS = frozenset(normalize_key(w) for w in (
-    "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار"))
+    "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار")
+) | DIRECTIONS
 # Heads of a construct whose genitive is a state (زعيمي روسيا، وزير خارجية مصر، قادة دول الخليج)
 CONSTRUCT_HEADS = frozenset(normalize_key(w) for w in (
     "زعيم", "زعيمي", "زعماء", "رئيس", "رئيسي", "رؤساء", "وزير", "وزيري", "وزراء", "وزيرة", "خارجية", "دفاع", "داخلية",
@@ -102,7 +106,14 @@ class SentenceSyntax:
 
     def preposition(self, mention: Mention) -> str | None:
         """What governs a mention: a clitic preposition (بالرباط: ب), a conjunction (وواشنطن: و),
-        or the word before it (مع بوريطة: مع); None for a bare noun phrase."""
+        or the word before it (مع بوريطة: مع); None for a bare noun phrase. A place after a word of
+        direction is where something happens (غارات جوية شرقي سوريا): في when nothing else governs it."""
+        governor = self._governor(mention)
+        if governor is None and self.previous_word(mention.start) in DIRECTIONS:
+            return "في"
+        return governor
+
+    def _governor(self, mention: Mention) -> str | None:
         index = bisect_left(self.starts, mention.start + 1) - 1
         if index < 0:
             return None
