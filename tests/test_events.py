@@ -536,3 +536,10 @@ def test_exchanges_in_a_call_and_arms_handed_over(analyzer, text, expected):
 def test_a_place_after_a_word_of_direction_is_where_not_who(analyzer):
     # شرقي سوريا: where the raids were, not the raiders (the old reading made Syria attack France)
     assert not any(kind == "ASSAULT" for kind, _, _ in _coded(analyzer, "وأدانت فرنسا الغارات الجوية شرقي سوريا."))
+
+
+@pytest.mark.parametrize("text", ["وأعلن الجيش الإسرائيلي إحباط صفقة أسلحة بين حماس وإيران.",
+                                  "وألغت كوريا الشمالية محادثات رفيعة مع كوريا الجنوبية بسبب المناورات."])
+def test_an_act_foiled_or_called_off_did_not_happen(analyzer, text):
+    kinds = {kind for kind, _, _ in _coded(analyzer, text)}
+    assert not kinds & {"AID", "CONSULT"}
