@@ -172,8 +172,8 @@ class Cues:
         for source in (_data("cues.yaml"), *user_files(tuple(extra_dirs), "cues*.yaml")):
             data = load_yaml(source, "cues")
             window = data.get("window", window)
-            for category in ("planned", "negated", "hypothetical", "habitual", "attribution", "requested", "weighed",
-                             "generic", "sport"):
+            for category in ("planned", "negated", "cancelled", "hypothetical", "habitual", "attribution",
+                             "requested", "weighed", "generic", "sport"):
                 for word in data.get(category, []):
                     matcher.add(word, category)
             for domain, words in data.get("context", {}).items():
