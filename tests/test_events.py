@@ -543,3 +543,9 @@ def test_a_place_after_a_word_of_direction_is_where_not_who(analyzer):
 def test_an_act_foiled_or_called_off_did_not_happen(analyzer, text):
     kinds = {kind for kind, _, _ in _coded(analyzer, text)}
     assert not kinds & {"AID", "CONSULT"}
+
+
+def test_ones_own_envoy_called_in_is_no_summons(analyzer):
+    # المبعوث الفلسطيني: the nationality after the object word is the envoy's, the president's own
+    coded = _coded(analyzer, "واستدعى الرئيس الفلسطيني محمود عباس المبعوث الفلسطيني في واشنطن للتشاور.")
+    assert not any(kind == "PROTEST" for kind, _, _ in coded)

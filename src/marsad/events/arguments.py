@@ -519,7 +519,7 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
     if reading.passive:
         return _passive_arguments(syntax, trigger, candidates)
     if reading.object_from is not None:
-        named = _object_word_arguments(syntax, reading, reading.object_from, candidates, speakers)
+        named = _object_word_arguments(syntax, reading, reading.object_from, candidates, adjectives, speakers)
         if named is not None:
             return named
     relative = (_relative_clause(syntax, trigger, candidates, reading.object_pronoun)
@@ -557,9 +557,12 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
 
 
 def _object_word_arguments(syntax: SentenceSyntax, reading: TriggerReading, object_from: int,
-                           candidates: list[Mention], speakers: set[int]) -> Arguments | None:
-    """استدعت البحرين سفير إيران: the actor a noun of the trigger's object introduces is the target."""
-    named = next((m for m in candidates if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)
+                           candidates: list[Mention], adjectives: list[Mention],
+                           speakers: set[int]) -> Arguments | None:
+    """استدعت البحرين سفير إيران، استدعى المبعوث الفلسطيني: the actor (or nationality) a noun of the trigger's
+    object introduces is the target."""
+    named = next((m for m in sorted(candidates + adjectives, key=lambda m: m.start)
+                  if m.end > object_from and syntax.distance(object_from, m.start) <= 2), None)
     if named is None:
         return None
     subject, subject_rule = find_subject(syntax, reading.span, reading.form,
