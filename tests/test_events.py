@@ -549,3 +549,8 @@ def test_ones_own_envoy_called_in_is_no_summons(analyzer):
     # المبعوث الفلسطيني: the nationality after the object word is the envoy's, the president's own
     coded = _coded(analyzer, "واستدعى الرئيس الفلسطيني محمود عباس المبعوث الفلسطيني في واشنطن للتشاور.")
     assert not any(kind == "PROTEST" for kind, _, _ in coded)
+
+
+def test_the_body_in_a_leaders_title_is_his_own_side(analyzer):
+    text = "انتقد الأمين العام لحزب الله حسن نصر الله في كلمة متلفزة العملية التي تقودها السعودية في اليمن."
+    assert _event("ACCUSE", "HEZBOLLAH", "SAU") in _coded(analyzer, text, published="2015-03-28")

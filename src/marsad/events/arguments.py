@@ -118,9 +118,18 @@ def _is_person(mention: Mention) -> bool:
 
 def _same_side(a: Mention, b: Mention) -> bool:
     """Two mentions of one state are one side, unless one is a non-state group of it: rebels fight the
-    army, protesters face the police, parties accuse the government (المتمردون ... القوات الحكومية)."""
+    army, protesters face the police, parties accuse the government (المتمردون ... القوات الحكومية). A body
+    and the people who lead or speak for it are one side too (الأمين العام لحزب الله حسن نصر الله)."""
+    if _bodies(a) & _bodies(b):
+        return True
     return (bool(a.countries & b.countries) and a.kind != REFERENCE and b.kind != REFERENCE
             and _domestic_sectors(a) == _domestic_sectors(b))
+
+
+def _bodies(mention: Mention) -> set[str]:
+    """The stateless bodies a mention names or belongs to (HEZBOLLAH for the party and for Nasrallah)."""
+    return {actor.org or actor.id for actor in mention.actors
+            if not actor.country and (actor.org or actor.kind == "organization")}
 
 
 def _domestic_sectors(mention: Mention) -> frozenset[str]:
