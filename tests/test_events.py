@@ -554,3 +554,11 @@ def test_ones_own_envoy_called_in_is_no_summons(analyzer):
 def test_the_body_in_a_leaders_title_is_his_own_side(analyzer):
     text = "انتقد الأمين العام لحزب الله حسن نصر الله في كلمة متلفزة العملية التي تقودها السعودية في اليمن."
     assert _event("ACCUSE", "HEZBOLLAH", "SAU") in _coded(analyzer, text, published="2015-03-28")
+
+
+def test_the_one_who_condemns_an_attack_neither_made_it_nor_accuses_its_victim(analyzer):
+    text = ("وتلقى خادم الحرمين الشريفين اتصالا هاتفيا من الملك عبدالله الثاني ملك الأردن عبر فيه عن إدانته واستنكاره "
+            "للاعتداء الآثم الذي وقع في مسجد قوات الطوارئ في منطقة عسير.")
+    coded = _coded(analyzer, text, published="2015-08-07")
+    assert not any(kind in ("ACCUSE", "ASSAULT") for kind, _, _ in coded)
+    assert any(kind == "CONSULT" for kind, _, _ in coded)

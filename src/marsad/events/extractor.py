@@ -62,7 +62,8 @@ VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، قُتل)
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
-_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض"))
+_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع"))
+_CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
 _SPEAKER_REACH = 3  # words between an attribution verb and the one who speaks (as in _speakers)
 _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subject", "relative-subject"})
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
@@ -82,6 +83,7 @@ class _Context:
     timexes: SpanIndex[Timex]
     verbs: list[tuple[tuple[int, int], str]]  # verb triggers: span and event type, in text order
     attacks: list[tuple[int, int]]  # attack nouns and phrases, in text order
+    condemnations: list[tuple[int, int]]  # ACCUSE triggers of every form, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
     own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
 
@@ -125,6 +127,7 @@ class EventExtractor:
             timexes=SpanIndex(state.analysis.timexes, lambda t: t.start),
             verbs=sorted((f.span, f.trigger.type) for f in found if f.hit.form in VERBAL_FORMS),
             attacks=sorted(f.span for f in found if f.trigger.type == "ASSAULT" and f.hit.form != PAST),
+            condemnations=sorted(f.span for f in found if f.trigger.type == "ACCUSE"),
         )
         events: list[Event] = []
         for item in found:
@@ -283,7 +286,8 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         trigger.frame, (start, end), form,
         object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
         gender=item.hit.subject_gender(item.suffix) if form != NOUN else None,
-        complement=form == NOUN and _completes_other_verb(item, context.verbs),
+        complement=form == NOUN and (_completes_other_verb(item, context.verbs)
+                                     or _condemned(item, context.condemnations, syntax)),
         object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
         genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
         continues=carried is not None and (form == PARTICIPLE or (
@@ -335,12 +339,21 @@ def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arg
     return source, target
 
 
+def _condemned(item: Found, condemnations: list[tuple[int, int]], syntax: SentenceSyntax) -> bool:
+    """An attack noun right after a condemnation is what is condemned (عبر عن إدانته واستنكاره للاعتداء): it takes
+    no agent from before the condemnation, whose speaker did not attack."""
+    if item.trigger.type != "ASSAULT":
+        return False
+    index = bisect_left(condemnations, item.span) - 1
+    return index >= 0 and syntax.distance(condemnations[index][1], item.span[0]) <= _CONDEMNED_REACH
+
+
 def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], object_start: int,
                                 target: Mention) -> bool:
     """أدانت قطر الهجوم على السفارة السعودية، التفجير الذي استهدف كنيسة: what a condemned attack struck is
     its victim, not the one condemned. ``object_start``: where the condemnation's object begins."""
     index = bisect_left(attacks, (object_start, object_start))
-    if index == len(attacks) or syntax.distance(object_start, attacks[index][0]) > 1 \
+    if index == len(attacks) or syntax.distance(object_start, attacks[index][0]) > _CONDEMNED_REACH \
             or attacks[index][1] > target.start:
         return False
     return syntax.preposition(target) in _VICTIM_PREPOSITIONS or any(
