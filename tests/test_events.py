@@ -562,3 +562,8 @@ def test_the_one_who_condemns_an_attack_neither_made_it_nor_accuses_its_victim(a
     coded = _coded(analyzer, text, published="2015-08-07")
     assert not any(kind in ("ACCUSE", "ASSAULT") for kind, _, _ in coded)
     assert any(kind == "CONSULT" for kind, _, _ in coded)
+
+
+def test_a_leader_named_before_an_attack_noun_speaks_of_it(analyzer):
+    coded = _coded(analyzer, "وقدم الرئيس الأمريكي باراك أوباما تعازيه لتركيا التي شهدت عدة هجمات دموية.")
+    assert not any("USA" in source and kind in ("ASSAULT", "ACCUSE") for kind, source, _ in coded)
