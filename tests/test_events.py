@@ -567,3 +567,8 @@ def test_the_one_who_condemns_an_attack_neither_made_it_nor_accuses_its_victim(a
 def test_a_leader_named_before_an_attack_noun_speaks_of_it(analyzer):
     coded = _coded(analyzer, "وقدم الرئيس الأمريكي باراك أوباما تعازيه لتركيا التي شهدت عدة هجمات دموية.")
     assert not any("USA" in source and kind in ("ASSAULT", "ACCUSE") for kind, source, _ in coded)
+
+
+def test_taking_in_refugees_is_no_visit(analyzer):
+    text = "وقال الوزير الأردني إن المساعدات الدولية انخفضت رغم تحمل الأردن لعبء استضافة اللاجئين السوريين."
+    assert not any(kind == "CONSULT" for kind, _, _ in _coded(analyzer, text))
