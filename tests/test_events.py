@@ -572,3 +572,12 @@ def test_a_leader_named_before_an_attack_noun_speaks_of_it(analyzer):
 def test_taking_in_refugees_is_no_visit(analyzer):
     text = "وقال الوزير الأردني إن المساعدات الدولية انخفضت رغم تحمل الأردن لعبء استضافة اللاجئين السوريين."
     assert not any(kind == "CONSULT" for kind, _, _ in _coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "وقال السفير الروسي خلال حفل استقبال في السفارة البولندية في موسكو إن العلاقات مع بولندا جيدة.",
+    "وبعد الاطلاع على قواعد الاشتباك بين القوات السعودية والحوثيين تبين أن الطائرة التزمت بها.",
+    "وتأهلت السويد لثمن النهائي برفقة المكسيك."])
+def test_a_word_before_or_after_can_make_a_trigger_another_thing(analyzer, text):
+    # حفل استقبال is a party, قواعد الاشتباك rules of engagement, ثمن النهائي the round of sixteen
+    assert not any(kind in ("CONSULT", "ASSAULT", "SUPPORT") for kind, _, _ in _coded(analyzer, text))

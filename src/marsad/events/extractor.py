@@ -63,6 +63,7 @@ DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، 
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع"))
+_WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
 _SPEAKER_REACH = 3  # words between an attribution verb and the one who speaks (as in _speakers)
 _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subject", "relative-subject"})
@@ -158,7 +159,9 @@ class EventExtractor:
             # A form shared by several triggers (استدعى: summon an envoy, recall one's own) goes to the first
             # whose required words follow it.
             hits: list[TriggerHit] = list(match.payloads)  # type: ignore[arg-type]
-            hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])), None)
+            before = _word_before(normalized.text, match.start - len(match.prefix))
+            hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])
+                        and before not in self.lexicon.triggers[h.trigger].unless_after), None)
             if hit is None:
                 continue
             item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index],
@@ -562,6 +565,12 @@ def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, 
 
 
 @lru_cache(maxsize=65_536)
+def _word_before(normalized: str, start: int) -> str:
+    """The normalized, bared word that ends right before ``start`` (حفل before استقبال), else ""."""
+    words = normalized[max(0, start - _WORD_BEFORE_WINDOW):start].split()
+    return _bare(words[-1]) if words and normalized[start - 1:start].isspace() else ""
+
+
 def _bare(word: str) -> str:
     """A word without punctuation, leading conjunction, preposition and article (memoized: each trigger's near
     words are bared again at every occurrence of the trigger)."""
