@@ -581,3 +581,10 @@ def test_taking_in_refugees_is_no_visit(analyzer):
 def test_a_word_before_or_after_can_make_a_trigger_another_thing(analyzer, text):
     # حفل استقبال is a party, قواعد الاشتباك rules of engagement, ثمن النهائي the round of sixteen
     assert not any(kind in ("CONSULT", "ASSAULT", "SUPPORT") for kind, _, _ in _coded(analyzer, text))
+
+
+def test_a_body_of_a_place_no_state_holds_is_no_actor(analyzer):
+    # القدس has no state in the KB: the court there is not coded as a body of a state named "LOC"
+    text = "وحكمت محكمة الصلح في القدس المحتلة اليوم على شرطيين إسرائيليين بالسجن سنتين ونصف."
+    analysis = analyzer.analyze(Document("t", text, published="2012-07-10"))
+    assert not any(actor.id.startswith("LOC") for event in analysis.events for actor in event.source + event.target)

@@ -271,10 +271,11 @@ class ActorLinker:
                     _gap(text, mention.end, follower.start) == 0):
                 continue  # المتمردين الحوثيين، مسلحو حركة الشباب: the noun is that group's, not a state's
             sector = mention.office or "GOV"
-            if follower is not None and follower.kind == NAME and len(follower.countries) == 1 and (
+            if follower is not None and follower.kind == NAME and len(follower.states) == 1 and (
                     sector in LOCATED_AGENT_SECTORS and _located_in(text, mention.end, follower.start)):
-                # الأحزاب السياسية في تونس: parties, rebels, citizens of the state they are in
-                country = next(iter(follower.countries))
+                # الأحزاب السياسية في تونس: parties, rebels, citizens of the state they are in (not of a place
+                # no state holds: محكمة الصلح في القدس)
+                country = next(iter(follower.states))
                 kept.append(_body_mention(mention.start, mention.end, country, country, sector, 0.7))
                 continue
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
@@ -624,10 +625,10 @@ def _focus(mentions: list[Mention]) -> tuple[list[str], str | None]:
     its home state: the one named in more than half of those mentions, if any."""
     counts: Counter[str] = Counter()
     for mention in mentions:
-        if mention.kind in (NAME, CAPITAL, ADJECTIVE) and len(mention.countries) == 1:
-            code = next(iter(mention.countries))
-            if code:
-                counts[code] += 1
+        # (not a place no state holds, القدس: its code is no state's)
+        if mention.kind in (NAME, CAPITAL, ADJECTIVE) and len(mention.countries) == 1 and not all(
+                a.kind == "place" and not a.country for a in mention.actors):
+            counts[next(iter(mention.countries))] += 1
     ranked = counts.most_common()
     home = ranked[0][0] if ranked and 2 * ranked[0][1] > sum(counts.values()) else None
     return [code for code, _ in ranked], home

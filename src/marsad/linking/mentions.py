@@ -43,3 +43,8 @@ class Mention:
     @property
     def countries(self) -> set[str]:
         return {a.code for a in self.actors}
+
+    @property
+    def states(self) -> set[str]:
+        """The states of its actors: not the codes of stateless bodies or places (القدس has none)."""
+        return {a.country for a in self.actors if a.country}
