@@ -306,10 +306,11 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
             _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
                                         arguments.target[0]):
         arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
-    if trigger.type == "ASSAULT" and form == NOUN and arguments.rules[0] == "preceding-subject" \
-            and all(_speaks(m) for m in arguments.source):
-        # قدم أوباما تعازيه لتركيا التي شهدت عدة هجمات: a leader or ministry named before an attack noun speaks
-        # of it; the attacker is named with the attack or not at all
+    if trigger.type == "ASSAULT" and trigger.spoken_as is None and form == NOUN \
+            and arguments.rules[0] == "preceding-subject" and all(_speaks(m) for m in arguments.source):
+        # قدم أوباما تعازيه لتركيا التي شهدت عدة غارات: a leader or ministry named before an attack noun speaks
+        # of it; the attacker is named with the attack or not at all (هجوم in a speaker's mouth is criticism:
+        # spoken_as)
         arguments = Arguments([], arguments.target, (*arguments.rules, "speaker-not-attacker"), arguments.quality)
     # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
     # genitive or a guess from the words before
