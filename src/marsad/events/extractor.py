@@ -565,13 +565,13 @@ def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, 
     return [(position + m.start(), m.group()) for m in _WORD.finditer(window)][:count]
 
 
-@lru_cache(maxsize=65_536)
 def _word_before(normalized: str, start: int) -> str:
     """The normalized, bared word that ends right before ``start`` (حفل before استقبال), else ""."""
     words = normalized[max(0, start - _WORD_BEFORE_WINDOW):start].split()
     return _bare(words[-1]) if words and normalized[start - 1:start].isspace() else ""
 
 
+@lru_cache(maxsize=65_536)
 def _bare(word: str) -> str:
     """A word without punctuation, leading conjunction, preposition and article (memoized: each trigger's near
     words are bared again at every occurrence of the trigger)."""
