@@ -588,3 +588,9 @@ def test_a_body_of_a_place_no_state_holds_is_no_actor(analyzer):
     text = "وحكمت محكمة الصلح في القدس المحتلة اليوم على شرطيين إسرائيليين بالسجن سنتين ونصف."
     analysis = analyzer.analyze(Document("t", text, published="2012-07-10"))
     assert not any(actor.id.startswith("LOC") for event in analysis.events for actor in event.source + event.target)
+
+
+def test_what_befell_someone_named_before_is_recalled_not_reported(analyzer):
+    # اعتقاله with no one said to make the arrest recalls the prisoner's past, unlike بعد اعتقاله by the police
+    text = "وقاد إبراهيم حامد الجناح العسكري لحماس في الضفة الغربية حتى اعتقاله عام 2006."
+    assert not any(kind == "COERCE" for kind, _, _ in _coded(analyzer, text, published="2012-07-10"))

@@ -199,6 +199,11 @@ class EventExtractor:
         mentions = [m for m in context.mentions.within(clause[0], clause[1]) if m.end <= clause[1]]
         arguments = _arguments(state, context, item, clause, mentions, in_sentence)
         item.rules = arguments.rules
+        if arguments.rules == ("none", "pronoun-patient"):
+            # حتى اعتقاله عام 2006، احتجاجا على اعتقاله الإداري: an act named only by the pronoun of someone the
+            # story has introduced, with no one said to do it, recalls what befell them, not a new act
+            item.decision = "background: what befell someone named before (اعتقاله)"
+            return None
         if trigger.person_agent and arguments.source and not _official(arguments.source[0]) \
                 and "delegation" not in arguments.rules:
             item.decision = "no official travels: وصلت الطائرة، وصلت القوات is no visit"
