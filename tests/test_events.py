@@ -594,3 +594,11 @@ def test_what_befell_someone_named_before_is_recalled_not_reported(analyzer):
     # اعتقاله with no one said to make the arrest recalls the prisoner's past, unlike بعد اعتقاله by the police
     text = "وقاد إبراهيم حامد الجناح العسكري لحماس في الضفة الغربية حتى اعتقاله عام 2006."
     assert not any(kind == "COERCE" for kind, _, _ in _coded(analyzer, text, published="2012-07-10"))
+
+
+@pytest.mark.parametrize("text", ["وامتنعت تونس عن التصويت على قرار يدين النظام السوري في مجلس حقوق الإنسان.",
+                                  "وقال إن الهجوم عملية إرهابية تستهدف قتل العسكريين الجزائريين."])
+def test_a_present_verb_after_an_indefinite_singular_noun_describes_it(analyzer, text):
+    # قرار يدين: a resolution that condemns; عملية تستهدف: an operation that targets. Neither noun is an actor,
+    # and what follows the verb is its object, not its subject
+    assert not any(kind in ("ACCUSE", "ASSAULT") for kind, _, _ in _coded(analyzer, text))

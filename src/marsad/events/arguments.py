@@ -257,7 +257,8 @@ def _describes_noun(syntax: SentenceSyntax, mentions: list[Mention], verb_start:
     """تفجيرين إرهابيين استهدفا كنيستين، العقوبات الاقتصادية تستهدف قطاع النفط: a verb right after a noun that
     names no actor, with nothing between (no و, no line break), describes it: a relative clause without الذي
     whose subject is that noun, no actor. A past verb so only after an indefinite plural (a definite noun
-    before a past verb is often its subject: الطائرات قصفت); a present one after any such noun."""
+    before a past verb is often its subject: الطائرات قصفت); a present one also after a definite noun, an
+    indefinite feminine one or a statement noun (عملية إرهابية تستهدف، قرار يدين)."""
     if not syntax.starts_word(verb_start):
         return False  # وتعتقل: a verb joined by و goes on with the sentence's subject
     window = max(0, verb_start - _WORD_WINDOW)
@@ -270,7 +271,9 @@ def _describes_noun(syntax: SentenceSyntax, mentions: list[Mention], verb_start:
     if (definite and not present) or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS:
         return False
     previous_start = window + len(before.rstrip()) - len(words[1])
-    return (definite or previous.endswith(_INDEFINITE_ENDINGS)) and not any(
+    indefinite = previous.endswith(_INDEFINITE_ENDINGS) or (present and (
+        previous.endswith("ه") or previous in _STATEMENT_NOUNS))
+    return (definite or indefinite) and not any(
         m.start < verb_start and m.end > previous_start for m in mentions)
 
 
