@@ -602,3 +602,9 @@ def test_a_present_verb_after_an_indefinite_singular_noun_describes_it(analyzer,
     # قرار يدين: a resolution that condemns; عملية تستهدف: an operation that targets. Neither noun is an actor,
     # and what follows the verb is its object, not its subject
     assert not any(kind in ("ACCUSE", "ASSAULT") for kind, _, _ in _coded(analyzer, text))
+
+
+@pytest.mark.parametrize("text", ["وأعلن بيان لوزارة الخارجية الأمريكية أمس فرض عقوبات جديدة على مسؤولين إيرانيين.",
+                                  "وأعلن بيان صادر عن وزارة الخارجية الأمريكية فرض عقوبات جديدة على مسؤولين إيرانيين."])
+def test_the_owner_of_a_statement_acts_through_it(analyzer, text):
+    assert _event("SANCTION", "USA", "IRN") in _coded(analyzer, text)

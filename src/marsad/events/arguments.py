@@ -244,13 +244,22 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         if agent is not None:
             return agent, "relative-agent"
     free = [m for m in reversed([m for m in candidates if m.end <= start])
-            if id(m) not in speakers and syntax.preposition(m) in (None, "و")]
+            if id(m) not in speakers and (syntax.preposition(m) in (None, "و") or _statement_owner(syntax, m))]
     if form == PARTICIPLE:
         # قال الوزير البريطاني إن عقوبات الاتحاد الأوروبي ...، داعيا طهران: the participle's subject is the
         # main verb's, the first in the sentence; a person or body before a place (يغادر كارتر الأردن متوجها)
         free = free[::-1]
         free = [m for m in free if m.entity_type != "GPE"] + [m for m in free if m.entity_type == "GPE"]
     return (free[0], "preceding-subject") if free else (None, "none")
+
+
+def _statement_owner(syntax: SentenceSyntax, mention: Mention) -> bool:
+    """أعلن بيان لوزارة الخزانة فرض عقوبات، ذكر بيان صادر عن الرئاسة: the owner of a statement that is a
+    verb's subject speaks through it, as free as a bare subject."""
+    preposition = syntax.preposition(mention)
+    words = syntax.previous_words(mention.start, 3)
+    return (preposition == "ل" and bool(words) and words[0] in _STATEMENT_NOUNS) or (
+        preposition == "عن" and words[1:3] in (["صادر", "بيان"], ["صادرا", "بيانا"]))
 
 
 def _describes_noun(syntax: SentenceSyntax, mentions: list[Mention], verb_start: int, present: bool) -> bool:
