@@ -608,3 +608,12 @@ def test_a_present_verb_after_an_indefinite_singular_noun_describes_it(analyzer,
                                   "وأعلن بيان صادر عن وزارة الخارجية الأمريكية فرض عقوبات جديدة على مسؤولين إيرانيين."])
 def test_the_owner_of_a_statement_acts_through_it(analyzer, text):
     assert _event("SANCTION", "USA", "IRN") in _coded(analyzer, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("وأصدرت الخارجية السعودية بيانا أدانت فيه الحوثيين بسبب استهداف المدنيين.", _event("ACCUSE", "SAU", "HOUTHIS")),
+    ("وأصدرت المنظمة بيانا دعت فيه إيران الولايات المتحدة إلى الحوار.", _event("REQUEST", "IRN", "USA")),
+    ("جاء ذلك في وقت أدانت فيه روسيا العقوبات الأمريكية على إيران.", _event("ACCUSE", "RUS", "USA"))])
+def test_a_verb_about_a_statement_has_its_author_for_subject(analyzer, text, expected):
+    # أدانت فيه: what the statement says, in its author's voice; two names after فيه are subject and object
+    assert expected in _coded(analyzer, text)

@@ -68,6 +68,8 @@ _ENFORCING_SECTORS = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
 _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
+_IN_IT = frozenset({"فيه", "فيها", "فيهما"})
+_TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
 # Verbs whose subject is where an act happened or who suffered it, not its agent (normalized stems)
 _NOT_AGENT_VERBS = tuple(normalize_key(w) for w in ("شهد", "تشهد", "يشهد", "تعرض", "يتعرض", "تتعرض", "عاش",
                                                     "تعيش", "يعيش", "عان", "تعان", "يعان", "واجه", "تواجه",
@@ -214,6 +216,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
                                               and syntax.distance(end, m.start) == 1))),
             None)  # بيان للخارجية، تقرير الأمم المتحدة (not البيان الختامي الحكومة: the one called on)
         return (owner, "statement-owner") if owner is not None else (None, "unknown-subject")
+    if form in (PAST, PRESENT) and _about_statement(syntax, start, end) and not _subject_and_object(syntax, after):
+        # أصدرت الخارجية بيانا أدانت فيه الهجوم، كلمة رحب فيها بالضيوف: a verb about a statement or a speech
+        # named before has its author for subject; a name after it is what it is about
+        after = []
     if form in (PAST, PRESENT) and unknown is not None and syntax.distance(end, unknown.start) <= 1 \
             and (not after or (unknown.end <= after[0].start and syntax.distance(unknown.end, after[0].start) > 0)) \
             and syntax.preposition(unknown) is None:
@@ -251,6 +257,20 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         free = free[::-1]
         free = [m for m in free if m.entity_type != "GPE"] + [m for m in free if m.entity_type == "GPE"]
     return (free[0], "preceding-subject") if free else (None, "none")
+
+
+def _about_statement(syntax: SentenceSyntax, verb_start: int, verb_end: int) -> bool:
+    """فيه، فيها right after the verb (أدانت فيه): the verb tells what a statement named before says. Not
+    after a word of time (في وقت أدانت فيه دمشق: the time in which Damascus condemned)."""
+    following = syntax.words_after(verb_end, 1)
+    return bool(following) and normalize_key(following[0].text) in _IN_IT \
+        and without_article(syntax.previous_word(verb_start) or "") not in _TIME_NOUNS
+
+
+def _subject_and_object(syntax: SentenceSyntax, after: list[Mention]) -> bool:
+    """Two bare names in a row after a verb (بيان دعت فيه أوبك المنتجين): its subject, then its object."""
+    bare = [m for m in after if syntax.preposition(m) is None]
+    return len(bare) > 1 and syntax.distance(bare[0].end, bare[1].start) <= 1
 
 
 def _statement_owner(syntax: SentenceSyntax, mention: Mention) -> bool:
