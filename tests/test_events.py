@@ -617,3 +617,8 @@ def test_the_owner_of_a_statement_acts_through_it(analyzer, text):
 def test_a_verb_about_a_statement_has_its_author_for_subject(analyzer, text, expected):
     # أدانت فيه: what the statement says, in its author's voice; two names after فيه are subject and object
     assert expected in _coded(analyzer, text)
+
+
+def test_calling_off_talks_rebuffs_the_other_side(analyzer):
+    coded = _coded(analyzer, "وذكرت الوكالة أن كوريا الشمالية ألغت محادثات رفيعة مع كوريا الجنوبية بسبب المناورات.")
+    assert _event("REJECT", "PRK", "KOR") in coded and not any(kind == "CONSULT" for kind, _, _ in coded)
