@@ -622,3 +622,10 @@ def test_a_verb_about_a_statement_has_its_author_for_subject(analyzer, text, exp
 def test_calling_off_talks_rebuffs_the_other_side(analyzer):
     coded = _coded(analyzer, "وذكرت الوكالة أن كوريا الشمالية ألغت محادثات رفيعة مع كوريا الجنوبية بسبب المناورات.")
     assert _event("REJECT", "PRK", "KOR") in coded and not any(kind == "CONSULT" for kind, _, _ in coded)
+
+
+def test_a_prayer_is_no_demand(analyzer):
+    # داعيا الله: the word right after the participle (unless_before) makes it a prayer
+    text = "وأعرب الملك سلمان عن شكره للملك حمد بن عيسى آل خليفة على مشاعره، داعيا الله أن يحفظ البحرين."
+    coded = _coded(analyzer, text, published="2015-08-07")
+    assert not any(kind == "REQUEST" for kind, _, _ in coded) and any(kind == "SUPPORT" for kind, _, _ in coded)

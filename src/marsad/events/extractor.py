@@ -541,13 +541,17 @@ def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]])
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
-    """True when no forbidding word and (if it needs one) a required word follow within ``near`` words.
+    """True when no forbidding word and (if it needs one) a required word follow within ``near`` words, and
+    the next word is not one that makes the trigger another thing.
 
     Words compare whole, after stripping proclitics and the article (سفيرها is not سفير).
     """
-    if not trigger.requires_near and not trigger.unless_near:
+    if not trigger.requires_near and not trigger.unless_near and not trigger.unless_before:
         return True
-    window = f" {' '.join(_bare(w) for _, w in _words_after(state, end, trigger.near))} "
+    following = [_bare(w) for _, w in _words_after(state, end, max(trigger.near, 1))]
+    if following[:1] and following[0] in {_bare(word) for word in trigger.unless_before}:
+        return False
+    window = f" {' '.join(following)} "
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
         return False
     return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)

@@ -33,6 +33,7 @@ class Trigger:
     spoken_as: str | None = None  # the type when a speaker, not a fighter, does it (هاجم ترامب إيران: ACCUSE)
     person_agent: bool = False  # only a person or officials do it (وصل الوزير، وصل وفد; not وصلت الطائرة)
     unless_after: tuple[str, ...] = ()  # words that, right before it, make it another thing (حفل استقبال)
+    unless_before: tuple[str, ...] = ()  # words that, right after it, make it another thing (داعيا الله)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ class TriggerLexicon:
                     spoken_as=item.get("spoken_as"),
                     person_agent=item.get("agent") == "person",
                     unless_after=tuple(normalize_key(w) for w in item.get("unless_after", [])),
+                    unless_before=tuple(normalize_key(w) for w in item.get("unless_before", [])),
                 )
                 if trigger.id in triggers and source == _data("triggers.yaml"):
                     raise DataFileError(str(source), item["__line__"], f"duplicate trigger id {trigger.id!r}")
