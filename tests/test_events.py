@@ -629,3 +629,11 @@ def test_a_prayer_is_no_demand(analyzer):
     text = "وأعرب الملك سلمان عن شكره للملك حمد بن عيسى آل خليفة على مشاعره، داعيا الله أن يحفظ البحرين."
     coded = _coded(analyzer, text, published="2015-08-07")
     assert not any(kind == "REQUEST" for kind, _, _ in coded) and any(kind == "SUPPORT" for kind, _, _ in coded)
+
+
+def test_only_who_launches_an_attack_noun_attacks_in_words(analyzer):
+    spoke_of = _coded(analyzer, "وقدم الرئيس الأمريكي باراك أوباما تعازيه لتركيا التي شهدت هجمات دموية نسبت إلى داعش.",
+                      published="2015-07-23")
+    assert not any("USA" in source and kind in ("ACCUSE", "ASSAULT") for kind, source, _ in spoke_of)
+    launched = _coded(analyzer, "وشن خطيب جمعة طهران أحمد خاتمي، الجمعة، هجوما على الولايات المتحدة.")
+    assert _event("ACCUSE", "IRN", "USA") in launched

@@ -65,6 +65,8 @@ _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "�
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع"))
 _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
+_LAUNCH_VERBS = ("شن", "يشن", "تشن", "سيشن", "ستشن")  # شن هجوما: launched an attack, in arms or in words
+_LAUNCH_REACH = 10  # words from a verb of launching to its noun: the subject, a date and a comma between
 _SPEAKER_REACH = 3  # words between an attribution verb and the one who speaks (as in _speakers)
 _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subject", "relative-subject"})
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
@@ -311,11 +313,11 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
             _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
                                         arguments.target[0]):
         arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
-    if trigger.type == "ASSAULT" and trigger.spoken_as is None and form == NOUN \
-            and arguments.rules[0] == "preceding-subject" and all(_speaks(m) for m in arguments.source):
-        # قدم أوباما تعازيه لتركيا التي شهدت عدة غارات: a leader or ministry named before an attack noun speaks
-        # of it; the attacker is named with the attack or not at all (هجوم in a speaker's mouth is criticism:
-        # spoken_as)
+    if trigger.type == "ASSAULT" and form == NOUN and arguments.rules[0] == "preceding-subject" \
+            and all(_speaks(m) for m in arguments.source) and not _launched(syntax, start):
+        # قدم أوباما تعازيه لتركيا التي شهدت عدة غارات، أن شامير قرر شن هجوم مضاد: a leader or ministry named
+        # before an attack noun speaks of it; the attacker is named with the attack or not at all. Only one who
+        # launches the noun (شن خاتمي هجوما على الولايات المتحدة) attacks, in words (spoken_as) or arms
         arguments = Arguments([], arguments.target, (*arguments.rules, "speaker-not-attacker"), arguments.quality)
     # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
     # genitive or a guess from the words before
@@ -351,6 +353,12 @@ def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arg
         # about one state, its authorities arrest and its people protest
         source = target = [_state(state.home)]
     return source, target
+
+
+def _launched(syntax: SentenceSyntax, noun_start: int) -> bool:
+    """شن خطيب جمعة طهران أحمد خاتمي، الجمعة، هجوما: a verb of launching in the words before the noun."""
+    return any(word.removeprefix("و").startswith(_LAUNCH_VERBS)
+               for word in syntax.previous_words(noun_start, _LAUNCH_REACH))
 
 
 def _condemned(item: Found, condemnations: list[tuple[int, int]], syntax: SentenceSyntax) -> bool:
