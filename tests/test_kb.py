@@ -194,6 +194,13 @@ def test_a_bare_title_names_the_holder_of_the_state_in_context(analyzer, text, w
     assert last_title.actor.id == who
 
 
+def test_a_preposition_ends_a_title(analyzer):
+    # الوزير عن قلقه من التدخل الإيراني: the nationality after عن ... من describes the intervention, not the minister
+    text = "تونس - أعرب الوزير عن قلقه من التدخل الإيراني في اليمن."
+    analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
+    assert not any(e.actor and e.actor.country == "IRN" and e.type == "PER" for e in analysis.entities)
+
+
 @pytest.mark.parametrize(("published", "text", "who", "code"), [
     # issue 6: other actors -- group leaders code as their group, IGO heads as their organization
     ("2015-06-01", "قال حسن نصر الله في خطاب متلفز إن المعركة مستمرة.", "PER.HASSAN_NASRALLAH", "HEZBOLLAH"),

@@ -55,6 +55,7 @@ FAMILY_PARTICLES = frozenset(normalize_key(w) for w in ("أبو", "ابو", "ب�
 _TAGGER_TYPES = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 # How far (in characters of intervening text) a title reaches to the adjective or name it governs.
 _TITLE_REACH = 4
+_TITLE_BREAKERS = frozenset(normalize_key(w) for w in ("عن", "من", "على", "إلى", "مع", "خلال", "بعد", "قبل"))
 _OWNER_REACH = 250  # characters back to the person whose country بلاده is
 # a full stop, ? or ! not after a lone letter (د. or an initial) nor inside a number (2.5), or a line break
 _SENTENCE_END = re.compile(r"(?<!\s\w)[.!?؟](?!\w)|\n")
@@ -340,7 +341,7 @@ class ActorLinker:
                 kept.append(mention)
                 continue
             country, org, end, j = None, None, mention.end, i + 1
-            while j < len(mentions) and _gap(text, end, mentions[j].start) <= _TITLE_REACH:
+            while j < len(mentions) and _title_gap(text, end, mentions[j].start) <= _TITLE_REACH:
                 follower = mentions[j]
                 if follower.kind == ADJECTIVE and country is None:
                     country = next(iter(follower.countries))
@@ -608,6 +609,15 @@ def _located_in(text: str, end: int, start: int) -> bool:
     """``في`` (after at most one qualifying word) joins a body to the state it is in."""
     words = [normalize_key(w) for w in text[end:start].split()]
     return bool(words) and words[-1] == "في" and len(words) <= 2 and all(w.isalpha() for w in words)
+
+
+def _title_gap(text: str, end: int, start: int) -> int:
+    """Words between a title and what may complete it; a preposition standing alone between them ends the
+    title (الوزير عن قلقه من التدخل الإيراني: the minister is not Iran's)."""
+    between = text[end:start] if start > end else ""
+    if any(normalize_key(word) in _TITLE_BREAKERS for word in between.split()):
+        return _FAR
+    return _gap(text, end, start)
 
 
 def _gap(text: str, end: int, start: int) -> int:
