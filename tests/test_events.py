@@ -637,3 +637,12 @@ def test_only_who_launches_an_attack_noun_attacks_in_words(analyzer):
     assert not any("USA" in source and kind in ("ACCUSE", "ASSAULT") for kind, source, _ in spoke_of)
     launched = _coded(analyzer, "وشن خطيب جمعة طهران أحمد خاتمي، الجمعة، هجوما على الولايات المتحدة.")
     assert _event("ACCUSE", "IRN", "USA") in launched
+
+
+def test_a_denial_governs_the_act_named_after_its_subject(analyzer):
+    denied = _coded(analyzer, "ونفى الرئيس الأميركي دونالد ترامب إبرام اتفاق مع تركيا بشأن القس.")
+    assert not any(kind == "AGREE" for kind, _, _ in denied)
+    # denying accusations presupposes them: the accusation stays
+    accused = _coded(analyzer, "ونفى حزب الله اللبناني الثلاثاء اتهامات المغرب بإرسال أسلحة إلى البوليساريو.",
+                     published="2018-05-01")
+    assert any(kind == "ACCUSE" and "MAR" in source for kind, source, _ in accused)

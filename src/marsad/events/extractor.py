@@ -265,6 +265,8 @@ def _barred(item: Found, context: _Context, text: str, before: list[tuple[int, i
     # من إبقاء الخيار العسكري)
     if any(c[2] == "negated" and syntax.distance(c[1], start) <= _NEGATION_REACH for c in before):
         return "negated"
+    if item.trigger.type != "ACCUSE" and any(c[2] == "denied" for c in before):
+        return "denied"
     if any(c[2] == "cancelled" for c in before):
         return "foiled or called off"
     if any(c[2] == "generic" and syntax.distance(c[1], start) == 0 for c in before):

@@ -176,7 +176,7 @@ class Cues:
         for source in (_data("cues.yaml"), *user_files(tuple(extra_dirs), "cues*.yaml")):
             data = load_yaml(source, "cues")
             window = data.get("window", window)
-            for category in ("planned", "negated", "cancelled", "hypothetical", "habitual", "attribution",
+            for category in ("planned", "negated", "denied", "cancelled", "hypothetical", "habitual", "attribution",
                              "requested", "weighed", "generic", "sport"):
                 for word in data.get(category, []):
                     matcher.add(word, category)
