@@ -646,3 +646,9 @@ def test_a_denial_governs_the_act_named_after_its_subject(analyzer):
     accused = _coded(analyzer, "ونفى حزب الله اللبناني الثلاثاء اتهامات المغرب بإرسال أسلحة إلى البوليساريو.",
                      published="2018-05-01")
     assert any(kind == "ACCUSE" and "MAR" in source for kind, source, _ in accused)
+
+
+def test_the_nationality_of_the_fire_is_the_shooter(analyzer):
+    # بنيران إسرائيلية: the adjective of the instrument names who fired, the dead named before are the target
+    coded = _coded(analyzer, "وشيعت جنازات القتلى الفلسطينيين الذين سقطوا بنيران إسرائيلية أمس.")
+    assert _event("ASSAULT", "ISR", "PSE") in coded

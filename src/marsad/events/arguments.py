@@ -454,6 +454,17 @@ def _one_per_side(mentions: list[Mention]) -> list[Mention]:
     return sides
 
 
+def _phrase_qualified(syntax: SentenceSyntax, trigger: tuple[int, int], rule: str, adjectives: list[Mention]) -> bool:
+    """A nationality after a phrase's own noun qualifies it as after a noun: a definite one (فرض العقوبات
+    الأمريكية), or an indefinite one whose agent no verb names (قتلوا بنيران إسرائيلية: the fire was Israel's,
+    but أطلق الحوثيون صواريخ إيرانية: the Houthis fired)."""
+    last = _last_word(syntax, trigger)
+    if last.startswith("ال"):
+        return True
+    return bool(adjectives) and rule in ("preceding-subject", "none") and not normalize_key(
+        syntax.text[adjectives[0].start:adjectives[0].end]).startswith("ال")
+
+
 def _last_word(syntax: SentenceSyntax, trigger: tuple[int, int]) -> str:
     """The trigger's last word, normalized (عن in الإفراج عن, العقوبات in فرض العقوبات)."""
     return normalize_key(syntax.text[trigger[0]:trigger[1]].split()[-1])
@@ -652,7 +663,7 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
         after_subject = [m for m in candidates if m.start >= subject.start]
         co_agents += _coordinated(syntax, after_subject)[1:]  # أدانت مصر والسعودية: both condemn
     # فرض العقوبات الأمريكية: a nationality after a phrase's definite noun qualifies it, as after a noun
-    if (form == NOUN or (form == PHRASE and _last_word(syntax, trigger).startswith("ال"))) and not possessed \
+    if (form == NOUN or (form == PHRASE and _phrase_qualified(syntax, trigger, rule, adjectives))) and not possessed \
             and rule != "genitive" and adjectives and _adjective_of(syntax, trigger[1], adjectives[0].start):
         # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent; so are the
         # nationalities right after it (الفيتو الروسي الصيني: both vetoed)
