@@ -652,3 +652,10 @@ def test_the_nationality_of_the_fire_is_the_shooter(analyzer):
     # بنيران إسرائيلية: the adjective of the instrument names who fired, the dead named before are the target
     coded = _coded(analyzer, "وشيعت جنازات القتلى الفلسطينيين الذين سقطوا بنيران إسرائيلية أمس.")
     assert _event("ASSAULT", "ISR", "PSE") in coded
+
+
+def test_a_demand_is_not_addressed_to_a_party_named_before_the_verb(analyzer):
+    # the one asked follows the verb (طالب X بـ) or is its pronoun (طالبها); a state named earlier in the
+    # sentence is the setting, not the addressee
+    coded = _coded(analyzer, "وفي ظل تصاعد التوتر مع إيران طالبت فرنسا بوقف التصعيد فورا.")
+    assert not any(kind == "REQUEST" and "IRN" in target for kind, _, target in coded)

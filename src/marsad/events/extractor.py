@@ -65,6 +65,7 @@ _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "�
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع"))
 _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
+_ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
 _LAUNCH_VERBS = ("شن", "يشن", "تشن", "سيشن", "ستشن")  # شن هجوما: launched an attack, in arms or in words
 _LAUNCH_REACH = 10  # words from a verb of launching to its noun: the subject, a date and a comma between
 _SPEAKER_REACH = 3  # words between an attribution verb and the one who speaks (as in _speakers)
@@ -311,6 +312,12 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         opens = _demand_opens(state, end, clause[1])
         asked = find_arguments(syntax, reading, [m for m in mentions if m.end <= opens], speakers)
         arguments = asked if asked.target else arguments
+    if trigger.type in _ADDRESSED_TYPES and arguments.rules[-1] == "preceding-object" \
+            and not reading.object_pronoun and not reading.continues:
+        # وفي ظل التوتر مع إيران طالبت فرنسا بوقف التصعيد: a demand or praise is addressed after its verb (طالب X،
+        # أشاد بـ X) or by its pronoun (طالبها); a party named before is the setting, unless a verb joined by و
+        # goes on about it (أدانت الجزائر تدمير الأضرحة في مالي ودعت)
+        arguments = Arguments(arguments.source, [], (*arguments.rules, "no-addressee"), arguments.quality)
     if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
             _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
                                         arguments.target[0]):
