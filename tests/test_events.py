@@ -668,3 +668,11 @@ def test_an_accusation_faced_or_answered_is_not_one_made(analyzer):
         assert not any(kind == "ACCUSE" for kind, _, _ in _coded(analyzer, text)), text
     pointed = _coded(analyzer, "ووجهت وزارة الداخلية المصرية أصابع الاتهام إلى حركة حماس.")
     assert _event("ACCUSE", "EGY", "HAMAS") in pointed
+
+
+@pytest.mark.parametrize("text", [
+    "وكان قائد فيلق القدس الإيراني الذي يخضع لحظر على السفر قد زار موسكو.",
+    "وقال إن عودة اللاجئين السوريين تتم بالتنسيق مع الأمم المتحدة."])
+def test_a_ban_in_force_and_a_manner_of_acting_are_no_acts(analyzer, text):
+    # حظر is spelt as its noun (a ban in force); بالتنسيق مع says how another act is done
+    assert not any(kind in ("COERCE", "COOPERATE") for kind, _, _ in _coded(analyzer, text))
