@@ -577,10 +577,13 @@ def test_taking_in_refugees_is_no_visit(analyzer):
 @pytest.mark.parametrize("text", [
     "وقال السفير الروسي خلال حفل استقبال في السفارة البولندية في موسكو إن العلاقات مع بولندا جيدة.",
     "وبعد الاطلاع على قواعد الاشتباك بين القوات السعودية والحوثيين تبين أن الطائرة التزمت بها.",
-    "وتأهلت السويد لثمن النهائي برفقة المكسيك."])
+    "وتأهلت السويد لثمن النهائي برفقة المكسيك.",
+    "وتبادلت باكستان والهند الاتهامات بخرق اتفاق وقف إطلاق النار على الحدود."])
 def test_a_word_before_or_after_can_make_a_trigger_another_thing(analyzer, text):
-    # حفل استقبال is a party, قواعد الاشتباك rules of engagement, ثمن النهائي the round of sixteen
-    assert not any(kind in ("CONSULT", "ASSAULT", "SUPPORT") for kind, _, _ in _coded(analyzer, text))
+    # حفل استقبال is a party, قواعد الاشتباك rules of engagement, ثمن النهائي the round of sixteen, خرق اتفاق
+    # وقف إطلاق النار a truce broken, not one made
+    kinds = ("CONSULT", "ASSAULT", "SUPPORT", "CONCEDE")
+    assert not any(kind in kinds for kind, _, _ in _coded(analyzer, text))
 
 
 def test_a_body_of_a_place_no_state_holds_is_no_actor(analyzer):
