@@ -408,8 +408,10 @@ def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
 
 @pytest.mark.parametrize("text", ["وأدانت قطر الهجوم على السفارة السعودية في طهران.",
                                   "وأدانت قطر الهجمات التي تعرضت لها السفارة السعودية في طهران."])
-def test_the_victim_of_a_condemned_attack_is_not_accused(analyzer, text):
-    assert not any(kind == "ACCUSE" for kind, _, _ in _coded(analyzer, text, published="2016-01-03"))
+def test_the_victim_of_a_condemned_attack_is_not_accused_but_supported(analyzer, text):
+    coded = _coded(analyzer, text, published="2016-01-03")
+    assert not any(kind == "ACCUSE" for kind, _, _ in coded)
+    assert _event("SUPPORT", "QAT", "SAU") in coded
 
 
 @pytest.mark.parametrize("text", ["ووصلت الطائرة السعودية الأولى إلى مطار تيرانا الدولي صباح أمس.",

@@ -240,7 +240,8 @@ class EventExtractor:
         evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
         item.decision = "event"
         spoken = trigger.spoken_as is not None and bool(arguments.source) and all(_speaks(m) for m in arguments.source)
-        kind = "THREATEN" if weighed else trigger.spoken_as if spoken else trigger.type
+        kind = "THREATEN" if weighed else trigger.spoken_as if spoken else \
+            "SUPPORT" if arguments.rules[-1] == "victim" else trigger.type
         return Event(
             type=kind,
             mode=trigger.mode if kind == trigger.type else None,
@@ -321,7 +322,8 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
             _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
                                         arguments.target[0]):
-        arguments = Arguments(arguments.source, [], (*arguments.rules, "victim"), arguments.quality)
+        # أدانت قطر الهجوم على السفارة السعودية: the victim is not accused; standing by it is support
+        arguments = Arguments(arguments.source, arguments.target, (*arguments.rules, "victim"), arguments.quality)
     if trigger.type == "ASSAULT" and form == NOUN and arguments.rules[0] == "preceding-subject" \
             and all(_speaks(m) for m in arguments.source) and not _launched(syntax, start):
         # قدم أوباما تعازيه لتركيا التي شهدت عدة غارات، أن شامير قرر شن هجوم مضاد: a leader or ministry named
