@@ -681,3 +681,8 @@ def test_an_accusation_faced_or_answered_is_not_one_made(analyzer):
 def test_a_ban_in_force_and_a_manner_of_acting_are_no_acts(analyzer, text):
     # حظر is spelt as its noun (a ban in force); بالتنسيق مع says how another act is done
     assert not any(kind in ("COERCE", "COOPERATE") for kind, _, _ in _coded(analyzer, text))
+
+
+def test_condolences_are_support(analyzer):
+    coded = _coded(analyzer, "وقدم الرئيس الأمريكي باراك أوباما تعازيه لتركيا في ضحايا الهجوم.", published="2015-07-23")
+    assert _event("SUPPORT", "USA", "TUR") in coded
