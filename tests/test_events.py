@@ -685,3 +685,9 @@ def test_a_ban_in_force_and_a_manner_of_acting_are_no_acts(analyzer, text):
 def test_condolences_are_support(analyzer):
     coded = _coded(analyzer, "وقدم الرئيس الأمريكي باراك أوباما تعازيه لتركيا في ضحايا الهجوم.", published="2015-07-23")
     assert _event("SUPPORT", "USA", "TUR") in coded
+
+
+@pytest.mark.parametrize("text", ["وحذر ولي العهد السعودي من حرب مع إيران في مقابلة مع مجلة أمريكية.",
+                                  "وقالت الوزارة اليمنية إن الحوثيين يدربون النساء على السلاح، محذرة من مخطط لتفجير الوضع."])
+def test_a_warning_of_a_danger_threatens_no_one(analyzer, text):
+    assert not any(kind == "THREATEN" for kind, _, _ in _coded(analyzer, text))

@@ -202,6 +202,9 @@ class EventExtractor:
         mentions = [m for m in context.mentions.within(clause[0], clause[1]) if m.end <= clause[1]]
         arguments = _arguments(state, context, item, clause, mentions, in_sentence)
         item.rules = arguments.rules
+        if trigger.unless_before and _unless_before_subject(state, trigger, arguments, end):
+            item.decision = "another thing, by the word after its subject (حذر ولي العهد من حرب)"
+            return None
         if arguments.rules == ("none", "pronoun-patient"):
             # حتى اعتقاله عام 2006، احتجاجا على اعتقاله الإداري: an act named only by the pronoun of someone the
             # story has introduced, with no one said to do it, recalls what befell them, not a new act
@@ -574,6 +577,14 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
         return False
     return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)
+
+
+def _unless_before_subject(state: DocumentState, trigger: Trigger, arguments: Arguments, end: int) -> bool:
+    """The word that ``unless_before`` forbids right after the trigger stands right after the subject that
+    follows it (حذر ولي العهد السعودي من حرب: a warning of a danger, as حذر من حرب)."""
+    subject_end = max([m.end for m in arguments.source if m.start >= end], default=None)
+    following = _words_after(state, subject_end, 1) if subject_end is not None else []
+    return bool(following) and _bare(following[0][1]) in {_bare(word) for word in trigger.unless_before}
 
 
 def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None:
