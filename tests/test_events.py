@@ -687,7 +687,8 @@ def test_condolences_are_support(analyzer):
     assert _event("SUPPORT", "USA", "TUR") in coded
 
 
-@pytest.mark.parametrize("text", ["وحذر ولي العهد السعودي من حرب مع إيران في مقابلة مع مجلة أمريكية.",
-                                  "وقالت الوزارة اليمنية إن الحوثيين يدربون النساء على السلاح، محذرة من مخطط لتفجير الوضع."])
+@pytest.mark.parametrize("text", [
+    "وحذر ولي العهد السعودي من حرب مع إيران في مقابلة مع مجلة أمريكية.",
+    "وقالت الوزارة اليمنية إن الحوثيين يدربون النساء على السلاح، محذرة من مخطط لتفجير الوضع."])
 def test_a_warning_of_a_danger_threatens_no_one(analyzer, text):
     assert not any(kind == "THREATEN" for kind, _, _ in _coded(analyzer, text))
