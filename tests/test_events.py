@@ -692,3 +692,9 @@ def test_condolences_are_support(analyzer):
     "وقالت الوزارة اليمنية إن الحوثيين يدربون النساء على السلاح، محذرة من مخطط لتفجير الوضع."])
 def test_a_warning_of_a_danger_threatens_no_one(analyzer, text):
     assert not any(kind == "THREATEN" for kind, _, _ in _coded(analyzer, text))
+
+
+def test_two_is_no_praise(analyzer):
+    # اثنان (two), with hamza and alef maqsura normalized away, reads as أثنى (praised) + a dual ending
+    text = "وقالت رئاسة الأركان التركية إن عسكريا تركيا قتل وجرح اثنان آخران في صدام مع مسلحين في سوريا."
+    assert not any(kind == "SUPPORT" for kind, _, _ in _coded(analyzer, text))
