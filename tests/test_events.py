@@ -698,3 +698,9 @@ def test_two_is_no_praise(analyzer):
     # اثنان (two), with hamza and alef maqsura normalized away, reads as أثنى (praised) + a dual ending
     text = "وقالت رئاسة الأركان التركية إن عسكريا تركيا قتل وجرح اثنان آخران في صدام مع مسلحين في سوريا."
     assert not any(kind == "SUPPORT" for kind, _, _ in _coded(analyzer, text))
+
+
+def test_a_clause_of_time_is_no_standing_relation(analyzer):
+    # في الوقت الذي ندين: "while we condemn", said now, unlike روسيا التي تدعم الأسد
+    text = 'وقال الرئيس العراقي في بيان: "في الوقت الذي ندين هذا القصف التركي فإننا ندعو إلى الحوار".'
+    assert _event("ACCUSE", "IRQ", "TUR") in _coded(analyzer, text, published="2015-08-02")

@@ -69,7 +69,8 @@ _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun 
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
 _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
-_TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
+# nouns of time before a relative clause or فيه: the clause tells when, not who (في الوقت الذي، في وقت أدانت فيه)
+TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
 # Verbs whose subject is where an act happened or who suffered it, not its agent (normalized stems)
 _NOT_AGENT_VERBS = tuple(normalize_key(w) for w in ("شهد", "تشهد", "يشهد", "تعرض", "يتعرض", "تتعرض", "عاش",
                                                     "تعيش", "يعيش", "عان", "تعان", "يعان", "واجه", "تواجه",
@@ -264,7 +265,7 @@ def _about_statement(syntax: SentenceSyntax, verb_start: int, verb_end: int) -> 
     after a word of time (في وقت أدانت فيه دمشق: the time in which Damascus condemned)."""
     following = syntax.words_after(verb_end, 1)
     return bool(following) and normalize_key(following[0].text) in _IN_IT \
-        and without_article(syntax.previous_word(verb_start) or "") not in _TIME_NOUNS
+        and without_article(syntax.previous_word(verb_start) or "") not in TIME_NOUNS
 
 
 def _subject_and_object(syntax: SentenceSyntax, after: list[Mention]) -> bool:
@@ -297,7 +298,8 @@ def _describes_noun(syntax: SentenceSyntax, mentions: list[Mention], verb_start:
         return False
     previous = normalize_key(words[1])
     definite = previous.startswith("ال")
-    if (definite and not present) or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS:
+    if (definite and not present) or len(previous) < 4 or not previous.isalpha() or previous in PREPOSITIONS \
+            or previous in RELATIVE_PRONOUNS:
         return False
     previous_start = window + len(before.rstrip()) - len(words[1])
     indefinite = previous.endswith(_INDEFINITE_ENDINGS) or (present and (
@@ -333,10 +335,12 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     Returns (subject, object or None, rule) when the trigger verb opens a relative clause; no subject
     when the antecedent is a noun that names no actor.
     """
-    previous = syntax.previous_words(trigger[0], 2)
+    previous = syntax.previous_words(trigger[0], 3)
     auxiliary = int(previous[:1] != [] and previous[0] in AUXILIARIES)  # ترامب الذي كان يطالب
     if len(previous) <= auxiliary or previous[auxiliary] not in RELATIVE_PRONOUNS:
         return None
+    if without_article(previous[auxiliary + 1:auxiliary + 2][0] if previous[auxiliary + 1:] else "") in TIME_NOUNS:
+        return None  # في الوقت الذي ندين: a clause of time, whose subject is the verb's own
     before = [m for m in candidates
               if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 1 + auxiliary]
     after = [m for m in candidates if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 4]

@@ -14,6 +14,7 @@ from marsad.events.arguments import (
     COMPLEMENTIZERS,
     JOINT_FRAMES,
     RELATIVE_PRONOUNS,
+    TIME_NOUNS,
     Arguments,
     TriggerReading,
     find_arguments,
@@ -39,6 +40,7 @@ from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import normalize_key
 from marsad.text.spans import SpanIndex
+from marsad.text.tokens import without_article
 
 if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
@@ -426,12 +428,13 @@ def _places_where(syntax: SentenceSyntax, mentions: list[Mention], end: int) -> 
 
 
 def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
-    """The verb opens a relative clause (التي تدعم), or is joined to one that does (التي تمنع وترفض)."""
-    before = syntax.previous_words(start, 2)
+    """The verb opens a relative clause (التي تدعم), or is joined to one that does (التي تمنع وترفض); not one
+    about a time (في الوقت الذي ندين هذا القصف: while we condemn it, now)."""
+    before = syntax.previous_words(start, 3)
     if before[:1] and before[0] in RELATIVE_PRONOUNS:
-        return True
+        return not (before[1:2] and without_article(before[1]) in TIME_NOUNS)
     joined = text[max(0, start - 1):start] == "و" or normalize_key(text[start:start + 1]) == "و"
-    return joined and len(before) == 2 and before[1] in RELATIVE_PRONOUNS
+    return joined and len(before) >= 2 and before[1] in RELATIVE_PRONOUNS
 
 
 def _argument_form(item: Found, text: str, syntax: SentenceSyntax) -> str:
