@@ -574,7 +574,7 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     if not trigger.requires_near and not trigger.unless_near and not trigger.unless_before:
         return True
     following = [_bare(w) for _, w in _words_after(state, end, max(trigger.near, 1))]
-    if following[:1] and following[0] in {_bare(word) for word in trigger.unless_before}:
+    if following[:1] and _makes_another_thing(trigger, following[0]):
         return False
     window = f" {' '.join(following)} "
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
@@ -587,7 +587,12 @@ def _unless_before_subject(state: DocumentState, trigger: Trigger, arguments: Ar
     follows it (حذر ولي العهد السعودي من حرب: a warning of a danger, as حذر من حرب)."""
     subject_end = max([m.end for m in arguments.source if m.start >= end], default=None)
     following = _words_after(state, subject_end, 1) if subject_end is not None else []
-    return bool(following) and _bare(following[0][1]) in {_bare(word) for word in trigger.unless_before}
+    return bool(following) and _makes_another_thing(trigger, _bare(following[0][1]))
+
+
+def _makes_another_thing(trigger: Trigger, bared_word: str) -> bool:
+    """The bared word is one of the trigger's ``unless_before`` words (داعيا الله، حذر من)."""
+    return any(bared_word == _bare(word) for word in trigger.unless_before)
 
 
 def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None:
