@@ -70,7 +70,7 @@ _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "�
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
 _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
 # nouns of time before a relative clause or فيه: the clause tells when, not who (في الوقت الذي، في وقت أدانت فيه)
-TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
+_TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
 # Verbs whose subject is where an act happened or who suffered it, not its agent (normalized stems)
 _NOT_AGENT_VERBS = tuple(normalize_key(w) for w in ("شهد", "تشهد", "يشهد", "تعرض", "يتعرض", "تتعرض", "عاش",
                                                     "تعيش", "يعيش", "عان", "تعان", "يعان", "واجه", "تواجه",
@@ -260,12 +260,18 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     return (free[0], "preceding-subject") if free else (None, "none")
 
 
+def is_time_noun(word: str | None) -> bool:
+    """A normalized noun of time, with or without the article (الوقت، يوم): a relative clause or فيه after it
+    tells when, not who."""
+    return word is not None and without_article(word) in _TIME_NOUNS
+
+
 def _about_statement(syntax: SentenceSyntax, verb_start: int, verb_end: int) -> bool:
     """فيه، فيها right after the verb (أدانت فيه): the verb tells what a statement named before says. Not
     after a word of time (في وقت أدانت فيه دمشق: the time in which Damascus condemned)."""
     following = syntax.words_after(verb_end, 1)
     return bool(following) and normalize_key(following[0].text) in _IN_IT \
-        and without_article(syntax.previous_word(verb_start) or "") not in TIME_NOUNS
+        and not is_time_noun(syntax.previous_word(verb_start))
 
 
 def _subject_and_object(syntax: SentenceSyntax, after: list[Mention]) -> bool:
@@ -339,7 +345,7 @@ def _relative_clause(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     auxiliary = int(previous[:1] != [] and previous[0] in AUXILIARIES)  # ترامب الذي كان يطالب
     if len(previous) <= auxiliary or previous[auxiliary] not in RELATIVE_PRONOUNS:
         return None
-    if without_article(previous[auxiliary + 1:auxiliary + 2][0] if previous[auxiliary + 1:] else "") in TIME_NOUNS:
+    if is_time_noun(previous[auxiliary + 1] if previous[auxiliary + 1:] else None):
         return None  # في الوقت الذي ندين: a clause of time, whose subject is the verb's own
     before = [m for m in candidates
               if m.end <= trigger[0] and syntax.distance(m.end, trigger[0]) <= 1 + auxiliary]

@@ -14,10 +14,10 @@ from marsad.events.arguments import (
     COMPLEMENTIZERS,
     JOINT_FRAMES,
     RELATIVE_PRONOUNS,
-    TIME_NOUNS,
     Arguments,
     TriggerReading,
     find_arguments,
+    is_time_noun,
     main_sectors,
 )
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
@@ -40,7 +40,6 @@ from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import normalize_key
 from marsad.text.spans import SpanIndex
-from marsad.text.tokens import without_article
 
 if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
@@ -166,7 +165,7 @@ class EventExtractor:
             hits: list[TriggerHit] = list(match.payloads)  # type: ignore[arg-type]
             before = _word_before(normalized.text, match.start - len(match.prefix))
             hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])
-                        and before not in self.lexicon.triggers[h.trigger].unless_after), None)
+                        and not _among(self.lexicon.triggers[h.trigger].unless_after, before)), None)
             if hit is None:
                 continue
             item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index],
@@ -432,7 +431,7 @@ def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
     about a time (في الوقت الذي ندين هذا القصف: while we condemn it, now)."""
     before = syntax.previous_words(start, 3)
     if before[:1] and before[0] in RELATIVE_PRONOUNS:
-        return not (before[1:2] and without_article(before[1]) in TIME_NOUNS)
+        return not is_time_noun(before[1] if before[1:] else None)
     joined = text[max(0, start - 1):start] == "و" or normalize_key(text[start:start + 1]) == "و"
     return joined and len(before) >= 2 and before[1] in RELATIVE_PRONOUNS
 
@@ -574,7 +573,7 @@ def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
     if not trigger.requires_near and not trigger.unless_near and not trigger.unless_before:
         return True
     following = [_bare(w) for _, w in _words_after(state, end, max(trigger.near, 1))]
-    if following[:1] and _makes_another_thing(trigger, following[0]):
+    if following[:1] and _among(trigger.unless_before, following[0]):
         return False
     window = f" {' '.join(following)} "
     if any(f" {_bare(word)} " in window for word in trigger.unless_near):
@@ -587,12 +586,13 @@ def _unless_before_subject(state: DocumentState, trigger: Trigger, arguments: Ar
     follows it (حذر ولي العهد السعودي من حرب: a warning of a danger, as حذر من حرب)."""
     subject_end = max([m.end for m in arguments.source if m.start >= end], default=None)
     following = _words_after(state, subject_end, 1) if subject_end is not None else []
-    return bool(following) and _makes_another_thing(trigger, _bare(following[0][1]))
+    return bool(following) and _among(trigger.unless_before, _bare(following[0][1]))
 
 
-def _makes_another_thing(trigger: Trigger, bared_word: str) -> bool:
-    """The bared word is one of the trigger's ``unless_before`` words (داعيا الله، حذر من)."""
-    return any(bared_word == _bare(word) for word in trigger.unless_before)
+def _among(words: tuple[str, ...], bared_word: str) -> bool:
+    """The bared word is one of a trigger's ``unless_after`` or ``unless_before`` words, bared alike (ومراقبة is
+    مراقبة), so the word before or after the trigger compares as the words after it do in ``_near``."""
+    return any(bared_word == _bare(word) for word in words)
 
 
 def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None:
