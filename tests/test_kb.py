@@ -201,6 +201,29 @@ def test_a_preposition_ends_a_title(analyzer):
     assert not any(e.actor and e.actor.country == "IRN" and e.type == "PER" for e in analysis.entities)
 
 
+
+@pytest.mark.parametrize(("text", "code"), [
+    # an organization's adjective after a title names the body: the UN envoy, not the state in context
+    ("تونس - التقى المبعوث الأممي وزير الخارجية التونسي.", "UN"),
+    # an envoy is not the head of what sent him (the UN envoy is not the Secretary-General)
+    ("تونس - التقى المبعوث الخاص للأمم المتحدة وزير الخارجية التونسي.", "UN"),
+    ("تونس - التقى المبعوث الأمريكي الخاص وزير الخارجية التونسي.", "USA"),
+])
+def test_an_envoy_is_coded_by_who_sent_him(analyzer, text, code):
+    analysis = analyzer.analyze(Document("t", text, published="2018-05-10"))
+    envoy = next(e.actor for e in analysis.entities if e.text.startswith("المبعوث"))
+    assert (envoy.code, envoy.role) == (code, "envoy")
+
+
+def test_a_bare_office_of_an_organization_is_never_the_states_in_context(analyzer):
+    text = ("تونس - قال الأمين العام لجامعة الدول العربية أحمد أبو الغيط إن الجامعة تدعم تونس. "
+            "وأضاف الأمين العام أن تونس مستعدة.")
+    analysis = analyzer.analyze(Document("t", text, published="2018-05-10"))
+    bare = max((e for e in analysis.entities if e.type == "PER"), key=lambda e: e.start)
+    assert bare.actor.id == "PER.AHMED_ABOUL_GHEIT"
+    lone = analyzer.analyze(Document("t", "تونس - أشاد الأمين العام بجهود تونس.", published="2018-05-10"))
+    assert not any(e.type == "PER" and e.actor for e in lone.entities)
+
 @pytest.mark.parametrize(("published", "text", "who", "code"), [
     # issue 6: other actors -- group leaders code as their group, IGO heads as their organization
     ("2015-06-01", "قال حسن نصر الله في خطاب متلفز إن المعركة مستمرة.", "PER.HASSAN_NASRALLAH", "HEZBOLLAH"),

@@ -52,6 +52,7 @@ class Assembled:
     honorifics: list[str]
     offices: dict[str, str]
     concurrent_offices: frozenset[str] = frozenset()
+    org_offices: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -147,7 +148,8 @@ class Assembler:
         self._check(entries, offices)
         titles = [Title(phrase, office) for phrase, office in self.titles]
         concurrent = frozenset(code for code, rec in self.offices.items() if rec.data.get("concurrent"))
-        return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices, concurrent)
+        org_offices = frozenset(code for code, rec in self.offices.items() if rec.data.get("needs_org"))
+        return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices, concurrent, org_offices)
 
     def _entry(self, key: str) -> KBEntry:
         rec, data = self.base[key], self.merged[key]

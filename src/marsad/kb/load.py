@@ -32,7 +32,8 @@ def check_dirs(extra_dirs: Sequence[Path] = ()) -> tuple[KnowledgeBase | None, l
     built = assembler.finish()
     if assembler.problems:
         return None, assembler.problems
-    return KnowledgeBase(built.entries, built.titles, built.honorifics, built.offices, built.concurrent_offices), []
+    return KnowledgeBase(built.entries, built.titles, built.honorifics, built.offices, built.concurrent_offices,
+                         built.org_offices), []
 
 
 class KnowledgeBase:
@@ -41,6 +42,7 @@ class KnowledgeBase:
     def __init__(
         self, entries: dict[str, KBEntry], titles: list[Title], honorifics: list[str],
         offices: dict[str, str] | None = None, concurrent_offices: frozenset[str] = frozenset(),
+        org_offices: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
         self.titles = titles
@@ -48,6 +50,7 @@ class KnowledgeBase:
         self.offices = offices or {}  # office code -> English name
         # offices a state fills many times at once (an ambassador per capital): a title names none of them
         self.concurrent_offices = concurrent_offices
+        self.org_offices = org_offices  # offices of an organization (head, envoy): never a state's by default
         self._index: dict[str, list[tuple[int, str]]] = {}
         self._roles: dict[str, list[tuple[Role, str]]] = {}  # office -> its roles, for holders() on every title
         for entry in entries.values():

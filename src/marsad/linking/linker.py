@@ -333,7 +333,7 @@ class ActorLinker:
         text = state.document.text
         kept: list[Mention] = []
         skip: set[int] = set()
-        last_state: dict[str, str] = {}  # office -> the state it was last named with
+        last_owner: dict[str, tuple[str | None, str | None]] = {}  # office -> (state, body) last named with it
         for i, mention in enumerate(mentions):
             if i in skip:
                 continue
@@ -343,8 +343,13 @@ class ActorLinker:
             country, org, end, j = None, None, mention.end, i + 1
             while j < len(mentions) and _title_gap(text, end, mentions[j].start) <= _TITLE_REACH:
                 follower = mentions[j]
-                if follower.kind == ADJECTIVE and country is None:
-                    country = next(iter(follower.countries))
+                if follower.kind == ADJECTIVE and country is None and org is None:
+                    # المبعوث الأممي: an organization's adjective names the body, a nation's the state
+                    adjective_of = follower.actor
+                    if adjective_of is not None and adjective_of.kind == "organization":
+                        org = adjective_of.id
+                    else:
+                        country = next(iter(follower.countries))
                 elif follower.kind == NAME and follower.entity_type == "ORG" and org is None:
                     org = follower.actor.id if follower.actor else None
                     country = country or (follower.actor.country if follower.actor else None)
@@ -356,8 +361,8 @@ class ActorLinker:
                 end, j = follower.end, j + 1
             skip.update(range(i + 1, j))
             mention.end = end
-            if country is not None and mention.office:
-                last_state[mention.office] = country
+            if (country is not None or org is not None) and mention.office:
+                last_owner[mention.office] = (country, org)
             nxt = mentions[j] if j < len(mentions) else None
             if nxt is not None and nxt.entity_type == "PER" and nxt.kind in (NAME, TAGGED) and (
                     _gap(text, end, nxt.start) <= _TITLE_REACH):
@@ -370,22 +375,33 @@ class ActorLinker:
             previous = kept[-1] if kept else None
             if previous is not None and previous.entity_type == "PER" and previous.kind in (NAME, TAGGED) and (
                     _gap(text, previous.end, mention.start) <= 1) and (
-                    country is None or not previous.countries or country in previous.countries):
+                    country is None or not previous.countries or country in previous.countries) and (
+                    country is None or not self._never_held(previous, mention.office)):
                 # مارك ميلي رئيس هيئة الأركان: a title in apposition after a name describes that person (who may
                 # have held it before the article's date), it does not name today's holder. A title of another
                 # state (عانق زيد الرئيس الجزائري) is a second person, not an apposition.
                 if previous.kind == TAGGED and country and not previous.actors:
                     previous.actors = [_new_person(text[previous.start:previous.end], country, mention.office)]
+                kept.extend(m for m in mentions[i + 1:j] if m.kind == ADJECTIVE)  # (عباس المبعوث الفلسطيني)
                 continue
             construct = nxt is not None and nxt.entity_type == "GPE" and _gap(text, end, nxt.start) == 0
             if country is None and org is None and mention.office and not construct:
                 # (سفير مملكة البحرين: the state that completes the title is its own, not the context's)
-                country = last_state.get(mention.office) or (focus[0] if focus else None)
+                # An organization's office (الأمين العام، المبعوث) is never the focus state's.
+                home = None if mention.office in self.kb.org_offices or not focus else focus[0]
+                country, org = last_owner.get(mention.office, (home, None))
                 mention.score = 0.5
             mention.actors = self._office_holder(mention.office or "", country, org, on)
             if mention.actors:
                 kept.append(mention)
         return kept
+
+    def _never_held(self, person: Mention, office: str | None) -> bool:
+        """A known person none of whose roles is ``office``: with a nationality of its own, the title is a second
+        man (عباس المبعوث الفلسطيني: the president and the envoy he called in)."""
+        entries = [self.kb.entries.get(a.id) for a in person.actors]
+        return bool(entries) and all(e is not None and e.roles and all(r.office != office for r in e.roles)
+                                     for e in entries)
 
     def _office_holder(self, office: str, country: str | None, org: str | None, on: dt.date | None) -> list[Actor]:
         """The person holding ``office`` on ``on``; a generic office actor when the KB does not know them."""
@@ -406,7 +422,7 @@ class ActorLinker:
             return [self._actor(holders[0], on)]
         owner = org or country
         return [Actor(id=f"{owner}.{office}", name=f"{owner} {office.replace('_', ' ')}", country=country,
-                      kind="person", role=office, score=0.5)]
+                      kind="person", role=office, org=org, score=0.5)]
 
     def _name_unknown_people(self, state: DocumentState, mentions: list[Mention]) -> None:
         """Tagged names take the nationality written beside them, else the home state of an article about
