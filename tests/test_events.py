@@ -407,11 +407,23 @@ def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
 
 
 @pytest.mark.parametrize("text", ["وأدانت قطر الهجوم على السفارة السعودية في طهران.",
-                                  "وأدانت قطر الهجمات التي تعرضت لها السفارة السعودية في طهران."])
+                                  "وأدانت قطر الهجمات التي تعرضت لها السفارة السعودية في طهران.",
+                                  # an attack named by a word that alone is no event, the place it struck
+                                  # after a verb of striking, or as the attack's genitive
+                                  "وأدانت قطر بشدة التفجير الإرهابي الذي استهدف مسجدا في الرياض.",
+                                  "قطر تدين تفجيري الرياض"])
 def test_the_victim_of_a_condemned_attack_is_not_accused_but_supported(analyzer, text):
     coded = _coded(analyzer, text, published="2016-01-03")
     assert not any(kind == "ACCUSE" for kind, _, _ in coded)
     assert _event("SUPPORT", "QAT", "SAU") in coded
+
+
+@pytest.mark.parametrize("text", ["وأدانت قطر الجريمة الإرهابية التي ارتكبها تنظيم داعش في الرياض.",
+                                  "وأعربت قطر عن إدانتها لاعتداء تنظيم داعش على مسجد في الرياض."])
+def test_a_condemned_attack_whose_author_is_named_accuses_the_author(analyzer, text):
+    coded = _coded(analyzer, text, published="2016-01-03")
+    assert _event("ACCUSE", "QAT", "ISIS") in coded
+    assert not any(kind == "SUPPORT" for kind, _, _ in coded)
 
 
 @pytest.mark.parametrize("text", ["ووصلت الطائرة السعودية الأولى إلى مطار تيرانا الدولي صباح أمس.",

@@ -85,7 +85,7 @@ class Arguments:
     quality: float
 
 
-def _actors(mention: Mention) -> bool:
+def fills_argument(mention: Mention) -> bool:
     """Mentions that can fill an argument: coded actors; not adjectives (except plural ones used as nouns:
     الإيرانيين), named things (an exercise, a treaty), regions without a state, places on a dateline, or
     media, schools and firms (they report, they do not act)."""
@@ -119,7 +119,7 @@ def _is_person(mention: Mention) -> bool:
     return mention.entity_type == "PER" or any(a.kind == "person" for a in mention.actors)
 
 
-def _same_side(a: Mention, b: Mention) -> bool:
+def same_side(a: Mention, b: Mention) -> bool:
     """Two mentions of one state are one side, unless one is a non-state group of it: rebels fight the
     army, protesters face the police, parties accuse the government (المتمردون ... القوات الحكومية). A body
     and the people who lead or speak for it are one side too (الأمين العام لحزب الله حسن نصر الله)."""
@@ -388,7 +388,7 @@ def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     agent = [m for m in candidates if m.start >= trigger[1] and syntax.previous_word(m.start) == "قبل"][:1]
     if not agent and enforced:
         agent = [m for m in before if _enforcer(m)][-1:]
-    others = [m for m in before if not agent or not _same_side(m, agent[0])]
+    others = [m for m in before if not agent or not same_side(m, agent[0])]
     patient = ([m for m in others if _is_person(m)] or others)[-1:]
     return Arguments(agent, patient, ("by-agent" if agent else "none", "pronoun-patient"), 0.85)
 
@@ -396,7 +396,7 @@ def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
     """The first person or body after ``start`` that the knowledge base could not code, governed as a
     patient is: the act's object is then unknown, not the next coded actor further on."""
-    return next((m for m in mentions if m.start >= start and m.entity_type in ("PER", "ORG") and not _actors(m)
+    return next((m for m in mentions if m.start >= start and m.entity_type in ("PER", "ORG") and not fills_argument(m)
                  and syntax.preposition(m) in PATIENT_PREPOSITIONS), None)
 
 
@@ -459,7 +459,7 @@ def _one_per_side(mentions: list[Mention]) -> list[Mention]:
     """The first mention of each side, in order (a state's army after the state is the same side)."""
     sides: list[Mention] = []
     for mention in mentions:
-        if not any(_same_side(mention, side) for side in sides):
+        if not any(same_side(mention, side) for side in sides):
             sides.append(mention)
     return sides
 
@@ -552,7 +552,7 @@ def find_arguments(syntax: SentenceSyntax, reading: TriggerReading, mentions: li
     """Source and target mentions for one trigger: those a construction names outright (a passive, a
     relative clause, بين, من قبل, the genitive of an arrest), else its agent and the other party its frame
     takes (a partner, a destination, a patient)."""
-    candidates = [m for m in mentions if _actors(m)]
+    candidates = [m for m in mentions if fills_argument(m)]
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= reading.span[1] and syntax.starts_word(m.start)]
     named = _construction_arguments(syntax, reading, mentions, candidates, adjectives, speakers)
@@ -613,7 +613,7 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
     if form == NOUN and by_agent is not None:
         # إسقاط الطائرة التركية من قبل سوريا: the agent follows من قبل; what the noun governs underwent it
         patient = next((m for m in candidates + adjectives if trigger[1] <= m.start < by_agent.start
-                        and not _same_side(m, by_agent)), None)
+                        and not same_side(m, by_agent)), None)
         return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
     return None
 
@@ -631,7 +631,7 @@ def _object_word_arguments(syntax: SentenceSyntax, reading: TriggerReading, obje
                                          [m for m in candidates if m.end <= object_from], speakers, reading.gender)
     if subject is None and reading.carried is not None:
         subject, subject_rule = reading.carried, "carried-subject"
-    if subject is not None and _same_side(subject, named):
+    if subject is not None and same_side(subject, named):
         # استدعت سفير دولة الكويت لدى إيران: one's own envoy called home is no summons
         return Arguments([], [], (subject_rule, "own-envoy"), 0.0)
     return Arguments([subject] if subject else [], [named] if subject else [], (subject_rule, "object-word"), 0.9)
@@ -701,7 +701,7 @@ def _joint_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: _Ag
     reach_from = max(trigger[1], subject.end if subject is not None and subject.start > trigger[1] else 0)
     partners = [m for m in after if syntax.preposition(m) in allowed
                 and not (m.kind == CAPITAL and syntax.preposition(m) == "ب")
-                and (subject is None or not _same_side(m, subject))]
+                and (subject is None or not same_side(m, subject))]
     if reading.form == NOUN and partners and not (
             syntax.distance(reach_from, partners[0].start) <= _PARTNER_REACH
             or syntax.preposition(partners[0]) == "بين" or _attended(syntax.text[reach_from:partners[0].start])):
@@ -710,7 +710,7 @@ def _joint_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: _Ag
         # بحث الملك عبدالله الثاني وولي العهد السعودي: و joins a participant to the subject (or to a name
         # in apposition to it); يبحثان الأمن وتنظيم داعش: to a topic
         joined = [m for m in candidates if subject is not None and subject.start <= m.start
-                  and m.end <= partners[0].start and (m is subject or _same_side(m, subject))]
+                  and m.end <= partners[0].start and (m is subject or same_side(m, subject))]
         if not joined or not _joined_to(syntax.text[joined[-1].end:partners[0].start]):
             partners = []
     others = agent.co_agents + _coordinated(syntax, partners)  # القمة اليمنية القطرية: both took part
@@ -733,7 +733,7 @@ def _visit_arguments(syntax: SentenceSyntax, agent: _Agent, after: list[Mention]
         if visitor is not None:
             return Arguments([visitor], [subject], (agent.rule, "object-first"), 0.85)
     others = [m for m in after if syntax.preposition(m) in DESTINATION_PREPOSITIONS | {None}
-              and (subject is None or not _same_side(m, subject))][:1]
+              and (subject is None or not same_side(m, subject))][:1]
     return _assembled("visit", subject, agent.rule, agent.co_agents, others, (agent.rule, "destination"))
 
 
@@ -742,7 +742,7 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
     """Directed and host frames: the first other party after the trigger (في, where, only as a last resort),
     a nationality that ends the object phrase (أدان الهجوم الإسرائيلي), else the last other party before."""
     trigger, subject = reading.span, agent.subject
-    free = [m for m in after if subject is None or not _same_side(m, subject)]
+    free = [m for m in after if subject is None or not same_side(m, subject)]
     others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
               or [m for m in free if syntax.preposition(m) == "في"])[:1]
     unknown = _first_unknown(syntax, mentions, max(trigger[1], subject.end if subject is not None else 0))
@@ -756,11 +756,11 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
                                       and syntax.distance(subject.end, m.start) == 0)
                              and (syntax.distance(object_start, m.start) <= 3
                                   or _in_patient_phrase(syntax, object_start, m.start))
-                             and (subject is None or not _same_side(m, subject))), None)
+                             and (subject is None or not same_side(m, subject))), None)
     if object_adjective is not None and (not others or others[0].start > object_adjective.start):
         others, rule = [object_adjective], "object-adjective"  # أدان الهجوم الإسرائيلي: the Israeli side
     elif not others and subject is not None:
-        before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not _same_side(m, subject)
+        before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not same_side(m, subject)
                   and id(m) not in speakers]
         others, rule = before[-1:], "preceding-object"
     else:

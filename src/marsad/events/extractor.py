@@ -16,9 +16,11 @@ from marsad.events.arguments import (
     RELATIVE_PRONOUNS,
     Arguments,
     TriggerReading,
+    fills_argument,
     find_arguments,
     is_time_noun,
     main_sectors,
+    same_side,
 )
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
 from marsad.events.lexicon import (
@@ -35,7 +37,7 @@ from marsad.events.lexicon import (
 )
 from marsad.events.merge import merge_events
 from marsad.events.syntax import PREPOSITIONS, SentenceSyntax
-from marsad.linking.mentions import CAPITAL, Mention
+from marsad.linking.mentions import ADJECTIVE, CAPITAL, Mention
 from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import normalize_key
@@ -62,8 +64,11 @@ _REACH = 600  # characters around a trigger where its arguments, cues and date m
 VERBAL_FORMS = frozenset({PAST, PRESENT, PARTICIPLE})
 DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، قُتل)
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
-_VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق"))
-_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع"))
+# What an attack struck: after على/ضد/بحق, where it happened (في، بـ), or after a verb of striking
+_VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "في", "ب"))
+_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع", "ضرب"))
+_AUTHOR_VERBS = tuple(normalize_key(w) for w in ("ارتكب", "نفذ", "تبنى", "شن", "يقف وراء", "وقف وراء"))
+_VICTIM_REACH = 12  # words from a condemned attack to what it struck (التفجير الذي استهدف مسجد ... بمنطقة عسير)
 _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
@@ -87,7 +92,7 @@ class _Context:
     mentions: SpanIndex[Mention]
     timexes: SpanIndex[Timex]
     verbs: list[tuple[tuple[int, int], str]]  # verb triggers: span and event type, in text order
-    attacks: list[tuple[int, int]]  # attack nouns and phrases, in text order
+    attacks: list[tuple[int, int]]  # attack nouns and phrases, and the attack_words cues, in text order
     condemnations: list[tuple[int, int]]  # ACCUSE triggers of every form, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
     own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
@@ -125,13 +130,15 @@ class EventExtractor:
     def extract(self, state: DocumentState) -> list[Found]:
         """Fill ``state.analysis.events``; return every trigger considered, with the reason for its fate."""
         found = self.find_triggers(state)
+        cues = self._cue_spans(state)
         context = _Context(
             syntax=SentenceSyntax(state.document.text, state.tokens),
-            cues=SpanIndex(self._cue_spans(state), lambda c: c[0]),
+            cues=SpanIndex(cues, lambda c: c[0]),
             mentions=SpanIndex(state.mentions, lambda m: m.start),
             timexes=SpanIndex(state.analysis.timexes, lambda t: t.start),
             verbs=sorted((f.span, f.trigger.type) for f in found if f.hit.form in VERBAL_FORMS),
-            attacks=sorted(f.span for f in found if f.trigger.type == "ASSAULT" and f.hit.form != PAST),
+            attacks=sorted([f.span for f in found if f.trigger.type == "ASSAULT" and f.hit.form != PAST]
+                           + [(start, end) for start, end, category in cues if category == "attack_words"]),
             condemnations=sorted(f.span for f in found if f.trigger.type == "ACCUSE"),
         )
         events: list[Event] = []
@@ -323,11 +330,14 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         # أشاد بـ X) or by its pronoun (طالبها); a party named before is the setting, unless a verb joined by و
         # goes on about it (أدانت الجزائر تدمير الأضرحة في مالي ودعت)
         arguments = Arguments(arguments.source, [], (*arguments.rules, "no-addressee"), arguments.quality)
-    if trigger.type == "ACCUSE" and arguments.target and arguments.rules[-1] == "object" and \
-            _victim_of_condemned_attack(syntax, context.attacks, max(end, arguments.source[0].end),
-                                        arguments.target[0]):
-        # أدانت قطر الهجوم على السفارة السعودية: the victim is not accused; standing by it is support
-        arguments = Arguments(arguments.source, arguments.target, (*arguments.rules, "victim"), arguments.quality)
+    victim = _victim_of_condemned_attack(
+        syntax, context.attacks, max(end, arguments.source[0].end),
+        context.mentions.within(max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)),
+    ) if trigger.type == "ACCUSE" and arguments.source and arguments.rules[-1] != "object-adjective" else None
+    if victim is not None and not same_side(victim, arguments.source[0]):
+        # أدانت قطر الهجوم على السفارة السعودية، تدين تفجيري اسطنبول: the victim of an attack whose author is not
+        # named is not accused; standing by it is support
+        arguments = Arguments(arguments.source, [victim], (*arguments.rules, "victim"), arguments.quality)
     if trigger.type == "ASSAULT" and form == NOUN and arguments.rules[0] == "preceding-subject" \
             and all(_speaks(m) for m in arguments.source) and not _launched(syntax, start):
         # قدم أوباما تعازيه لتركيا التي شهدت عدة غارات، أن شامير قرر شن هجوم مضاد: a leader or ministry named
@@ -386,15 +396,33 @@ def _condemned(item: Found, condemnations: list[tuple[int, int]], syntax: Senten
 
 
 def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], object_start: int,
-                                target: Mention) -> bool:
-    """أدانت قطر الهجوم على السفارة السعودية، التفجير الذي استهدف كنيسة: what a condemned attack struck is
-    its victim, not the one condemned. ``object_start``: where the condemnation's object begins."""
+                                mentions: list[Mention]) -> Mention | None:
+    """What a condemned attack struck (أدانت قطر الهجوم على السفارة السعودية، التفجير الذي استهدف مسجدا في
+    الكويت، تفجيري اسطنبول), or None when there is no such attack or it names its author first (الهجوم
+    الإسرائيلي على غزة، هجوم داعش على العريش): that author is the one condemned. ``object_start``: where the
+    condemnation's object begins."""
     index = bisect_left(attacks, (object_start, object_start))
-    if index == len(attacks) or syntax.distance(object_start, attacks[index][0]) > _CONDEMNED_REACH \
-            or attacks[index][1] > target.start:
-        return False
-    return syntax.preposition(target) in _VICTIM_PREPOSITIONS or any(
-        word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(target.start, 3))
+    if index == len(attacks) or syntax.distance(object_start, attacks[index][0]) > _CONDEMNED_REACH:
+        return None
+    attack_end = attacks[index][1]
+    for mention in sorted((m for m in mentions if m.start >= attack_end), key=lambda m: m.start):
+        distance = syntax.distance(attack_end, mention.start)
+        if distance > _VICTIM_REACH:
+            return None
+        if mention.kind == ADJECTIVE and distance <= 1:
+            return None  # الهجوم (الإرهابي) الإسرائيلي: its author
+        if distance <= 1 and syntax.preposition(mention) not in _VICTIM_PREPOSITIONS:
+            # completing the attack noun: تفجيري اسطنبول is the place it struck; اعتداء الميليشيات الحوثية، هجوم
+            # داعش its author
+            return mention if mention.entity_type in ("GPE", "LOC") and fills_argument(mention) else None
+        if not fills_argument(mention):
+            continue
+        if any(word.startswith(_AUTHOR_VERBS) for word in syntax.previous_words(mention.start, 2)):
+            return None  # الجريمة التي ارتكبها داعش: its author
+        if syntax.preposition(mention) in _VICTIM_PREPOSITIONS or any(
+                word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(mention.start, 3)):
+            return mention
+    return None
 
 
 def _official(mention: Mention) -> bool:
