@@ -294,6 +294,27 @@ def test_reference_error_names_file_and_line(tmp_path):
     assert [str(p) for p in problems] == [f"{path}:11: unknown office 'chief_wizard'"]
 
 
+def test_the_head_of_a_body_no_state_owns_takes_no_state(tmp_path, analyzer):
+    path = _write(tmp_path, "people.yaml", (
+        "people:\n"
+        "- id: PER.JOHN_DOE\n"
+        "  name: John Doe\n"
+        "  country: EGY\n"
+        "  aliases: [جون دو]\n"
+        "  roles:\n"
+        "  - office: head\n"
+        "    country: EGY\n"
+        "    org: ARL\n"
+        "    start: 2021-01\n"
+        "    end: null\n"
+    ))
+    _, problems = check_dirs([tmp_path])
+    assert [str(p) for p in problems] == [f"{path}:8: a head of ARL acts for it: give country null, not 'EGY'"]
+    # the shipped Secretaries-General of the Arab League act for it
+    analysis = analyzer.analyze(Document("t", "وطالب نبيل العربي تركيا باحترام سيادة العراق.", published="2015-08-04"))
+    assert next(e.actor.code for e in analysis.entities if e.type == "PER") == "ARL"
+
+
 def test_yaml_syntax_error_names_line(tmp_path):
     path = _write(tmp_path, "broken.yaml", "places:\n- {id: X.Y, name: [unclosed\n")
     with pytest.raises(DataFileError) as info:

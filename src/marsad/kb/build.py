@@ -227,6 +227,7 @@ class Assembler:
                         self.problems.append(rec.error((*here, "office"), message))
                     check_country(rec, (*here, "country"), role.get("country"))
                     check_ref(rec, (*here, "org"), role.get("org"))
+                    self._check_org_role(rec, here, role, entries)
                     self._check_dates(rec, here, role)
         for rec in self.titles.values():
             if rec.data["office"] not in offices:
@@ -236,6 +237,16 @@ class Assembler:
                 self.problems.append(rec.error(("office",), f"unknown office {rec.data['office']!r}"))
             check_country(rec, ("country",), rec.data.get("country"))
             check_ref(rec, ("org",), rec.data.get("org"))
+
+    def _check_org_role(self, rec: Record, here: tuple, role: dict[str, Any], entries: dict[str, KBEntry]) -> None:
+        """The head of a body no state owns (the Arab League) acts for the body: a state on the role would code
+        the Secretary-General's acts as his country's."""
+        org = entries.get(role.get("org") or "")
+        office = self.offices.get(role["office"])
+        if org is not None and org.country is None and role.get("country") and office is not None \
+                and office.data.get("needs_org"):
+            message = f"a {role['office']} of {org.id} acts for it: give country null, not {role['country']!r}"
+            self.problems.append(rec.error((*here, "country"), message))
 
     def _check_dates(self, rec: Record, here: tuple, role: dict[str, Any]) -> None:
         start, end = _date(role.get("start")), _date(role.get("end"))
