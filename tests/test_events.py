@@ -51,6 +51,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # an actor inside what is asked for is neither the one who asks nor the one asked
     ("وقدم الأمين العام للأمم المتحدة بان كي مون تقريرا أمام مجلس الأمن، دعا فيه إلى تقليص حجم بعثة المراقبين "
      "في سوريا.", _event("REQUEST", "UN", "SYR")),
+    # a press conference with someone is a meeting with them
+    ("وقال وزير الخارجية المصري في مؤتمر صحفي مع نظيره الأوغندي في القاهرة إن البلدين يتعاونان.",
+     _event("CONSULT", "EGY", "UGA")),
     # a place after بين is where the talks were, not a participant
     ("وجرت مباحثات أولية بين ممثلي إيران والوكالة الدولية للطاقة الذرية الإثنين الماضي بفيينا.",
      _event("CONSULT", "IRN", "IAEA")),
@@ -424,6 +427,11 @@ def test_a_condemned_attack_whose_author_is_named_accuses_the_author(analyzer, t
     coded = _coded(analyzer, text, published="2016-01-03")
     assert _event("ACCUSE", "QAT", "ISIS") in coded
     assert not any(kind == "SUPPORT" for kind, _, _ in coded)
+
+
+def test_a_press_conference_alone_is_no_meeting(analyzer):
+    text = "وقال وزير الخارجية الأمريكي في مؤتمر صحفي إن روسيا تتدخل في الشأن السوري."
+    assert not any(kind == "CONSULT" for kind, _, _ in _coded(analyzer, text))
 
 
 @pytest.mark.parametrize("text", ["ووصلت الطائرة السعودية الأولى إلى مطار تيرانا الدولي صباح أمس.",
