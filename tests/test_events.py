@@ -421,6 +421,17 @@ def test_the_victim_of_a_condemned_attack_is_not_accused_but_supported(analyzer,
     assert _event("SUPPORT", "QAT", "SAU") in coded
 
 
+@pytest.mark.parametrize("said", ["أدان فيه التفجير الإرهابي الذي استهدف مسجدا في الرياض.",
+                                  "أعرب فيه عن استنكاره للتفجير الإرهابي الذي استهدف مسجدا في الرياض."])
+def test_what_is_said_in_a_call_is_the_callers(analyzer, said):
+    # the caller is named after من, with honorifics and titles (and his state after ب) before the verb
+    text = ("تلقى ولي العهد السعودي الأمير محمد بن نايف اتصالا هاتفيا من ملك البحرين. كما تلقى سموه اتصالا "
+            "هاتفيا من الشيخ صباح الخالد الحمد الصباح نائب رئيس مجلس الوزراء وزير الخارجية بدولة الكويت " + said)
+    coded = _coded(analyzer, text, published="2015-08-07")
+    assert _event("SUPPORT", "KWT", "SAU") in coded
+    assert not any(kind in ("SUPPORT", "ACCUSE") and "SAU" in source for kind, source, _ in coded)
+
+
 @pytest.mark.parametrize("text", ["وأدانت قطر الجريمة الإرهابية التي ارتكبها تنظيم داعش في الرياض.",
                                   "وأعربت قطر عن إدانتها لاعتداء تنظيم داعش على مسجد في الرياض."])
 def test_a_condemned_attack_whose_author_is_named_accuses_the_author(analyzer, text):

@@ -20,6 +20,9 @@ from marsad.text.tokens import without_article
 _STATEMENT_NOUNS = frozenset(normalize_key(w) for w in ("تقرير", "بيان", "اجتماع", "مؤتمر", "قمة", "رسالة",
                                                           "مذكرة", "قرار", "تقريرا", "بيانا"))
 _OWNER_REACH = 3  # words between the verb and the owner of its statement noun
+# A call or message "from" someone: what is said in it (أدان فيه) is the sender's
+_CALL_WORDS = tuple(normalize_key(w) for w in ("اتصال", "هاتفي", "مكالمة", "رسالة", "برقية"))
+_CALLER_REACH = 7  # words from the sender's name back to the call
 # Prepositions that introduce the other party of each frame.
 PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 JOINT_FRAMES = frozenset({"joint", "discuss"})  # symmetric; "discuss" takes partners only with a preposition
@@ -220,7 +223,15 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     if form in (PAST, PRESENT) and _about_statement(syntax, start, end) and not _subject_and_object(syntax, after):
         # أصدرت الخارجية بيانا أدانت فيه الهجوم، كلمة رحب فيها بالضيوف: a verb about a statement or a speech
         # named before has its author for subject; a name after it is what it is about
+        caller = _caller(syntax, [m for m in candidates if m.end <= start])
+        if caller is not None:
+            return caller, "caller"
         after = []
+    if form == NOUN and _IN_IT & set(syntax.previous_words(start, 2)):
+        # أعرب فيه عن استنكاره: the noun says what the call or statement named before says
+        caller = _caller(syntax, [m for m in candidates if m.end <= start])
+        if caller is not None:
+            return caller, "caller"
     if form in (PAST, PRESENT) and unknown is not None and syntax.distance(end, unknown.start) <= 1 \
             and (not after or (unknown.end <= after[0].start and syntax.distance(unknown.end, after[0].start) > 0)) \
             and syntax.preposition(unknown) is None:
@@ -272,6 +283,16 @@ def _about_statement(syntax: SentenceSyntax, verb_start: int, verb_end: int) -> 
     following = syntax.words_after(verb_end, 1)
     return bool(following) and normalize_key(following[0].text) in _IN_IT \
         and not is_time_noun(syntax.previous_word(verb_start))
+
+
+def _caller(syntax: SentenceSyntax, before: list[Mention]) -> Mention | None:
+    """تلقى سموه اتصالا هاتفيا من الشيخ محمد الخالد ... أدان فيه: the one a call or message came from, named
+    after من (honorifics and titles may stand between), not the one who took it."""
+    for mention in reversed(before):
+        words = syntax.previous_words(mention.start, _CALLER_REACH)
+        if "من" in words and any(w.startswith(_CALL_WORDS) for w in words[words.index("من") + 1:][:2]):
+            return mention
+    return None
 
 
 def _subject_and_object(syntax: SentenceSyntax, after: list[Mention]) -> bool:

@@ -331,7 +331,7 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         # goes on about it (أدانت الجزائر تدمير الأضرحة في مالي ودعت)
         arguments = Arguments(arguments.source, [], (*arguments.rules, "no-addressee"), arguments.quality)
     victim = _victim_of_condemned_attack(
-        syntax, context.attacks, max(end, arguments.source[0].end),
+        syntax, context.attacks, arguments.source[0], max(end, arguments.source[0].end),
         context.mentions.within(max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)),
     ) if trigger.type == "ACCUSE" and arguments.source and arguments.rules[-1] != "object-adjective" else None
     if victim is not None and not same_side(victim, arguments.source[0]):
@@ -395,12 +395,12 @@ def _condemned(item: Found, condemnations: list[tuple[int, int]], syntax: Senten
     return index >= 0 and syntax.distance(condemnations[index][1], item.span[0]) <= _CONDEMNED_REACH
 
 
-def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], object_start: int,
-                                mentions: list[Mention]) -> Mention | None:
+def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], condemner: Mention,
+                                object_start: int, mentions: list[Mention]) -> Mention | None:
     """What a condemned attack struck (أدانت قطر الهجوم على السفارة السعودية، التفجير الذي استهدف مسجدا في
     الكويت، تفجيري اسطنبول), or None when there is no such attack or it names its author first (الهجوم
     الإسرائيلي على غزة، هجوم داعش على العريش): that author is the one condemned. ``object_start``: where the
-    condemnation's object begins."""
+    condemnation's object begins; a party on the condemner's side struck by it is passed over."""
     index = bisect_left(attacks, (object_start, object_start))
     if index == len(attacks) or syntax.distance(object_start, attacks[index][0]) > _CONDEMNED_REACH:
         return None
@@ -419,8 +419,9 @@ def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int,
             continue
         if any(word.startswith(_AUTHOR_VERBS) for word in syntax.previous_words(mention.start, 2)):
             return None  # الجريمة التي ارتكبها داعش: its author
-        if syntax.preposition(mention) in _VICTIM_PREPOSITIONS or any(
-                word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(mention.start, 3)):
+        if (syntax.preposition(mention) in _VICTIM_PREPOSITIONS or any(
+                word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(mention.start, 3))) \
+                and not same_side(mention, condemner):
             return mention
     return None
 
