@@ -51,6 +51,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # an actor inside what is asked for is neither the one who asks nor the one asked
     ("وقدم الأمين العام للأمم المتحدة بان كي مون تقريرا أمام مجلس الأمن، دعا فيه إلى تقليص حجم بعثة المراقبين "
      "في سوريا.", _event("REQUEST", "UN", "SYR")),
+    # a call received (تلقى) from someone named after من: the receiver is named before the call
+    ("وتلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا أمس من الرئيس التونسي "
+     "الباجي قائد السبسي.", _event("CONSULT", "TUN", "SAU")),
     # a press conference with someone is a meeting with them
     ("وقال وزير الخارجية المصري في مؤتمر صحفي مع نظيره الأوغندي في القاهرة إن البلدين يتعاونان.",
      _event("CONSULT", "EGY", "UGA")),

@@ -23,6 +23,8 @@ _OWNER_REACH = 3  # words between the verb and the owner of its statement noun
 # A call or message "from" someone: what is said in it (أدان فيه) is the sender's
 _CALL_WORDS = tuple(normalize_key(w) for w in ("اتصال", "هاتفي", "مكالمة", "رسالة", "برقية"))
 _CALLER_REACH = 7  # words from the sender's name back to the call
+_RECEIVE_VERBS = frozenset(normalize_key(w) for w in ("تلقى", "تلقت", "يتلقى", "تتلقى", "تلقيا"))
+_RECEIVER_REACH = 12  # words from a call back to the verb of receiving it (تلقى خادم الحرمين الشريفين ... اتصالا)
 # Prepositions that introduce the other party of each frame.
 PARTNER_PREPOSITIONS = frozenset({"مع", "ب", "و", "بين"})
 JOINT_FRAMES = frozenset({"joint", "discuss"})  # symmetric; "discuss" takes partners only with a preposition
@@ -293,6 +295,24 @@ def _caller(syntax: SentenceSyntax, before: list[Mention]) -> Mention | None:
         if "من" in words and any(w.startswith(_CALL_WORDS) for w in words[words.index("من") + 1:][:2]):
             return mention
     return None
+
+
+def _received_from(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> Arguments | None:
+    """تلقى الملك سلمان اتصالا هاتفيا من الرئيس الفرنسي: the sender, named after من right after the call, and
+    the receiver, the subject of the verb of receiving before it (or the one the sentence is about)."""
+    words = [w.removeprefix("و").removeprefix("ف") for w in syntax.previous_words(trigger[0], _RECEIVER_REACH)]
+    if not _RECEIVE_VERBS & set(words):
+        return None
+    # (a day may stand between: اتصالا هاتفيا أمس من نظيره)
+    from_word = next((t for t in syntax.words_after(trigger[1], 3) if normalize_key(t.text) == "من"), None)
+    sender = next((m for m in candidates if from_word is not None and m.start >= from_word.end
+                   and syntax.distance(from_word.end, m.start) <= 3), None)
+    receiver = next((m for m in reversed(candidates) if m.end <= trigger[0]
+                     and syntax.distance(m.end, trigger[0]) <= _RECEIVER_REACH
+                     and syntax.preposition(m) in (None, "و")), None)
+    if sender is None or receiver is None or same_side(sender, receiver):
+        return None
+    return Arguments([sender], [receiver], ("sender", "receiver"), 0.9)
 
 
 def _subject_and_object(syntax: SentenceSyntax, after: list[Mention]) -> bool:
@@ -601,6 +621,10 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
         return Arguments([], [], ("noun-antecedent",), 0.0)
     if reading.passive:
         return _passive_arguments(syntax, trigger, candidates)
+    if frame in JOINT_FRAMES and form in (NOUN, PHRASE):
+        received = _received_from(syntax, trigger, candidates)
+        if received is not None:
+            return received
     if reading.object_from is not None:
         named = _object_word_arguments(syntax, reading, reading.object_from, candidates, adjectives, speakers)
         if named is not None:
