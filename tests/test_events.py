@@ -443,6 +443,14 @@ def test_a_condemned_attack_whose_author_is_named_accuses_the_author(analyzer, t
     assert not any(kind == "SUPPORT" for kind, _, _ in coded)
 
 
+def test_a_word_written_with_ta_marbuta_is_no_verb(analyzer):
+    # قابلة (able) is not قابل (met) + the pronoun ه that ة normalizes to; منحة (a grant) is a noun of aid
+    text = "ألقت طائرات إسرائيلية مواد قابلة للاشتعال قرب غزة. ووصل المبعوث القطري حاملا منحة قدرها 9 مليون دولار."
+    _, found = analyzer.analyze_explained(Document("t", text, published="2018-05-14"))
+    assert {(f.trigger.id, f.hit.form) for f in found} >= {("give_aid", "nouns")}
+    assert not any(f.hit.form in ("past", "present") for f in found if text[f.span[1]:f.span[1] + 1] == "ة")
+
+
 def test_a_press_conference_alone_is_no_meeting(analyzer):
     text = "وقال وزير الخارجية الأمريكي في مؤتمر صحفي إن روسيا تتدخل في الشأن السوري."
     assert not any(kind == "CONSULT" for kind, _, _ in _coded(analyzer, text))

@@ -171,6 +171,9 @@ class EventExtractor:
             # whose required words follow it.
             hits: list[TriggerHit] = list(match.payloads)  # type: ignore[arg-type]
             before = _word_before(normalized.text, match.start - len(match.prefix))
+            if match.suffix and _ends_in_ta_marbuta(state, match.end, len(match.suffix)):
+                # منحة، ضربة: ة normalizes to the pronoun ه, but a word written with ة is a noun, never a verb
+                hits = [h for h in hits if h.form not in VERBAL_FORMS]
             hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])
                         and not _among(self.lexicon.triggers[h.trigger].unless_after, before)), None)
             if hit is None:
@@ -632,6 +635,12 @@ def _object_word(state: DocumentState, end: int, trigger: Trigger) -> int | None
         if _bare(word) in trigger.object_words or word in trigger.object_words:
             return state.normalized.span(offset, offset + len(word))[0]
     return None
+
+
+def _ends_in_ta_marbuta(state: DocumentState, suffix_start: int, length: int) -> bool:
+    """The original text of a match's suffix (normalized offsets) ends in ة."""
+    start, end = state.normalized.span(suffix_start, suffix_start + length)
+    return state.document.text[start:end].endswith("ة")
 
 
 def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, str]]:
