@@ -660,9 +660,12 @@ def test_the_owner_of_a_statement_acts_through_it(analyzer, text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("وأصدرت الخارجية السعودية بيانا أدانت فيه الحوثيين بسبب استهداف المدنيين.", _event("ACCUSE", "SAU", "HOUTHIS")),
     ("وأصدرت المنظمة بيانا دعت فيه إيران الولايات المتحدة إلى الحوار.", _event("REQUEST", "IRN", "USA")),
-    ("جاء ذلك في وقت أدانت فيه روسيا العقوبات الأمريكية على إيران.", _event("ACCUSE", "RUS", "USA"))])
+    ("جاء ذلك في وقت أدانت فيه روسيا العقوبات الأمريكية على إيران.", _event("ACCUSE", "RUS", "USA")),
+    ("وأصدر البلدان بيانا مشتركا أشادت فيه بريطانيا بجهود السعودية في مكافحة الإرهاب.",
+     _event("SUPPORT", "GBR", "SAU"))])
 def test_a_verb_about_a_statement_has_its_author_for_subject(analyzer, text, expected):
-    # أدانت فيه: what the statement says, in its author's voice; two names after فيه are subject and object
+    # أدانت فيه: what the statement says, in its author's voice; two names after فيه, or a name and one
+    # after ب, are subject and object
     assert expected in _coded(analyzer, text)
 
 

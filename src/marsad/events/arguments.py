@@ -316,9 +316,14 @@ def _received_from(syntax: SentenceSyntax, trigger: tuple[int, int], candidates:
 
 
 def _subject_and_object(syntax: SentenceSyntax, after: list[Mention]) -> bool:
-    """Two bare names in a row after a verb (بيان دعت فيه أوبك المنتجين): its subject, then its object."""
+    """Two bare names in a row after a verb (بيان دعت فيه أوبك المنتجين), or a bare name and one after ب
+    (بيانا أشادت فيه بريطانيا بجهود السعودية): its subject, then its object."""
     bare = [m for m in after if syntax.preposition(m) is None]
-    return len(bare) > 1 and syntax.distance(bare[0].end, bare[1].start) <= 1
+    if not bare:
+        return False
+    following = [m for m in after if m.start >= bare[0].end and syntax.distance(bare[0].end, m.start) <= 1]
+    return any(syntax.preposition(m) is None or (syntax.preposition(m) == "ب" and m.kind != CAPITAL)
+               for m in following[:1])
 
 
 def _statement_owner(syntax: SentenceSyntax, mention: Mention) -> bool:
