@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from marsad.cli_evaluate import add_evaluate_actors, add_evaluate_events
+from marsad.cli_evaluate import add_evaluate_actors, add_evaluate_events, add_train_confidence
 from marsad.cli_kb import add_kb_commands
 from marsad.cli_ner import add_evaluate_ner, add_ner_command, add_train_ner
 from marsad.cli_store import add_store_commands
@@ -31,6 +31,13 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kb", dest="kb_dirs", action="append", type=Path, default=[], metavar="DIR",
                         help="extra knowledge-base / lexicon directory (repeatable)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    add_min_confidence_option(parser)
+
+
+def add_min_confidence_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--min-confidence", type=float, metavar="P",
+                        help="drop events whose learned confidence is below P (default: the model's threshold; "
+                             "0 keeps every event)")
 
 
 def _add_analyze(subparsers: argparse._SubParsersAction) -> None:
@@ -58,7 +65,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         raise MarsadError(f"no such file or directory: {', '.join(missing)}")
-    analyzer = Analyzer.load(kb_dirs=args.kb_dirs)
+    analyzer = Analyzer.load(kb_dirs=args.kb_dirs, min_confidence=args.min_confidence)
     failed = 0
 
     def documents():
@@ -109,7 +116,7 @@ def _run_explain(args: argparse.Namespace) -> int:
     from marsad.explain import format_explanation
     from marsad.ingest.readers import iter_documents
 
-    analyzer = Analyzer.load(kb_dirs=args.kb_dirs)
+    analyzer = Analyzer.load(kb_dirs=args.kb_dirs, min_confidence=args.min_confidence)
     failed = 0
     for item in iter_documents(args.paths):
         if isinstance(item, InputError):
@@ -149,7 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_kb_commands(subparsers)
     add_ner_command(subparsers)
     train = subparsers.add_parser("train", help="train the project's models from data")
-    add_train_ner(train.add_subparsers(dest="model", required=True, metavar="MODEL"))
+    train_subparsers = train.add_subparsers(dest="model", required=True, metavar="MODEL")
+    add_train_ner(train_subparsers)
+    add_train_confidence(train_subparsers)
     evaluate = subparsers.add_parser("evaluate", help="score marsad against gold files")
     evaluate_subparsers = evaluate.add_subparsers(dest="target", required=True, metavar="WHAT")
     add_evaluate_events(evaluate_subparsers)

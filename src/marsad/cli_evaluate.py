@@ -1,4 +1,5 @@
-"""``marsad evaluate events|actors GOLD.jsonl DOCS...``: analyze gold documents and score them."""
+"""``marsad evaluate events|actors GOLD.jsonl DOCS...``: analyze gold documents and score them; ``marsad train
+confidence GOLD.jsonl DOCS...``: learn from them how far to trust each extracted event."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError, MarsadError
-from marsad.model import Analysis
+from marsad.model import Analysis, Document
 
 
 def _read_gold(path: Path) -> dict[str, dict[str, Any]]:
@@ -27,9 +28,8 @@ def _read_gold(path: Path) -> dict[str, dict[str, Any]]:
     return gold
 
 
-def analyses_for_gold(args: argparse.Namespace) -> Iterator[tuple[Analysis, dict[str, Any]]]:
-    """Analyze the documents that have gold records, in gold order."""
-    from marsad.analyzer import Analyzer
+def _gold_documents(args: argparse.Namespace) -> list[tuple[Document, dict[str, Any]]]:
+    """The documents that have gold records, each with its record, in gold order."""
     from marsad.ingest.readers import iter_documents
 
     gold = _read_gold(args.gold)
@@ -45,9 +45,17 @@ def analyses_for_gold(args: argparse.Namespace) -> Iterator[tuple[Analysis, dict
     if args.published_from_gold:
         for doc_id, document in documents.items():
             document.published = gold[doc_id].get("published") or document.published
-    analyzer = Analyzer.load(kb_dirs=args.kb_dirs)
-    ordered = [documents[doc] for doc in gold]
-    for result in analyzer.analyze_many(ordered, jobs=args.jobs):
+    return [(documents[doc], record) for doc, record in gold.items()]
+
+
+def analyses_for_gold(args: argparse.Namespace) -> Iterator[tuple[Analysis, dict[str, Any]]]:
+    """Analyze the documents that have gold records, in gold order."""
+    from marsad.analyzer import Analyzer
+
+    pairs = _gold_documents(args)
+    gold = dict((document.id, record) for document, record in pairs)
+    analyzer = Analyzer.load(kb_dirs=args.kb_dirs, min_confidence=args.min_confidence)
+    for result in analyzer.analyze_many([document for document, _ in pairs], jobs=args.jobs):
         if isinstance(result, InputError):
             raise MarsadError(f"gold document could not be analyzed: {result}")
         yield result, gold[result.id]
@@ -97,3 +105,39 @@ def add_evaluate_events(evaluate_subparsers: argparse._SubParsersAction) -> None
 
 def add_evaluate_actors(evaluate_subparsers: argparse._SubParsersAction) -> None:
     _add_gold_command(evaluate_subparsers, "actors", "mention-level actor linking against gold", _run_actors)
+
+
+def add_train_confidence(train_subparsers: argparse._SubParsersAction) -> None:
+    """``marsad train confidence GOLD.jsonl DOCS... [--out FILE]``."""
+    parser = _add_gold_command(train_subparsers, "confidence",
+                               "learn each event's confidence, and which to drop, from gold documents",
+                               _run_train_confidence)
+    parser.add_argument("--out", type=Path, help="model file to write (default: the package's model)")
+    parser.add_argument("--folds", type=int, default=5, help="cross-validation folds, split by document (default 5)")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the split into folds (default 7)")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic regression (default 1)")
+
+
+def _run_train_confidence(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from marsad.analyzer import Analyzer
+    from marsad.events.confidence import default_path
+    from marsad.events.confidence_train import examples, train
+
+    pairs = _gold_documents(args)
+    analyzer = Analyzer.load(kb_dirs=args.kb_dirs, learned_confidence=False)
+    rows, required = examples(analyzer, pairs)
+    if not rows:
+        raise MarsadError("the rules made no event on these documents: nothing to learn from")
+    provenance = {"gold": args.gold.name, "gold_sha256": hashlib.sha256(args.gold.read_bytes()).hexdigest()}
+    model = train(rows, required, folds=args.folds, seed=args.seed, l2=args.l2, provenance=provenance)
+    out = args.out or default_path()
+    model.save(out)
+    best = next(row for row in model.trained["cross_validation"] if row["threshold"] == model.threshold)
+    kept_all = model.trained["cross_validation"][0]
+    print(f"{len(rows)} events from {len(pairs)} documents; wrote {out}")
+    print(f"cross-validated, dates included: keeping all P {kept_all['precision']:.3f} R {kept_all['recall']:.3f}; "
+          f"threshold {model.threshold:.2f}: P {best['precision']:.3f} R {best['recall']:.3f} "
+          f"({best['events']} events)")
+    return 0

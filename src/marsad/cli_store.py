@@ -105,6 +105,9 @@ def _analysis(parser: argparse.ArgumentParser) -> None:
                         help="extra knowledge-base / lexicon directory (repeatable)")
     parser.add_argument("--jobs", type=int, default=1, help="analysis worker processes (default 1)")
     parser.add_argument("--batch-size", type=int, default=100, help="documents per transaction (default 100)")
+    from marsad.cli import add_min_confidence_option
+
+    add_min_confidence_option(parser)
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -149,7 +152,7 @@ def _analyzer_version() -> str:
 def _load_analyzer(args: argparse.Namespace) -> AnalyzerLike:
     from marsad.analyzer import Analyzer
 
-    return Analyzer.load(kb_dirs=args.kb_dirs)
+    return Analyzer.load(kb_dirs=args.kb_dirs, min_confidence=args.min_confidence)
 
 
 @contextmanager

@@ -22,6 +22,7 @@ from marsad.events.arguments import (
     main_sectors,
     same_side,
 )
+from marsad.events.confidence import ConfidenceModel
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
 from marsad.events.lexicon import (
     FIRST_PERSON,
@@ -119,13 +120,21 @@ class Found:
 class EventExtractor:
     """Finds PLOVER events in an analyzed document's sentences."""
 
-    def __init__(self, lexicon: TriggerLexicon, cues: Cues) -> None:
+    def __init__(self, lexicon: TriggerLexicon, cues: Cues, confidence: ConfidenceModel | None = None) -> None:
         self.lexicon = lexicon
         self.cues = cues
+        self.confidence = confidence  # None: every event the rules make, with the rules' own confidence
 
     @classmethod
-    def load(cls, extra_dirs: Sequence[Path] = ()) -> EventExtractor:
-        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs))
+    def load(cls, extra_dirs: Sequence[Path] = (), min_confidence: float | None = None,
+             learned_confidence: bool = True) -> EventExtractor:
+        """The shipped lexicons (extended by ``extra_dirs``) and confidence model; ``min_confidence``
+        replaces the model's threshold (0 keeps every event). Without ``learned_confidence``, the rules
+        alone: what ``marsad train confidence`` learns from."""
+        model = ConfidenceModel.load() if learned_confidence else None
+        if model is not None and min_confidence is not None:
+            model = model.with_threshold(min_confidence)
+        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs), model)
 
     def extract(self, state: DocumentState) -> list[Found]:
         """Fill ``state.analysis.events``; return every trigger considered, with the reason for its fate."""
@@ -149,9 +158,12 @@ class EventExtractor:
             if event is not None:
                 item.event = event
                 events.append(event)
-        state.analysis.events = merge_events(
+        events = merge_events(
             events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
             nominal={id(f.event) for f in found if f.event and f.hit.form == NOUN})
+        if self.confidence is not None:
+            events = self.confidence.apply(found, events, len(state.document.text))
+        state.analysis.events = events
         return found
 
     def find_triggers(self, state: DocumentState) -> list[Found]:

@@ -1,0 +1,108 @@
+"""How often an extracted event is right, learned from the development gold.
+
+The extractor's rules say what they found; how far to trust it depends on which rules fired, where, and
+how. A logistic model over those decisions (trigger, form, argument rules, cues, the story's shape) gives
+each event its confidence, and the events least likely to be right are dropped. The model is plain data
+(``data/models/events/confidence.json``), trained by ``marsad train confidence``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from marsad.errors import DataFileError
+
+if TYPE_CHECKING:
+    from marsad.events.extractor import Found
+    from marsad.model import Event
+
+FORMAT = "marsad-event-confidence/1"
+_LEAD_SHARE = 0.1  # the first tenth of the text: the lead, where a story's own events are told
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "models" / "events" / "confidence.json"))
+
+
+def _well_formed(data: Any) -> bool:
+    number = (int, float)
+    return isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("weights"), dict) \
+        and all(isinstance(w, number) for w in data["weights"].values()) \
+        and isinstance(data.get("bias"), number) and isinstance(data.get("threshold"), number)
+
+
+def event_features(item: Found, event: Event, events_in_document: int, text_length: int) -> list[str]:
+    """What the model weighs, as names: the same for training and for use."""
+    rules = [*item.rules, "-", "-", "-"]
+    kind, form = event.type, item.hit.form
+    position = (event.trigger.start if event.trigger else event.evidence.start) / max(1, text_length)
+    features = [
+        f"trigger={item.trigger.id}", f"type={kind}", f"form={form}", f"type|form={kind}|{form}",
+        f"source_rule={rules[0]}", f"target_rule={rules[1]}", f"third_rule={rules[2]}",
+        f"type|source_rule={kind}|{rules[0]}", f"type|target_rule={kind}|{rules[1]}",
+        f"rules={rules[0]}|{rules[1]}", f"modality={event.modality}",
+        f"dated_by_context={item.date_from_context}",
+        "source=" + "+".join(sorted({a.kind for a in event.source})),
+        "target=" + "+".join(sorted({a.kind for a in event.target})),
+        f"lead={position < _LEAD_SHARE}", f"position={min(4, int(position * 5))}",
+        f"events_in_document={min(5, events_in_document // 3)}",
+        f"several_parties={len(event.source) > 1 or len(event.target) > 1}",
+        f"restated={min(2, len(event.mentions))}", f"evidence_length={min(4, len(event.evidence.text) // 40)}",
+        f"rule_confidence={int(event.confidence * 10)}", f"strength={int(item.trigger.strength * 10)}",
+    ]
+    features += [f"cue={cue}" for cue in sorted(set(item.cues))]
+    return features
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Weights per feature name, a bias, and the probability under which an event is dropped."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    trained: dict[str, Any] = field(default_factory=dict)  # what it was trained on, and its cross-validation
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ConfidenceModel:
+        path = path or default_path()
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as error:
+            raise DataFileError(str(path), None, f"cannot read the event confidence model: {error}") from None
+        if not _well_formed(data):
+            raise DataFileError(str(path), None, f"not an event confidence model ({FORMAT}: format, weights, bias, "
+                                "threshold)")
+        return cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("trained", {}))
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "trained": self.trained,
+                "weights": dict(sorted(self.weights.items()))}
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    def with_threshold(self, threshold: float) -> ConfidenceModel:
+        return replace(self, threshold=threshold)
+
+    def probability(self, features: list[str]) -> float:
+        score = self.bias + sum(self.weights.get(name, 0.0) for name in features)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def apply(self, found: list[Found], events: list[Event], text_length: int) -> list[Event]:
+        """Give each event its learned confidence; keep those at or above the threshold. A dropped event's
+        trigger says why (``marsad explain``)."""
+        by_event = {id(item.event): item for item in found if item.event is not None}
+        kept = []
+        for event in events:
+            item = by_event[id(event)]
+            event.confidence = self.probability(event_features(item, event, len(events), text_length))
+            if event.confidence >= self.threshold:
+                kept.append(event)
+            else:
+                item.decision = f"unlikely: learned confidence {event.confidence:.3f} < {self.threshold:.2f}"
+        return kept

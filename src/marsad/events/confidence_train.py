@@ -1,0 +1,114 @@
+"""``marsad train confidence``: learn the event confidence model from gold-annotated documents.
+
+The rules run without the model over each gold document; every event they make is an example, right when
+it matches a gold event (dates aside). A logistic regression (numpy, full-batch gradient descent: the same
+weights on every run) learns from them, and the threshold under which events are dropped is the one that
+gives the best F1 (dates included) in a cross-validation by document, so that it is chosen on documents
+the weights did not see.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from marsad.evaluate.events import events_match
+from marsad.events.confidence import ConfidenceModel, event_features
+
+if TYPE_CHECKING:
+    from marsad.analyzer import Analyzer
+    from marsad.model import Document
+
+THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(13))  # 0 (keep all) to 0.6
+
+
+@dataclass(frozen=True)
+class Example:
+    document: str
+    features: list[str]
+    right: bool                  # matches a gold event, dates aside: what the model learns
+    right_dated: bool            # matches one with its date too: what precision counts
+    finds: frozenset[int]        # the document's required gold events it matches, dates included
+
+
+def examples(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]]) -> tuple[list[Example], int]:
+    """Every event the rules make on the gold documents, and the number of required gold events."""
+    rows: list[Example] = []
+    required_total = 0
+    for document, gold in pairs:
+        analysis, found = analyzer.analyze_explained(document)
+        required = [g for g in gold.get("events", []) if g.get("required", True)]
+        required_total += len(required)
+        by_event = {id(item.event): item for item in found if item.event is not None}
+        for event in analysis.events:
+            extracted = event.to_dict()
+            features = event_features(by_event[id(event)], event, len(analysis.events), len(document.text))
+            rows.append(Example(
+                document.id, features,
+                right=any(events_match(extracted, g, False, analysis.published) for g in gold.get("events", [])),
+                right_dated=any(events_match(extracted, g, True, analysis.published) for g in gold.get("events", [])),
+                finds=frozenset(i for i, g in enumerate(required)
+                                if events_match(extracted, g, True, analysis.published))))
+    return rows, required_total
+
+
+def fit(rows: list[Example], l2: float = 1.0, rounds: int = 400, rate: float = 1.0) -> tuple[dict[str, float], float]:
+    """Weights per feature name and a bias, by gradient descent on the L2-penalized log loss."""
+    vocabulary = {name: i for i, name in enumerate(sorted({f for row in rows for f in row.features}))}
+    matrix = np.zeros((len(rows), len(vocabulary) + 1))
+    for i, row in enumerate(rows):
+        matrix[i, [vocabulary[f] for f in row.features]] = 1.0
+    matrix[:, -1] = 1.0  # the bias column
+    labels = np.array([row.right for row in rows], dtype=float)
+    weights = np.zeros(matrix.shape[1])
+    penalty = np.full(matrix.shape[1], l2)
+    penalty[-1] = 0.0  # the bias is not shrunk
+    for _ in range(rounds):
+        predicted = 1.0 / (1.0 + np.exp(-matrix @ weights))
+        gradient = (matrix.T @ (predicted - labels) + penalty * weights) / len(rows)
+        weights -= rate * gradient
+    return {name: round(float(weights[i]), 4) for name, i in vocabulary.items()}, round(float(weights[-1]), 4)
+
+
+def cross_validated(rows: list[Example], folds: int, seed: int, l2: float) -> list[float]:
+    """Each example's probability from a model trained on the other folds (split by document)."""
+    documents = sorted({row.document for row in rows})
+    random.Random(seed).shuffle(documents)
+    fold_of = {document: i % folds for i, document in enumerate(documents)}
+    scores = [0.0] * len(rows)
+    for fold in range(folds):
+        weights, bias = fit([row for row in rows if fold_of[row.document] != fold], l2)
+        model = ConfidenceModel(weights, bias, 0.0)
+        for i, row in enumerate(rows):
+            if fold_of[row.document] == fold:
+                scores[i] = model.probability(row.features)
+    return scores
+
+
+def threshold_table(rows: list[Example], scores: list[float], required_total: int) -> list[dict[str, float]]:
+    """Precision and recall (dates included) of the events kept at each threshold."""
+    table = []
+    for threshold in THRESHOLDS:
+        kept = [row for row, score in zip(rows, scores, strict=True) if score >= threshold]
+        precision = sum(row.right_dated for row in kept) / len(kept) if kept else 0.0
+        recall = len({(row.document, i) for row in kept for i in row.finds}) / max(1, required_total)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table.append({"threshold": threshold, "events": len(kept), "precision": round(precision, 3),
+                      "recall": round(recall, 3), "f1": round(f1, 3)})
+    return table
+
+
+def train(rows: list[Example], required_total: int, folds: int = 5, seed: int = 7, l2: float = 1.0,
+          provenance: dict[str, Any] | None = None) -> ConfidenceModel:
+    """Weights from all examples; the threshold with the best cross-validated F1."""
+    table = threshold_table(rows, cross_validated(rows, folds, seed, l2), required_total)
+    best = max(table, key=lambda row: (row["f1"], -row["threshold"]))
+    weights, bias = fit(rows, l2)
+    trained = {**(provenance or {}), "examples": len(rows), "right": sum(row.right for row in rows),
+               "documents": len({row.document for row in rows}), "required_gold_events": required_total,
+               "l2": l2, "folds": folds, "seed": seed, "cross_validation": table}
+    return ConfidenceModel(weights, bias, best["threshold"], trained)
