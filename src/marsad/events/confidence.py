@@ -19,7 +19,7 @@ from marsad.errors import DataFileError
 
 if TYPE_CHECKING:
     from marsad.events.extractor import Found
-    from marsad.model import Event
+    from marsad.model import Entity, Event
 
 FORMAT = "marsad-event-confidence/1"
 _LEAD_SHARE = 0.1  # the first tenth of the text: the lead, where a story's own events are told
@@ -36,8 +36,10 @@ def _well_formed(data: Any) -> bool:
         and isinstance(data.get("bias"), number) and isinstance(data.get("threshold"), number)
 
 
-def event_features(item: Found, event: Event, events_in_document: int, text_length: int) -> list[str]:
-    """What the model weighs, as names: the same for training and for use."""
+def event_features(item: Found, event: Event, events_in_document: int, text_length: int,
+                   parties_in_sentence: int) -> list[str]:
+    """What the model weighs, as names: the same for training and for use. ``parties_in_sentence``: how many
+    different actors the trigger's sentence names (the more, the easier to pick the wrong one)."""
     rules = [*item.rules, "-", "-", "-"]
     kind, form = event.type, item.hit.form
     position = (event.trigger.start if event.trigger else event.evidence.start) / max(1, text_length)
@@ -56,7 +58,17 @@ def event_features(item: Found, event: Event, events_in_document: int, text_leng
         f"rule_confidence={int(event.confidence * 10)}", f"strength={int(item.trigger.strength * 10)}",
     ]
     features += [f"cue={cue}" for cue in sorted(set(item.cues))]
+    date = event.date or ""
+    features += [f"prefix={item.prefix or '-'}", f"pronoun_suffix={bool(item.suffix)}",
+                 f"date={'none' if not date else 'day' if len(date) == 10 else 'month' if len(date) == 7 else 'other'}",
+                 f"domestic={bool({a.code for a in event.source} & {a.code for a in event.target})}",
+                 f"parties_in_sentence={min(6, parties_in_sentence)}"]
     return features
+
+
+def parties_in(entities: list[Entity], sentence: tuple[int, int]) -> int:
+    """The number of different actors named in a sentence."""
+    return len({e.actor.code for e in entities if e.actor is not None and sentence[0] <= e.start < sentence[1]})
 
 
 @dataclass(frozen=True)
@@ -93,14 +105,15 @@ class ConfidenceModel:
         score = self.bias + sum(self.weights.get(name, 0.0) for name in features)
         return 1.0 / (1.0 + math.exp(-score))
 
-    def apply(self, found: list[Found], events: list[Event], text_length: int) -> list[Event]:
+    def apply(self, found: list[Found], events: list[Event], text_length: int, entities: list[Entity]) -> list[Event]:
         """Give each event its learned confidence; keep those at or above the threshold. A dropped event's
         trigger says why (``marsad explain``)."""
         by_event = {id(item.event): item for item in found if item.event is not None}
         kept = []
         for event in events:
             item = by_event[id(event)]
-            event.confidence = self.probability(event_features(item, event, len(events), text_length))
+            event.confidence = self.probability(event_features(
+                item, event, len(events), text_length, parties_in(entities, item.sentence)))
             if event.confidence >= self.threshold:
                 kept.append(event)
             else:
