@@ -443,6 +443,13 @@ def test_a_condemned_attack_whose_author_is_named_accuses_the_author(analyzer, t
     assert not any(kind == "SUPPORT" for kind, _, _ in coded)
 
 
+def test_an_agreement_right_after_a_meeting_is_made_by_its_parties(analyzer):
+    text = ("التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني في الرباط أمس. "
+            "وتم خلال اللقاء التوقيع على اتفاقيتين للتعاون الأمني.")
+    assert _event("AGREE", "MAR", "ESP") in _coded(analyzer, text) or _event("AGREE", "ESP", "MAR") in _coded(
+        analyzer, text)
+
+
 def test_a_word_written_with_ta_marbuta_is_no_verb(analyzer):
     # قابلة (able) is not قابل (met) + the pronoun ه that ة normalizes to; منحة (a grant) is a noun of aid
     text = "ألقت طائرات إسرائيلية مواد قابلة للاشتعال قرب غزة. ووصل المبعوث القطري حاملا منحة قدرها 9 مليون دولار."

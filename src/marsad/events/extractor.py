@@ -68,6 +68,9 @@ OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "
 # What an attack struck: after على/ضد/بحق, where it happened (في، بـ), or after a verb of striking
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "في", "ب"))
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع", "ضرب"))
+_AT_A_MEETING_TYPES = frozenset({"AGREE"})
+_MEETING_REACH = 2  # sentences from a meeting to an agreement made at it
+_NOT_YET = frozenset(normalize_key(w) for w in ("قبل", "حتى", "أن"))  # قبل التوصل، إلى أن تم التوصل: not made
 _AUTHOR_VERBS = tuple(normalize_key(w) for w in ("ارتكب", "نفذ", "تبنى", "شن", "يقف وراء", "وقف وراء"))
 _VICTIM_REACH = 12  # words from a condemned attack to what it struck (التفجير الذي استهدف مسجد ... بمنطقة عسير)
 _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
@@ -97,6 +100,7 @@ class _Context:
     condemnations: list[tuple[int, int]]  # ACCUSE triggers of every form, in text order
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
     own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
+    meeting: list = field(default_factory=list)  # [sentence, source, target] of the last meeting made
 
 
 @dataclass(slots=True)
@@ -158,6 +162,8 @@ class EventExtractor:
             if event is not None:
                 item.event = event
                 events.append(event)
+                if event.type == "CONSULT":
+                    context.meeting[:] = [item.sentence, event.source, event.target]
         events = merge_events(
             events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
             nominal={id(f.event) for f in found if f.event and f.hit.form == NOUN})
@@ -238,6 +244,12 @@ class EventExtractor:
             item.decision = "no official travels: وصلت الطائرة، وصلت القوات is no visit"
             return None
         source, target = _parties(state, syntax, trigger, arguments, mentions, end)
+        if (not source or not target) and trigger.type in _AT_A_MEETING_TYPES and context.meeting \
+                and not _NOT_YET & set(syntax.previous_words(start, 2)):
+            met = _at_the_meeting(state, context.meeting, item.sentence, source, target)
+            if met != (source, target):
+                source, target = met
+                item.rules = (*item.rules, "at-the-meeting")
         if not source or not target:
             item.decision = "no source or no target"
             return None
@@ -392,6 +404,26 @@ def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arg
         # تم اعتقال بعضهم، تظاهرات خرج فيها أهالي المحافظة: with no party named at all, in an article
         # about one state, its authorities arrest and its people protest
         source = target = [_state(state.home)]
+    return source, target
+
+
+def _at_the_meeting(state: DocumentState, meeting: list, sentence: tuple[int, int], source: list[Actor],
+                    target: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """وتم الاتفاق على ...، وقع خلالها اتفاقات تعاون: an agreement whose parties go unnamed, told right after a
+    meeting in the same paragraph, was made by the meeting's parties; one side named takes the other."""
+    (met_start, _), met_source, met_target = meeting
+    text = state.document.text
+    starts = [s for s, _ in state.sentences]
+    apart = bisect_left(starts, sentence[0]) - bisect_left(starts, met_start)
+    if not 0 <= apart <= _MEETING_REACH or "\n" in text[met_start:sentence[0]].strip():
+        return source, target
+    named = _codes(source or target)
+    if not named:
+        return met_source, met_target
+    if named & _codes(met_source):
+        return source or met_source, target or met_target
+    if named & _codes(met_target):
+        return source or met_target, target or met_source
     return source, target
 
 
