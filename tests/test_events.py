@@ -54,6 +54,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a call received (تلقى) from someone named after من: the receiver is named before the call
     ("وتلقى خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود اتصالا هاتفيا أمس من الرئيس التونسي "
      "الباجي قائد السبسي.", _event("CONSULT", "TUN", "SAU")),
+    # one person sent home, named right after the noun that carries a clitic (بترحيل تونسي)
+    ("أمرت السلطات الإيطالية أمس بترحيل تونسي يشتبه في انتمائه إلى تنظيم متطرف.", _event("COERCE", "ITA", "TUN")),
     # a press conference with someone is a meeting with them
     ("وقال وزير الخارجية المصري في مؤتمر صحفي مع نظيره الأوغندي في القاهرة إن البلدين يتعاونان.",
      _event("CONSULT", "EGY", "UGA")),

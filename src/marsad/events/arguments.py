@@ -696,7 +696,8 @@ def _genitive_patient_arguments(syntax: SentenceSyntax, reading: TriggerReading,
     after = [m for m in sorted(candidates + [m for m in mentions if m.kind == ADJECTIVE and len(m.actors) == 1],
                                key=lambda m: m.start)
              if m.start >= trigger[1] and syntax.distance(trigger[1], m.start) <= 2
-             and syntax.preposition(m) in (None, "من", own)]
+             and (syntax.preposition(m) in (None, "من", own) or syntax.next_word_start(trigger[1]) == m.start)]
+    # (بترحيل تونسي: right after the noun, the clitic on the noun does not govern its genitive)
     if not after or (not reading.attack and _enforcer(after[0])):
         return None
     agent, rule = find_subject(syntax, trigger, reading.form, [m for m in candidates if m.end <= trigger[0]],
