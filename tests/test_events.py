@@ -56,6 +56,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
      "الباجي قائد السبسي.", _event("CONSULT", "TUN", "SAU")),
     # one person sent home, named right after the noun that carries a clitic (بترحيل تونسي)
     ("أمرت السلطات الإيطالية أمس بترحيل تونسي يشتبه في انتمائه إلى تنظيم متطرف.", _event("COERCE", "ITA", "TUN")),
+    # an organization's secretariat acts for it
+    ("استنكرت الأمانة العامة لمنظمة التعاون الإسلامي تصريحات وزير الخارجية الإيراني.", _event("ACCUSE", "OIC", "IRN")),
     # a promised forceful response is a threat made now
     ("وقال أردوغان إن تركيا سترد بحسم على أي عداء من سوريا.", _event("THREATEN", "TUR", "SYR")),
     # a press conference with someone is a meeting with them
