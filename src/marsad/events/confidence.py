@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from marsad.errors import DataFileError
+from marsad.events.dating import is_title_line
 
 if TYPE_CHECKING:
     from marsad.events.extractor import Found
     from marsad.model import Entity, Event
 
 FORMAT = "marsad-event-confidence/1"
+_QUOTES = ('"', "«", "“", "”", "»")
 _LEAD_SHARE = 0.1  # the first tenth of the text: the lead, where a story's own events are told
 
 
@@ -36,13 +38,14 @@ def _well_formed(data: Any) -> bool:
         and isinstance(data.get("bias"), number) and isinstance(data.get("threshold"), number)
 
 
-def event_features(item: Found, event: Event, events_in_document: int, text_length: int,
+def event_features(item: Found, event: Event, events_in_document: int, text: str,
                    parties_in_sentence: int) -> list[str]:
     """What the model weighs, as names: the same for training and for use. ``parties_in_sentence``: how many
     different actors the trigger's sentence names (the more, the easier to pick the wrong one)."""
     rules = [*item.rules, "-", "-", "-"]
     kind, form = event.type, item.hit.form
-    position = (event.trigger.start if event.trigger else event.evidence.start) / max(1, text_length)
+    position = (event.trigger.start if event.trigger else event.evidence.start) / max(1, len(text))
+    sentence = text[item.sentence[0]:item.sentence[1]]
     features = [
         f"trigger={item.trigger.id}", f"type={kind}", f"form={form}", f"type|form={kind}|{form}",
         f"source_rule={rules[0]}", f"target_rule={rules[1]}", f"third_rule={rules[2]}",
@@ -62,7 +65,8 @@ def event_features(item: Found, event: Event, events_in_document: int, text_leng
     features += [f"prefix={item.prefix or '-'}", f"pronoun_suffix={bool(item.suffix)}",
                  f"date={'none' if not date else 'day' if len(date) == 10 else 'month' if len(date) == 7 else 'other'}",
                  f"domestic={bool({a.code for a in event.source} & {a.code for a in event.target})}",
-                 f"parties_in_sentence={min(6, parties_in_sentence)}"]
+                 f"parties_in_sentence={min(6, parties_in_sentence)}",
+                 f"headline={is_title_line(text, item.sentence)}", f"quoted={any(q in sentence for q in _QUOTES)}"]
     return features
 
 
@@ -105,7 +109,7 @@ class ConfidenceModel:
         score = self.bias + sum(self.weights.get(name, 0.0) for name in features)
         return 1.0 / (1.0 + math.exp(-score))
 
-    def apply(self, found: list[Found], events: list[Event], text_length: int, entities: list[Entity]) -> list[Event]:
+    def apply(self, found: list[Found], events: list[Event], text: str, entities: list[Entity]) -> list[Event]:
         """Give each event its learned confidence; keep those at or above the threshold. A dropped event's
         trigger says why (``marsad explain``)."""
         by_event = {id(item.event): item for item in found if item.event is not None}
@@ -113,7 +117,7 @@ class ConfidenceModel:
         for event in events:
             item = by_event[id(event)]
             event.confidence = self.probability(event_features(
-                item, event, len(events), text_length, parties_in(entities, item.sentence)))
+                item, event, len(events), text, parties_in(entities, item.sentence)))
             if event.confidence >= self.threshold:
                 kept.append(event)
             else:

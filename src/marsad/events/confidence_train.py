@@ -47,7 +47,7 @@ def examples(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]
         for event in analysis.events:
             extracted = event.to_dict()
             item = by_event[id(event)]
-            features = event_features(item, event, len(analysis.events), len(document.text),
+            features = event_features(item, event, len(analysis.events), document.text,
                                       parties_in(analysis.entities, item.sentence))
             rows.append(Example(
                 document.id, features,

@@ -168,7 +168,7 @@ class EventExtractor:
             events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
             nominal={id(f.event) for f in found if f.event and f.hit.form == NOUN})
         if self.confidence is not None:
-            events = self.confidence.apply(found, events, len(state.document.text), state.analysis.entities)
+            events = self.confidence.apply(found, events, state.document.text, state.analysis.entities)
         state.analysis.events = events
         return found
 
