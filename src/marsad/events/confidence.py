@@ -70,7 +70,19 @@ def event_features(item: Found, event: Event, events_in_document: int, text: str
     return features
 
 
-def parties_in(entities: list[Entity], sentence: tuple[int, int]) -> int:
+def described(found: list[Found], events: list[Event], text: str,
+              entities: list[Entity]) -> list[tuple[Event, Found, list[str]]]:
+    """Each event with the trigger it came from and its features: what the model weighs, in training and in use."""
+    by_event = {id(item.event): item for item in found if item.event is not None}
+    rows = []
+    for event in events:
+        item = by_event[id(event)]
+        parties = _parties_in(entities, item.sentence)
+        rows.append((event, item, event_features(item, event, len(events), text, parties)))
+    return rows
+
+
+def _parties_in(entities: list[Entity], sentence: tuple[int, int]) -> int:
     """The number of different actors named in a sentence."""
     return len({e.actor.code for e in entities if e.actor is not None and sentence[0] <= e.start < sentence[1]})
 
@@ -112,12 +124,9 @@ class ConfidenceModel:
     def apply(self, found: list[Found], events: list[Event], text: str, entities: list[Entity]) -> list[Event]:
         """Give each event its learned confidence; keep those at or above the threshold. A dropped event's
         trigger says why (``marsad explain``)."""
-        by_event = {id(item.event): item for item in found if item.event is not None}
         kept = []
-        for event in events:
-            item = by_event[id(event)]
-            event.confidence = self.probability(event_features(
-                item, event, len(events), text, parties_in(entities, item.sentence)))
+        for event, item, features in described(found, events, text, entities):
+            event.confidence = self.probability(features)
             if event.confidence >= self.threshold:
                 kept.append(event)
             else:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from marsad.evaluate.events import events_match
-from marsad.events.confidence import ConfidenceModel, event_features, parties_in
+from marsad.events.confidence import ConfidenceModel, described
 
 if TYPE_CHECKING:
     from marsad.analyzer import Analyzer
@@ -43,12 +43,8 @@ def examples(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]
         analysis, found = analyzer.analyze_explained(document)
         required = [g for g in gold.get("events", []) if g.get("required", True)]
         required_total += len(required)
-        by_event = {id(item.event): item for item in found if item.event is not None}
-        for event in analysis.events:
+        for event, _, features in described(found, analysis.events, document.text, analysis.entities):
             extracted = event.to_dict()
-            item = by_event[id(event)]
-            features = event_features(item, event, len(analysis.events), document.text,
-                                      parties_in(analysis.entities, item.sentence))
             rows.append(Example(
                 document.id, features,
                 right=any(events_match(extracted, g, False, analysis.published) for g in gold.get("events", [])),
