@@ -361,7 +361,7 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         syntax, context.attacks, arguments.source[0], max(end, arguments.source[0].end),
         context.mentions.within(max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)),
     ) if trigger.type == "ACCUSE" and arguments.source and arguments.rules[-1] != "object-adjective" else None
-    if victim is not None and not same_side(victim, arguments.source[0]):
+    if victim is not None:
         # أدانت قطر الهجوم على السفارة السعودية، تدين تفجيري اسطنبول: the victim of an attack whose author is not
         # named is not accused; standing by it is support
         arguments = Arguments(arguments.source, [victim], (*arguments.rules, "victim"), arguments.quality)
@@ -461,7 +461,8 @@ def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int,
         if distance <= 1 and syntax.preposition(mention) not in _VICTIM_PREPOSITIONS:
             # completing the attack noun: تفجيري اسطنبول is the place it struck; اعتداء الميليشيات الحوثية، هجوم
             # داعش its author
-            return mention if mention.entity_type in ("GPE", "LOC") and fills_argument(mention) else None
+            struck = mention.entity_type in ("GPE", "LOC") and fills_argument(mention)
+            return mention if struck and not same_side(mention, condemner) else None
         if not fills_argument(mention):
             continue
         if any(word.startswith(_AUTHOR_VERBS) for word in syntax.previous_words(mention.start, 2)):
