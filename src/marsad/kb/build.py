@@ -145,10 +145,10 @@ class Assembler:
         self._add_capitals(entries)
         self._expand_templates(entries)
         offices = {code: rec.data["name"] for code, rec in self.offices.items()}
-        self._check(entries, offices)
+        org_offices = frozenset(code for code, rec in self.offices.items() if rec.data.get("needs_org"))
+        self._check(entries, offices, org_offices)
         titles = [Title(phrase, office) for phrase, office in self.titles]
         concurrent = frozenset(code for code, rec in self.offices.items() if rec.data.get("concurrent"))
-        org_offices = frozenset(code for code, rec in self.offices.items() if rec.data.get("needs_org"))
         return Assembled(entries, titles, list(dict.fromkeys(self.honorifics)), offices, concurrent, org_offices)
 
     def _entry(self, key: str) -> KBEntry:
@@ -203,7 +203,7 @@ class Assembler:
                         country=state.id, type="ORG", aliases=_unique(aliases), sector=tpl["sector"],
                         origin=rec.origin)
 
-    def _check(self, entries: dict[str, KBEntry], offices: dict[str, str]) -> None:
+    def _check(self, entries: dict[str, KBEntry], offices: dict[str, str], org_offices: frozenset[str]) -> None:
         states = {k for k, e in entries.items() if e.kind == "state"}
 
         def check_country(rec: Record, where: tuple, value: str | None) -> None:
@@ -227,7 +227,7 @@ class Assembler:
                         self.problems.append(rec.error((*here, "office"), message))
                     check_country(rec, (*here, "country"), role.get("country"))
                     check_ref(rec, (*here, "org"), role.get("org"))
-                    self._check_org_role(rec, here, role, entries)
+                    self._check_org_role(rec, here, role, entries, org_offices)
                     self._check_dates(rec, here, role)
         for rec in self.titles.values():
             if rec.data["office"] not in offices:
@@ -238,13 +238,12 @@ class Assembler:
             check_country(rec, ("country",), rec.data.get("country"))
             check_ref(rec, ("org",), rec.data.get("org"))
 
-    def _check_org_role(self, rec: Record, here: tuple, role: dict[str, Any], entries: dict[str, KBEntry]) -> None:
+    def _check_org_role(self, rec: Record, here: tuple, role: dict[str, Any], entries: dict[str, KBEntry],
+                        org_offices: frozenset[str]) -> None:
         """The head of a body no state owns (the Arab League) acts for the body: a state on the role would code
         the Secretary-General's acts as his country's."""
         org = entries.get(role.get("org") or "")
-        office = self.offices.get(role["office"])
-        if org is not None and org.country is None and role.get("country") and office is not None \
-                and office.data.get("needs_org"):
+        if org is not None and org.country is None and role.get("country") and role["office"] in org_offices:
             message = f"a {role['office']} of {org.id} acts for it: give country null, not {role['country']!r}"
             self.problems.append(rec.error((*here, "country"), message))
 
