@@ -195,6 +195,16 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # another state's forces trained (بتدريب قوات، تدريب الجيش)
     ("وقامت القوات الإماراتية بتدريب قوات يمنية في عدن.", _event("COOPERATE", "ARE", "YEM")),
     ("وتحدث التقرير عن قيام إيران بتدريب مقاتلين حوثيين.", _event("COOPERATE", "IRN", "HOUTHIS")),
+    # a congratulation cable's wishes and condolences in a state's name (أصدق التهاني، عن تعازي دولة ...)
+    ("وأعرب الملك باسم شعب وحكومة المملكة العربية السعودية عن أصدق التهاني لفخامته ولحكومة وشعب الإكوادور.",
+     _event("SUPPORT", "SAU", "ECU")),
+    ("وأعرب وزير الخارجية الإماراتي عن تعازي دولة الإمارات الحارة لحكومة وشعب الكويت.",
+     _event("SUPPORT", "ARE", "KWT")),
+    # regret and protest voiced without a pronoun, or by many (عن الأسف، عن احتجاجها)
+    ("وأصدر السفير البريطاني بيانا أعرب فيه عن الأسف لتولي سوريا رئاسة المؤتمر.", _event("ACCUSE", "GBR", "SYR")),
+    ("وأعربت روسيا عن احتجاجها الشديد على اتهامات بريطانيا.", _event("ACCUSE", "RUS", "GBR")),
+    # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
+    ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
@@ -285,6 +295,11 @@ def test_a_partner_far_from_a_nominal_trigger_belongs_to_another_noun(analyzer):
     text = "واتفق الرئيسان في اتصال هاتفي أمس على العمل سويا لوقف تدفق المقاتلين الأجانب وتأمين الحدود مع سورية."
     coded = _coded(analyzer, text, published="2015-07-23")
     assert not any(kind == "CONSULT" and "SYR" in source | target for kind, source, target in coded)
+
+
+def test_lowering_a_tariff_is_no_sanction(analyzer):
+    coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
+    assert not any(kind == "SANCTION" for kind, _, _ in coded)
 
 
 def test_ones_own_ambassador_called_home_is_no_summons(analyzer):
