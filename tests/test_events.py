@@ -297,6 +297,15 @@ def test_a_partner_far_from_a_nominal_trigger_belongs_to_another_noun(analyzer):
     assert not any(kind == "CONSULT" and "SYR" in source | target for kind, source, target in coded)
 
 
+def test_a_call_a_pair_spoke_in_is_theirs_and_dates_the_call_named_before(analyzer):
+    text = ("أفادت تقارير اليوم الخميس بأن تركيا ستفتح قاعدة انجرليك بعد اتصال هاتفي جرى بين الرئيسين التركي رجب"
+            " طيب أردوغان والأمريكي باراك أوباما. واتفق الرئيسان في اتصال هاتفي أمس على العمل سويا لتأمين الحدود.")
+    analysis = analyzer.analyze(Document("t", text, published="2015-07-23"))
+    calls = [e for e in analysis.events if e.type == "CONSULT"]
+    assert [({a.code for a in e.source} | {a.code for a in e.target}, e.date) for e in calls] == [
+        ({"TUR", "USA"}, "2015-07-22")]
+
+
 def test_lowering_a_tariff_is_no_sanction(analyzer):
     coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
     assert not any(kind == "SANCTION" for kind, _, _ in coded)

@@ -38,7 +38,7 @@ from marsad.events.lexicon import (
 )
 from marsad.events.merge import merge_events
 from marsad.events.syntax import PREPOSITIONS, SentenceSyntax
-from marsad.linking.mentions import ADJECTIVE, CAPITAL, Mention
+from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import normalize_key
@@ -70,6 +70,8 @@ _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "�
 _STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع", "ضرب"))
 _AT_A_MEETING_TYPES = frozenset({"AGREE"})
 _MEETING_REACH = 2  # sentences from a meeting to an agreement made at it
+_IN_THE_COURSE_OF = frozenset(normalize_key(w) for w in ("في", "خلال"))  # في اتصال هاتفي، خلال لقاء
+_IN_THE_COURSE_REACH = 2  # words from a pair (الرئيسان) to في/خلال and the meeting they spoke in
 _NOT_YET = frozenset(normalize_key(w) for w in ("قبل", "حتى", "أن"))  # قبل التوصل، إلى أن تم التوصل: not made
 _AUTHOR_VERBS = tuple(normalize_key(w) for w in ("ارتكب", "نفذ", "تبنى", "شن", "يقف وراء", "وقف وراء"))
 _VICTIM_REACH = 12  # words from a condemned attack to what it struck (التفجير الذي استهدف مسجد ... بمنطقة عسير)
@@ -553,7 +555,14 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     speaking goes on (واستبعد الأسد أي حل ... . واتهم الغربيين: Assad accused).
     """
     if item.hit.form not in VERBAL_FORMS:
-        return None
+        # واتفق الرئيسان في اتصال هاتفي أمس: the call or meeting the pair just named spoke in is theirs
+        agent, sentence = context.topic or (None, None)
+        syntax = context.syntax
+        in_it = agent is not None and sentence == item.sentence and item.trigger.frame in JOINT_FRAMES \
+            and agent.kind == REFERENCE and len(agent.actors) == 2 \
+            and _IN_THE_COURSE_OF & set(syntax.previous_words(item.span[0], 1)) \
+            and agent.end <= item.span[0] and syntax.distance(agent.end, item.span[0]) <= _IN_THE_COURSE_REACH
+        return agent if in_it else None
     index = bisect_left(state.sentences, item.sentence)
     if item.hit.gender == FIRST_PERSON:
         # وقال الوزير: «ندعو ...»: "we" are the one quoted, in this sentence or, for words quoted on, the one
