@@ -168,7 +168,7 @@ class EventExtractor:
                     context.meeting[:] = [item.sentence, event.source, event.target]
         events = merge_events(
             events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
-            nominal={id(f.event) for f in found if f.event and f.hit.form == NOUN})
+            nominal={id(f.event) for f in found if f.event and f.hit.form in (NOUN, PHRASE)})
         if self.confidence is not None:
             events = self.confidence.apply(found, events, state.document.text, state.analysis.entities)
         state.analysis.events = events
