@@ -306,6 +306,12 @@ def test_a_call_a_pair_spoke_in_is_theirs_and_dates_the_call_named_before(analyz
         ({"TUR", "USA"}, "2015-07-22")]
 
 
+def test_a_feeling_voiced_with_its_subject_dropped_is_the_last_actors(analyzer):
+    coded = _coded(analyzer, "انتقدت الجزائر تصريحات وزير الخارجية الفرنسي. وأعربت في هذا السياق عن أسفها لقرار"
+                             " السلطات المغربية طرد الصحفيين.")
+    assert _event("ACCUSE", "DZA", "MAR") in coded
+
+
 def test_lowering_a_tariff_is_no_sanction(analyzer):
     coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
     assert not any(kind == "SANCTION" for kind, _, _ in coded)

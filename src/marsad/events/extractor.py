@@ -554,7 +554,9 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     from the one right before, never further. With no event there, the one the sentence before reports as
     speaking goes on (واستبعد الأسد أي حل ... . واتهم الغربيين: Assad accused).
     """
-    if item.hit.form not in VERBAL_FORMS:
+    # وأعربت في هذا السياق عن أسفها: a feeling voiced goes with the dropped subject of أعرب, as a past verb does
+    form = PAST if _expressed(state.document.text, item) else item.hit.form
+    if form not in VERBAL_FORMS:
         # واتفق الرئيسان في اتصال هاتفي أمس: the call or meeting the pair just named spoke in is theirs
         agent, sentence = context.topic or (None, None)
         syntax = context.syntax
@@ -574,9 +576,9 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     agent, sentence = context.topic or (None, None)
     if sentence == item.sentence:
         return agent
-    if item.hit.form == PARTICIPLE:
+    if form == PARTICIPLE:
         return _speaker(context, item.sentence, item.span[0])  # قالت جنوب أفريقيا ...، منددة: she condemns
-    if item.hit.form != PAST or index == 0:
+    if form != PAST or index == 0:
         return None
     previous = state.sentences[index - 1]
     return agent if sentence == previous else _speaker(context, previous)
