@@ -453,7 +453,9 @@ def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
                                   # an attack named by a word that alone is no event, the place it struck
                                   # after a verb of striking, or as the attack's genitive
                                   "وأدانت قطر بشدة التفجير الإرهابي الذي استهدف مسجدا في الرياض.",
-                                  "قطر تدين تفجيري الرياض"])
+                                  "قطر تدين تفجيري الرياض",
+                                  # a place after ل is what the attack struck
+                                  "وأعربت قطر عن إدانتها الشديدة للاستهداف الصاروخي لمدينة الرياض."])
 def test_the_victim_of_a_condemned_attack_is_not_accused_but_supported(analyzer, text):
     coded = _coded(analyzer, text, published="2016-01-03")
     assert not any(kind == "ACCUSE" for kind, _, _ in coded)

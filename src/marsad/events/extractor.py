@@ -469,7 +469,9 @@ def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int,
             continue
         if any(word.startswith(_AUTHOR_VERBS) for word in syntax.previous_words(mention.start, 2)):
             return None  # الجريمة التي ارتكبها داعش: its author
-        if (syntax.preposition(mention) in _VICTIM_PREPOSITIONS or any(
+        # ل before a place is what was struck (للاستهداف الصاروخي لمدينة مكة); before a group, the author
+        struck_place = syntax.preposition(mention) == "ل" and mention.entity_type in ("GPE", "LOC")
+        if (struck_place or syntax.preposition(mention) in _VICTIM_PREPOSITIONS or any(
                 word.startswith(_STRUCK_VERBS) for word in syntax.previous_words(mention.start, 3))) \
                 and not same_side(mention, condemner):
             return mention
