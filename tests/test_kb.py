@@ -386,6 +386,18 @@ def test_an_unknown_name_in_an_article_about_several_states_stays_uncoded(analyz
     assert _person_country(analyzer, text, "ميلود العوام") is None
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # a title with a pronoun: the office of the state or body named last (not of a place after في)
+    ("أعلن السودان السبت أن سفيره عبد المحمود عبد الحليم لدى مصر سيعود إلى القاهرة.", "عبد المحمود عبد الحليم",
+     "SDN"),
+    ("واتهمت السفارة الروسية في لندن وسفيرها ميخائيل ألكسيف الحكومة البريطانية بالتضييق.", "ميخائيل ألكسيف", "RUS"),
+    # a state's body right before the name
+    ("وكان عميل الاستخبارات الروسية المنشق ميخائيل ألكسيف قد فر إلى بريطانيا.", "ميخائيل ألكسيف", "RUS"),
+])
+def test_an_unknown_name_takes_the_state_of_the_office_or_body_just_before(analyzer, text, name, country):
+    assert _person_country(analyzer, text, name) == country
+
+
 def _actor_named(analyzer, text: str, name: str):
     analysis = analyzer.analyze(Document("t", text, published="2012-03-01"))
     return next(e.actor for e in analysis.entities if e.text == name)

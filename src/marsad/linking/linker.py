@@ -66,6 +66,7 @@ _FUZZY_SURNAME = 6
 _AFFILIATED = re.compile(r"^\s*(?:\S+\s+){0,6}(?:ال)?تابع(?:ه|ين|ون|تين)?\s+ل?$")
 _FAR = 1_000  # a gap no reach covers
 _APPOSITION_REACH = 3
+_BODY_REACH = 1  # words between a state's body and the name of someone serving in it
 _MAX_TAGGER_TOKENS = 300
 _LONGEST_NAME = 200  # characters: no lexicon mention is longer, so overlap checks look no farther back
 
@@ -456,11 +457,31 @@ class ActorLinker:
                     continue
                 # A person the KB does not know is still one actor across the document; the nationality
                 # written beside the name, when there is one, codes them.
-                country = _neighbour_country(text, mentions, i)
+                country = _neighbour_country(text, mentions, i) or self._possessor_country(text, mentions, i)
                 actor = _new_person(surface, country or state.home, None,
                                     score=0.6 if country or not state.home else 0.4)
                 mention.actors = [actor]
                 _remember(known, surface, actor)
+
+    def _possessor_country(self, text: str, mentions: list[Mention], index: int) -> str | None:
+        """A title with a pronoun right before a name (أعلن السودان أن سفيره عبد المحمود، السفارة الروسية
+        وسفيرها ألكسندر ياكوفينكو) makes the person the office holder of the state or body named last."""
+        mention = mentions[index]
+        words = text[:mention.start].split()[-1:]
+        word = words[0] if words else ""
+        word = word[1:] if word[:1] in ("و", "ف") and word[1:] else word
+        # (read before normalizing: ة becomes ه there, and السيناتورة has no pronoun)
+        stem = next((word[:-len(suffix)] for suffix in ("ها", "ه") if word.endswith(suffix)), None)
+        if stem is None or without_article(normalize_key(stem)) not in self._title_words:
+            return None
+        for before in reversed(mentions[:index]):
+            if _gap(text, before.end, mention.start) == _FAR:
+                return None
+            where = text[:before.start].split()[-1:] == ["في"]  # السفارة الروسية في لندن: a place
+            if before.kind in (NAME, CAPITAL, ADJECTIVE) and before.entity_type in ("GPE", "ORG") \
+                    and len(before.countries) == 1 and not where:
+                return next(iter(before.countries))
+        return None
 
     def _serving_by_surname(self, surface: str, on: dt.date | None) -> Actor | None:
         """The one KB person with this family name who held an office on the date, if exactly one did.
@@ -668,6 +689,12 @@ def _neighbour_country(text: str, mentions: list[Mention], index: int) -> str | 
         if _gap(text, before.end, mention.start) > _TITLE_REACH:
             break
         if before.kind in (ADJECTIVE, TITLE) and len(before.countries) == 1:
+            return next(iter(before.countries))
+        if before.kind in (NAME, AGENT) and before.entity_type == "ORG" and len(before.countries) == 1 \
+                and _gap(text, before.end, mention.start) <= _BODY_REACH \
+                and not any(w[:1] in ("ب", "ل") for w in text[before.end:mention.start].split()):
+            # عميل الاستخبارات الروسية المنشق الكسندر ليتفينكو: a state's body right before a name is theirs
+            # (not across a noun it governs: نددت السفارة الأمريكية باعتقال خالد حسن)
             return next(iter(before.countries))
     if index + 1 < len(mentions):
         after = mentions[index + 1]
