@@ -398,6 +398,15 @@ def test_an_unknown_name_takes_the_state_of_the_office_or_body_just_before(analy
     assert _person_country(analyzer, text, name) == country
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("دعا الأمين العام لحلف شمال الأطلسي إلى اجتماع طارئ. وأضاف الحلف في بيان أن الأعضاء سيجتمعون.", "NATO"),
+    ("رحب الاتحاد الأوروبي بالاتفاق. وقال الاتحاد إنه سيقدم المساعدة.", "EU"),
+])
+def test_the_alliance_or_union_named_last_is_meant_by_the_bare_word(analyzer, text, code):
+    analysis = analyzer.analyze(Document("t", text, published="2015-07-26"))
+    assert [e.actor.id for e in analysis.entities if e.text in ("الحلف", "الاتحاد")] == [code]
+
+
 def _actor_named(analyzer, text: str, name: str):
     analysis = analyzer.analyze(Document("t", text, published="2012-03-01"))
     return next(e.actor for e in analysis.entities if e.text == name)
