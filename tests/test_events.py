@@ -203,6 +203,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # regret and protest voiced without a pronoun, or by many (عن الأسف، عن احتجاجها)
     ("وأصدر السفير البريطاني بيانا أعرب فيه عن الأسف لتولي سوريا رئاسة المؤتمر.", _event("ACCUSE", "GBR", "SYR")),
     ("وأعربت روسيا عن احتجاجها الشديد على اتهامات بريطانيا.", _event("ACCUSE", "RUS", "GBR")),
+    # an arrest by the verb of القبض على, its subject between (قبضت الشرطة ... على)
+    ("وقبضت الشرطة التونسية على ثلاثة مهربين ليبيين.", _event("COERCE", "TUN", "LBY")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
     ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
 ])
