@@ -205,6 +205,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعربت روسيا عن احتجاجها الشديد على اتهامات بريطانيا.", _event("ACCUSE", "RUS", "GBR")),
     # an arrest by the verb of القبض على, its subject between (قبضت الشرطة ... على)
     ("وقبضت الشرطة التونسية على ثلاثة مهربين ليبيين.", _event("COERCE", "TUN", "LBY")),
+    # where an act was done is a last resort: a nationality further on in its object names the other side
+    ("استخدمت روسيا حق الفيتو في مجلس الأمن الدولي لعرقلة مشروع القرار الفرنسي حول سوريا.",
+     _event("REJECT", "RUS", "FRA")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
     ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
 ])

@@ -808,7 +808,13 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
                              and (syntax.distance(object_start, m.start) <= 3
                                   or _in_patient_phrase(syntax, object_start, m.start))
                              and (subject is None or not same_side(m, subject))), None)
-    if object_adjective is not None and (not others or others[0].start > object_adjective.start):
+    where_only = bool(others) and syntax.preposition(others[0]) == "في"
+    if object_adjective is None and where_only:
+        # استخدمت روسيا الفيتو في مجلس الأمن لعرقلة مشروع القرار الفرنسي: where it was done is a last resort;
+        # a nationality further on in the object names the other side
+        object_adjective = next((m for m in agent.adjectives if m.start > others[0].end
+                                 and (subject is None or not same_side(m, subject))), None)
+    if object_adjective is not None and (not others or others[0].start > object_adjective.start or where_only):
         others, rule = [object_adjective], "object-adjective"  # أدان الهجوم الإسرائيلي: the Israeli side
     elif not others and subject is not None:
         before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not same_side(m, subject)
