@@ -208,6 +208,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # where an act was done is a last resort: a nationality further on in its object names the other side
     ("استخدمت روسيا حق الفيتو في مجلس الأمن الدولي لعرقلة مشروع القرار الفرنسي حول سوريا.",
      _event("REJECT", "RUS", "FRA")),
+    # the party after لصالح is who benefits, not the agent of the noun before it
+    ("اعتمد الاتحاد الأوروبي أمس الشريحة الأولى من حزمة مساعدات سنوية لصالح تونس.", _event("AID", "EU", "TUN")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
     ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
 ])

@@ -66,6 +66,7 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
+_FOR_THE_BENEFIT_OF = frozenset(normalize_key(w) for w in ("لصالح", "لفائدة", "لمصلحة"))
 # أنه، إنها، بأنهم ... (normalized): a complementizer carrying the subject of the verb after it as a pronoun
 _PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") for c in ("ان",)
                                      for s in ("ه", "ها", "هم", "هما"))
@@ -247,6 +248,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     if _last_word(syntax, trigger) in PREPOSITIONS:
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
     delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
+    if form == NOUN and after and _governed_between(syntax, end, after[0].start):
+        after = []  # حزمة مساعدات سنوية لصالح تونس: the party belongs to the word with ل, not to the noun
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
             and (delegation or _agrees(syntax, after[0], gender)):  # وصل وفد من حركة حماس: the delegation agrees
         # right after the trigger, the trigger's own clitic (بوقوف الولايات المتحدة) does not govern it
@@ -437,6 +440,12 @@ def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
     others = [m for m in before if not agent or not same_side(m, agent[0])]
     patient = ([m for m in others if _is_person(m)] or others)[-1:]
     return Arguments(agent, patient, ("by-agent" if agent else "none", "pronoun-patient"), 0.85)
+
+
+def _governed_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
+    """A compound preposition lies between two offsets (لصالح، لفائدة، لمصلحة): what follows is its complement.
+    (Not any word with ل: titles hold them, المساعد الخاص لرئيس الوزراء للشؤون الخارجية طارق فاطمي.)"""
+    return any(normalize_key(word) in _FOR_THE_BENEFIT_OF for word in syntax.text[start:end].split())
 
 
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
