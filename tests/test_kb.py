@@ -401,10 +401,11 @@ def test_an_unknown_name_takes_the_state_of_the_office_or_body_just_before(analy
 @pytest.mark.parametrize(("text", "code"), [
     ("دعا الأمين العام لحلف شمال الأطلسي إلى اجتماع طارئ. وأضاف الحلف في بيان أن الأعضاء سيجتمعون.", "NATO"),
     ("رحب الاتحاد الأوروبي بالاتفاق. وقال الاتحاد إنه سيقدم المساعدة.", "EU"),
+    ("أعلن التحالف العربي بقيادة السعودية بدء العملية. وشن التحالف غارات على صعدة.", "ARAB_COALITION"),
 ])
 def test_the_alliance_or_union_named_last_is_meant_by_the_bare_word(analyzer, text, code):
     analysis = analyzer.analyze(Document("t", text, published="2015-07-26"))
-    assert [e.actor.id for e in analysis.entities if e.text in ("الحلف", "الاتحاد")] == [code]
+    assert [e.actor.id for e in analysis.entities if e.text in ("الحلف", "الاتحاد", "التحالف")] == [code]
 
 
 def _actor_named(analyzer, text: str, name: str):
