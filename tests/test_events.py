@@ -319,6 +319,11 @@ def test_a_feeling_voiced_with_its_subject_dropped_is_the_last_actors(analyzer):
     assert _event("ACCUSE", "DZA", "MAR") in coded
 
 
+def test_the_agent_of_a_relative_clause_about_the_act_may_follow_its_title(analyzer):
+    text = "وتوجت جلسة المباحثات التي أجراها الرئيس المصري عبد الفتاح السيسي ونظيره اليمني عبد ربه منصور هادي باتفاق."
+    assert _event("CONSULT", "EGY", "YEM") in _coded(analyzer, text, published="2015-08-06")
+
+
 def test_lowering_a_tariff_is_no_sanction(analyzer):
     coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
     assert not any(kind == "SANCTION" for kind, _, _ in coded)

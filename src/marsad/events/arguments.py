@@ -72,6 +72,7 @@ _PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") f
                                      for s in ("ه", "ها", "هم", "هما"))
 _ENFORCING_SECTORS = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
 _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
+_TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
 _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
@@ -425,7 +426,10 @@ def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Ment
         return None
     if verb.startswith(_NOT_AGENT_VERBS) or subject_at >= len(words):
         return None
-    return next((m for m in candidates if m.start == words[subject_at].start), None)
+    # the subject may follow its title (التي أجراها الرئيس المصري عبد الفتاح السيسي)
+    start = words[subject_at].start
+    return next((m for m in candidates if m.start == start or (
+        m.start > start and syntax.distance(start, m.start) <= _TITLE_WORDS and _is_person(m))), None)
 
 
 def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
