@@ -274,6 +274,13 @@ def test_the_reporting_clause_does_not_date_the_event(analyzer):
     assert [(v.date, v.modality) for v in visits] == [("2017-03-03", "planned")]
 
 
+def test_a_day_recalled_in_the_pluperfect_is_not_the_story_day(analyzer):
+    text = ("قالت وكالة الأنباء الإريترية إن إريتريا سحبت قواتها من الحدود مع إثيوبيا.\n"
+            "وكان الرئيس الإريتري أسياسي أفورقي أعاد، الاثنين الماضي، فتح سفارة بلاده في إثيوبيا.")
+    analysis = analyzer.analyze(Document("t", text, published="2018-07-19"))
+    assert {e.date for e in analysis.events if e.type == "RETREAT"} == {"2018-07-19"}
+
+
 def test_a_dateline_is_not_the_story_day(analyzer):
     text = ("بعد زيارة قصيرة لدولة قطر\nالجمعة, 03-أغسطس-2012\n"
             "عاد إلى العاصمة صنعاء مساء أمس الرئيس عبدربه منصور هادي.\n"

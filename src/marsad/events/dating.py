@@ -16,6 +16,7 @@ _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it d
 _OWN_CLAUSE_REACH = 2  # words (the act's adjectives) between a trigger and a relative clause about the act itself
 _LEAD_SENTENCES = 3
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
+_PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
 # verbs saying an act takes place (normalized stems, future س allowed): their clause dates the act
 _TAKING_PLACE = tuple(normalize_key(w) for w in (
@@ -104,7 +105,7 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
             if not state.in_boilerplate(*s) and not is_title_line(text, s)][:_LEAD_SENTENCES]
     story_day = next((t.value for t in state.analysis.timexes
                       if lead and lead[0][0] <= t.start < lead[-1][1] and is_day(t) and not _on_dateline(text, t)
-                      and _near_publication(t.value, state)), None)
+                      and _near_publication(t.value, state) and not _recalled(state, t.start)), None)
     if story_day:
         return story_day
     # the lead, and the headline above it, tell the day's news; so does the rest of a story whose lead
@@ -112,6 +113,14 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
     headline = bool(lead) and sentence[1] <= lead[0][0] and is_title_line(text, sentence)
     undated_lead = bool(lead) and not any(lead[0][0] <= t.start < lead[-1][1] for t in state.analysis.timexes)
     return state.analysis.published[:10] if sentence in lead or headline or undated_lead else None
+
+
+def _recalled(state: DocumentState, offset: int) -> bool:
+    """The sentence holding ``offset`` opens with وكان/وكانت, the pluperfect of background (وكان الرئيس أعاد،
+    الاثنين الماضي، فتح السفارة): its day is not the story's."""
+    sentence = next(((start, end) for start, end in state.sentences if start <= offset < end), None)
+    words = _words_between(state, sentence[0], offset)[:1] if sentence else []
+    return bool(words) and words[0] in _PLUPERFECT
 
 
 def _near_publication(day: str, state: DocumentState) -> bool:
