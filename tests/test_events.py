@@ -281,6 +281,12 @@ def test_a_day_recalled_in_the_pluperfect_is_not_the_story_day(analyzer):
     assert {e.date for e in analysis.events if e.type == "RETREAT"} == {"2018-07-19"}
 
 
+def test_a_date_in_what_is_charged_does_not_date_the_charge(analyzer):
+    text = "اتهمت منظمة هيومن رايتس ووتش قوات الأمن المصرية بارتكاب مذبحة خلال فض اعتصام في أغسطس 2013."
+    analysis = analyzer.analyze(Document("t", text, published="2014-08-12"))
+    assert {e.date for e in analysis.events if e.type == "ACCUSE"} == {"2014-08-12"}
+
+
 def test_a_dateline_is_not_the_story_day(analyzer):
     text = ("بعد زيارة قصيرة لدولة قطر\nالجمعة, 03-أغسطس-2012\n"
             "عاد إلى العاصمة صنعاء مساء أمس الرئيس عبدربه منصور هادي.\n"

@@ -25,7 +25,7 @@ _TAKING_PLACE = tuple(normalize_key(w) for w in (
 
 
 def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[int, int],
-                    trigger: tuple[int, int]) -> Timex | None:
+                    trigger: tuple[int, int], spoken: bool = False) -> Timex | None:
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
     Durations, sets, decades, centuries and multi-year spans do not date an event, nor does the date of
@@ -35,7 +35,8 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
                   and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
                   and not (t.end <= trigger[0] and _reported_between(state, t.end, trigger[0]))
-                  and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))]
+                  and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))
+                  and not (spoken and t.start >= trigger[1] and _complement_between(state, trigger[1], t.start))]
     if not candidates:
         return None
 
@@ -54,6 +55,12 @@ def _words_between(state: DocumentState, start: int, end: int) -> list[str]:
 def _reported_between(state: DocumentState, start: int, end: int) -> bool:
     """A complementizer (أن، إن، بأنه) lies between two offsets: what follows is someone's reported words."""
     return any(word.strip(",") in COMPLEMENTIZERS for word in _words_between(state, start, end))
+
+
+def _complement_between(state: DocumentState, start: int, end: int) -> bool:
+    """A complement with ب opens between two offsets (اتهمت قطر السعودية بمنع مواطنيها من الحج هذا العام): a
+    date after it tells when the deed charged, praised or asked for happens, not when it was said."""
+    return any(word[:1] == "ب" and len(word) > 3 for word in _words_between(state, start, end)[1:])
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:

@@ -77,6 +77,7 @@ _AUTHOR_VERBS = tuple(normalize_key(w) for w in ("ارتكب", "نفذ", "تبن
 _VICTIM_REACH = 12  # words from a condemned attack to what it struck (التفجير الذي استهدف مسجد ... بمنطقة عسير)
 _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
+_SPEECH_ACTS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})  # said of a deed, dated apart
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
 _LAUNCH_VERBS = ("شن", "يشن", "تشن", "سيشن", "ستشن")  # شن هجوما: launched an attack, in arms or in words
 _LAUNCH_REACH = 10  # words from a verb of launching to its noun: the subject, a date and a comma between
@@ -269,7 +270,7 @@ class EventExtractor:
             source = target = source + [a for a in target if all(a.id != b.id for b in source)]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = governing_timex(state, context.timexes.within(sentence_start, sentence_end),
-                                (sentence_start, sentence_end), (start, end))
+                                (sentence_start, sentence_end), (start, end), trigger.type in _SPEECH_ACTS)
         date = timex.value if timex else context_date(state, item.sentence, context.own_days)
         item.date_from_context = timex is None
         if timex is not None and is_day(timex):
