@@ -281,6 +281,13 @@ def test_a_day_recalled_in_the_pluperfect_is_not_the_story_day(analyzer):
     assert {e.date for e in analysis.events if e.type == "RETREAT"} == {"2018-07-19"}
 
 
+def test_the_day_words_are_said_dates_the_charge_they_make(analyzer):
+    text = ("أعلنت الحكومة المصرية اليوم السبت عن خطة لدعم السياحة.\n"
+            "وقال وزير الخارجية الجزائري الخميس إن بلاده تدين الهجوم الإسرائيلي على غزة.")
+    analysis = analyzer.analyze(Document("t", text, published="2018-05-26"))
+    assert {e.date for e in analysis.events if e.type == "ACCUSE"} == {"2018-05-24"}
+
+
 def test_a_date_in_what_is_charged_does_not_date_the_charge(analyzer):
     text = "اتهمت منظمة هيومن رايتس ووتش قوات الأمن المصرية بارتكاب مذبحة خلال فض اعتصام في أغسطس 2013."
     analysis = analyzer.analyze(Document("t", text, published="2014-08-12"))
