@@ -344,6 +344,12 @@ def test_the_agent_of_a_relative_clause_about_the_act_may_follow_its_title(analy
     assert _event("CONSULT", "EGY", "YEM") in _coded(analyzer, text, published="2015-08-06")
 
 
+def test_a_statement_speaks_for_its_author(analyzer):
+    text = ("أدانت الحكومة اليمنية في بيان التدخل الإيراني في شؤون اليمن. ودعا البيان النظام الإيراني إلى إغلاق"
+            " سفارته في صنعاء.")
+    assert _event("REQUEST", "YEM", "IRN") in _coded(analyzer, text)
+
+
 def test_lowering_a_tariff_is_no_sanction(analyzer):
     coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
     assert not any(kind == "SANCTION" for kind, _, _ in coded)

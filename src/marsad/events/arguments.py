@@ -72,6 +72,8 @@ _PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") f
                                      for s in ("ه", "ها", "هم", "هما"))
 _ENFORCING_SECTORS = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
 _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
+# a definite statement named as a verb's subject (دعا البيان): its author speaks; "بيان الخارجية" names its own
+_STATEMENTS = frozenset(normalize_key(w) for w in ("البيان", "البلاغ", "التقرير"))
 _TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
@@ -205,6 +207,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         # subject of the clause that reports, not a name after the verb
         before = [m for m in candidates if m.end <= start and syntax.preposition(m) in (None, "و")]
         return (before[-1], "pronoun-subject") if before else (None, "none")
+    if form in (PAST, PRESENT) and syntax.next_word(end) in _STATEMENTS:
+        return None, "statement-subject"  # ودعا البيان النظام الإيراني: the statement's author, carried in
     resumed = object_pronoun and any(m.start >= end and syntax.distance(end, m.start) <= 1 for m in candidates)
     if form in (PAST, PRESENT) and not resumed:
         # (الصحفي الأمريكي اعتقلته الشرطة التركية: the name before a verb that takes it back as a pronoun is its
