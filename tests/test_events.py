@@ -208,6 +208,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # where an act was done is a last resort: a nationality further on in its object names the other side
     ("استخدمت روسيا حق الفيتو في مجلس الأمن الدولي لعرقلة مشروع القرار الفرنسي حول سوريا.",
      _event("REJECT", "RUS", "FRA")),
+    # a signature with a long subject between the verb and the agreement (وقع وزير ... والسفير ... اتفاقية)
+    ("ووقع وزير الخارجية التونسي خميس الجهيناوي والسفير الإيطالي ماركو بيرتوني اتفاقية تعاون أمني.",
+     _event("AGREE", "TUN", "ITA")),
     # the party after لصالح is who benefits, not the agent of the noun before it
     ("اعتمد الاتحاد الأوروبي أمس الشريحة الأولى من حزمة مساعدات سنوية لصالح تونس.", _event("AID", "EU", "TUN")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
@@ -348,6 +351,13 @@ def test_a_statement_speaks_for_its_author(analyzer):
     text = ("أدانت الحكومة اليمنية في بيان التدخل الإيراني في شؤون اليمن. ودعا البيان النظام الإيراني إلى إغلاق"
             " سفارته في صنعاء.")
     assert _event("REQUEST", "YEM", "IRN") in _coded(analyzer, text)
+
+
+def test_a_call_between_a_pair_is_theirs(analyzer):
+    text = "وقالت الخارجية الروسية إن بوتين وماكرون بحثا الأزمة السورية إثر اتصال هاتفي بين الرئيسين."
+    analysis = analyzer.analyze(Document("t", text, published="2018-04-13"))
+    assert "phone" in [e.mode for e in analysis.events if e.type == "CONSULT" and {a.code for a in e.source + e.target}
+                       == {"RUS", "FRA"}]
 
 
 def test_lowering_a_tariff_is_no_sanction(analyzer):

@@ -662,6 +662,10 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
         return Arguments([subject], [obj], (rule,), 0.9)
     if frame in JOINT_FRAMES:
         participants = _between_participants(syntax, trigger, candidates)
+        pair = participants[0] if participants else None
+        if pair is not None and pair.kind == REFERENCE and len(pair.actors) == 2 \
+                and all(m is pair for m in participants):
+            return Arguments([pair], [pair], ("between", "pair-reference"), 0.85)  # اتصال هاتفي بين الرئيسين
         if participants:
             return Arguments(participants[:1], participants[1:], ("between",), 0.9)
         participants = _taking_part(syntax, trigger, candidates) if form == NOUN else []
