@@ -90,6 +90,17 @@ def test_a_place_that_is_also_a_common_word_is_not_linked_bare(analyzer, text, w
     assert not [e for e in analysis.entities if word in e.text and e.actor and e.actor.kind == "place"]
 
 
+@pytest.mark.parametrize(("name", "place", "country"), [
+    # places/world.yaml and the regional additions: places outside the Arab core link to their state
+    ("جمهورية الشيشان", "RUS.CHECHNYA", "RUS"), ("سد النهضة", "ETH.GERD", "ETH"), ("دينسور", "SOM.DINSOOR", "SOM"),
+    ("مطار جنكيز خان الدولي", "MNG.CHINGGIS_KHAAN_AIRPORT", "MNG"), ("ريف تدمر", "SYR.PALMYRA", "SYR"),
+    ("ولاية كاليفورنيا", "USA.CALIFORNIA", "USA"), ("سيفاستوبول", "UKR.SEVASTOPOL", "UKR"), ("محافظة صبيا", "SAU.SABYA", "SAU"),
+])
+def test_world_places_link_to_their_state(kb, name, place, country):
+    found = kb.search(name)
+    assert ids(found)[0] == place and found[0].country == country
+
+
 def test_names_shared_by_places_in_two_states_are_listed_on_each(kb):
     assert {"LBY.CYRENAICA", "PSE.BURQA"} <= set(ids(kb.search("برقة")))
     assert {"YEM.AL_JAWF", "SAU.JOUF"} <= set(ids(kb.search("الجوف")))
