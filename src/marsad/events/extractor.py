@@ -77,7 +77,8 @@ _AUTHOR_VERBS = tuple(normalize_key(w) for w in ("ارتكب", "نفذ", "تبن
 _VICTIM_REACH = 12  # words from a condemned attack to what it struck (التفجير الذي استهدف مسجد ... بمنطقة عسير)
 _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word before it
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
-_SPEECH_ACTS = frozenset({"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN"})  # said of a deed, dated apart
+# acts made in words, dated by the words (a summons is done, not said: it keeps the date of what reports it)
+_SAID = SPEECH_TYPES - {"PROTEST"}
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
 _LAUNCH_VERBS = ("شن", "يشن", "تشن", "سيشن", "ستشن")  # شن هجوما: launched an attack, in arms or in words
 _LAUNCH_REACH = 10  # words from a verb of launching to its noun: the subject, a date and a comma between
@@ -270,7 +271,7 @@ class EventExtractor:
             source = target = source + [a for a in target if all(a.id != b.id for b in source)]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = governing_timex(state, context.timexes.within(sentence_start, sentence_end),
-                                (sentence_start, sentence_end), (start, end), trigger.type in _SPEECH_ACTS)
+                                (sentence_start, sentence_end), (start, end), trigger.type in _SAID)
         date = timex.value if timex else context_date(state, item.sentence, context.own_days)
         item.date_from_context = timex is None
         if timex is not None and is_day(timex):
@@ -560,14 +561,7 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
     # وأعربت في هذا السياق عن أسفها: a feeling voiced goes with the dropped subject of أعرب, as a past verb does
     form = PAST if _expressed(state.document.text, item) else item.hit.form
     if form not in VERBAL_FORMS:
-        # واتفق الرئيسان في اتصال هاتفي أمس: the call or meeting the pair just named spoke in is theirs
-        agent, sentence = context.topic or (None, None)
-        syntax = context.syntax
-        in_it = agent is not None and sentence == item.sentence and item.trigger.frame in JOINT_FRAMES \
-            and agent.kind == REFERENCE and len(agent.actors) == 2 \
-            and _IN_THE_COURSE_OF & set(syntax.previous_words(item.span[0], 1)) \
-            and agent.end <= item.span[0] and syntax.distance(agent.end, item.span[0]) <= _IN_THE_COURSE_REACH
-        return agent if in_it else None
+        return _pair_spoke_in_it(context, item)
     index = bisect_left(state.sentences, item.sentence)
     if item.hit.gender == FIRST_PERSON:
         # وقال الوزير: «ندعو ...»: "we" are the one quoted, in this sentence or, for words quoted on, the one
@@ -585,6 +579,18 @@ def _carried_topic(state: DocumentState, context: _Context, item: Found) -> Ment
         return None
     previous = state.sentences[index - 1]
     return agent if sentence == previous else _speaker(context, previous)
+
+
+def _pair_spoke_in_it(context: _Context, item: Found) -> Mention | None:
+    """The pair just named as a verb's subject, for the call or meeting they spoke in (واتفق الرئيسان في اتصال
+    هاتفي أمس): it is theirs."""
+    agent, sentence = context.topic or (None, None)
+    syntax = context.syntax
+    in_it = agent is not None and sentence == item.sentence and item.trigger.frame in JOINT_FRAMES \
+        and agent.kind == REFERENCE and len(agent.actors) == 2 \
+        and _IN_THE_COURSE_OF & set(syntax.previous_words(item.span[0], 1)) \
+        and agent.end <= item.span[0] and syntax.distance(agent.end, item.span[0]) <= _IN_THE_COURSE_REACH
+    return agent if in_it else None
 
 
 def _speaker(context: _Context, sentence: tuple[int, int], before: int | None = None) -> Mention | None:
