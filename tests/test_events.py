@@ -211,6 +211,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a signature with a long subject between the verb and the agreement (وقع وزير ... والسفير ... اتفاقية)
     ("ووقع وزير الخارجية التونسي خميس الجهيناوي والسفير الإيطالي ماركو بيرتوني اتفاقية تعاون أمني.",
      _event("AGREE", "TUN", "ITA")),
+    # a wanted person handed over is security cooperation, not aid (سلمت ... المطلوب، أرملة زعيم)
+    ("وسلمت الولايات المتحدة أمس الخميس السلطات العراقية أرملة زعيم في تنظيم داعش.", _event("COOPERATE", "USA", "IRQ")),
     # the party after لصالح is who benefits, not the agent of the noun before it
     ("اعتمد الاتحاد الأوروبي أمس الشريحة الأولى من حزمة مساعدات سنوية لصالح تونس.", _event("AID", "EU", "TUN")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
