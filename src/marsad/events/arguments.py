@@ -228,18 +228,16 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
                                               and syntax.distance(end, m.start) == 1))),
             None)  # بيان للخارجية، تقرير الأمم المتحدة (not البيان الختامي الحكومة: the one called on)
         return (owner, "statement-owner") if owner is not None else (None, "unknown-subject")
-    if form in (PAST, PRESENT) and _about_statement(syntax, start, end) and not _subject_and_object(syntax, after):
-        # أصدرت الخارجية بيانا أدانت فيه الهجوم، كلمة رحب فيها بالضيوف: a verb about a statement or a speech
-        # named before has its author for subject; a name after it is what it is about
+    # أصدرت الخارجية بيانا أدانت فيه الهجوم، كلمة رحب فيها بالضيوف: a verb about a statement or a speech
+    # named before has its author for subject, and a name after it is what it is about; أعرب فيه عن استنكاره:
+    # a noun after فيه says what the call or statement named before says
+    about = form in (PAST, PRESENT) and _about_statement(syntax, start, end) and not _subject_and_object(syntax, after)
+    if about or (form == NOUN and _IN_IT & set(syntax.previous_words(start, 2))):
         caller = _caller(syntax, [m for m in candidates if m.end <= start])
         if caller is not None:
             return caller, "caller"
-        after = []
-    if form == NOUN and _IN_IT & set(syntax.previous_words(start, 2)):
-        # أعرب فيه عن استنكاره: the noun says what the call or statement named before says
-        caller = _caller(syntax, [m for m in candidates if m.end <= start])
-        if caller is not None:
-            return caller, "caller"
+        if about:
+            after = []
     if form in (PAST, PRESENT) and unknown is not None and syntax.distance(end, unknown.start) <= 1 \
             and (not after or (unknown.end <= after[0].start and syntax.distance(unknown.end, after[0].start) > 0)) \
             and syntax.preposition(unknown) is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import COMPLEMENTIZERS, RELATIVE_PRONOUNS
@@ -127,7 +129,8 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
 def _recalled(state: DocumentState, offset: int) -> bool:
     """The sentence holding ``offset`` opens with وكان/وكانت, the pluperfect of background (وكان الرئيس أعاد،
     الاثنين الماضي، فتح السفارة): its day is not the story's."""
-    sentence = next(((start, end) for start, end in state.sentences if start <= offset < end), None)
+    index = bisect_right(state.sentences, (offset, math.inf)) - 1
+    sentence = state.sentences[index] if index >= 0 and offset < state.sentences[index][1] else None
     words = _words_between(state, sentence[0], offset)[:1] if sentence else []
     return bool(words) and words[0] in _PLUPERFECT
 

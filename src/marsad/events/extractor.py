@@ -415,11 +415,9 @@ def _at_the_meeting(state: DocumentState, meeting: list, sentence: tuple[int, in
                     target: list[Actor]) -> tuple[list[Actor], list[Actor]]:
     """وتم الاتفاق على ...، وقع خلالها اتفاقات تعاون: an agreement whose parties go unnamed, told right after a
     meeting in the same paragraph, was made by the meeting's parties; one side named takes the other."""
-    (met_start, _), met_source, met_target = meeting
-    text = state.document.text
-    starts = [s for s, _ in state.sentences]
-    apart = bisect_left(starts, sentence[0]) - bisect_left(starts, met_start)
-    if not 0 <= apart <= _MEETING_REACH or "\n" in text[met_start:sentence[0]].strip():
+    met_sentence, met_source, met_target = meeting
+    apart = bisect_left(state.sentences, sentence) - bisect_left(state.sentences, met_sentence)
+    if not 0 <= apart <= _MEETING_REACH or "\n" in state.document.text[met_sentence[0]:sentence[0]].strip():
         return source, target
     named = _codes(source or target)
     if not named:
