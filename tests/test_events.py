@@ -217,6 +217,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("اعتمد الاتحاد الأوروبي أمس الشريحة الأولى من حزمة مساعدات سنوية لصالح تونس.", _event("AID", "EU", "TUN")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
     ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
+    # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
+    ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")

@@ -196,7 +196,9 @@ class EventExtractor:
             if match.suffix and _ends_in_ta_marbuta(state, match.end, len(match.suffix)):
                 # منحة، ضربة: ة normalizes to the pronoun ه, but a word written with ة is a noun, never a verb
                 hits = [h for h in hits if h.form not in VERBAL_FORMS]
-            hit = next((h for h in hits if _near(state, end, self.lexicon.triggers[h.trigger])
+            # the words after the trigger start after its whole word (جمدت: after the ت, not inside the word)
+            word_end = normalized.span(match.start, match.end + len(match.suffix))[1]
+            hit = next((h for h in hits if _near(state, word_end, self.lexicon.triggers[h.trigger])
                         and not _among(self.lexicon.triggers[h.trigger].unless_after, before)), None)
             if hit is None:
                 continue
