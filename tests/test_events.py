@@ -357,6 +357,11 @@ def test_a_statement_speaks_for_its_author(analyzer):
     assert _event("REQUEST", "YEM", "IRN") in _coded(analyzer, text)
 
 
+def test_a_denial_pointing_back_to_a_charge_answers_its_author(analyzer):
+    coded = _coded(analyzer, "اتهمت البحرين إيران بتهريب الأسلحة. ونفت طهران هذه الاتهامات.")
+    assert _event("REJECT", "IRN", "BHR") in coded
+
+
 def test_a_call_between_a_pair_is_theirs(analyzer):
     text = "وقالت الخارجية الروسية إن بوتين وماكرون بحثا الأزمة السورية إثر اتصال هاتفي بين الرئيسين."
     analysis = analyzer.analyze(Document("t", text, published="2018-04-13"))

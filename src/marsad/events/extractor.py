@@ -88,6 +88,12 @@ _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG"})
 _SPEAKING_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD", "PTY", "MED", "NGO", "REL"})
+# Acts that answer another (a condemnation, a denial, a protest) and may name it only by pointing back to it
+_ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
+_ANSWER_REACH = 3  # sentences from the act answered to the answer
+_DEMONSTRATIVES = frozenset(normalize_key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان",
+                                                       "هؤلاء"))
+_INTENSIFIERS = frozenset(normalize_key(w) for w in ("بشدة", "بقوة", "أيضا", "كذلك", "على", "بدورها", "بدوره"))
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 
 
@@ -105,6 +111,7 @@ class _Context:
     topic: list = field(default_factory=list)  # [agent mention, its sentence]: who the story is about
     own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
     meeting: list = field(default_factory=list)  # [sentence, source, target] of the last meeting made
+    acts: list[tuple[tuple[int, int], Event]] = field(default_factory=list)  # events made so far, with sentences
 
 
 @dataclass(slots=True)
@@ -166,6 +173,7 @@ class EventExtractor:
             if event is not None:
                 item.event = event
                 events.append(event)
+                context.acts.append((item.sentence, event))
                 if event.type == "CONSULT":
                     context.meeting[:] = [item.sentence, event.source, event.target]
         events = merge_events(
@@ -256,6 +264,9 @@ class EventExtractor:
             if met != (source, target):
                 source, target = met
                 item.rules = (*item.rules, "at-the-meeting")
+        if source and not target and trigger.type in _ANSWERING_TYPES and _points_back(state, item, arguments):
+            target = _author_of_act_answered(state, context.acts, item.sentence, source)
+            item.rules = (*item.rules, "act-answered")
         if not source or not target:
             item.decision = "no source or no target"
             return None
@@ -429,6 +440,30 @@ def _at_the_meeting(state: DocumentState, meeting: list, sentence: tuple[int, in
     if named & _codes(met_target):
         return source or met_target, target or met_source
     return source, target
+
+
+def _points_back(state: DocumentState, item: Found, arguments: Arguments) -> bool:
+    """The trigger's object is an act named before (تنفي قطر هذه الاتهامات، ندين بشدة هذا القصف): a demonstrative
+    opens it, after the subject if that follows the verb."""
+    end = max([item.span[1]] + [m.end for m in arguments.source if m.start >= item.span[1]])
+    position = state.normalized.from_original(end) + (len(item.suffix) if end == item.span[1] else 0)
+    words = [_bare(w) for w in _WORD.findall(state.normalized.text[position:position + 60])[:3]]
+    words = [w for w in words if w not in _INTENSIFIERS]
+    return bool(words) and words[0] in _DEMONSTRATIVES
+
+
+def _author_of_act_answered(state: DocumentState, acts: list[tuple[tuple[int, int], Event]],
+                            sentence: tuple[int, int], source: list[Actor]) -> list[Actor]:
+    """Who did the act a condemnation or denial points back to: the agent of the last event told before it,
+    within a few sentences, by another party than the one answering."""
+    index = bisect_left(state.sentences, sentence)
+    answering = _codes(source)
+    for act_sentence, event in reversed(acts):
+        if index - bisect_left(state.sentences, act_sentence) > _ANSWER_REACH:
+            break
+        if not _codes(event.source) & answering:
+            return event.source
+    return []
 
 
 def _launched(syntax: SentenceSyntax, noun_start: int) -> bool:
