@@ -217,6 +217,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("اعتمد الاتحاد الأوروبي أمس الشريحة الأولى من حزمة مساعدات سنوية لصالح تونس.", _event("AID", "EU", "TUN")),
     # a tariff imposed on a state's goods (فرضت رسوما جمركية على)
     ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
+    # an attack after تعرض ... ل befell the verb's subject; its author follows من قبل
+    ("وتعرضت مدينة إدلب أمس لقصف جوي من قبل مقاتلات روسية.", _event("ASSAULT", "RUS", "SYR")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])

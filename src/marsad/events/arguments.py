@@ -8,6 +8,7 @@ each choice records the rule that made it, for ``marsad explain`` and for the co
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.events.lexicon import FIRST_PERSON, NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, PRONOUN
@@ -81,6 +82,11 @@ _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
 # nouns of time before a relative clause or فيه: the clause tells when, not who (في الوقت الذي، في وقت أدانت فيه)
 _TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
 # Verbs whose subject is where an act happened or who suffered it, not its agent (normalized stems)
+# تعرض ... لهجوم: the verb of undergoing whose subject an attack after ل befell, and what names its author
+_UNDERGOING_VERBS = tuple(normalize_key(w) for w in ("تعرض", "يتعرض", "تتعرض"))
+_UNDERGONE_REACH = 8  # words from تعرض to the attack noun (the sufferer and a date between)
+_AUTHOR_OPENERS = frozenset(normalize_key(w) for w in ("من", "قبل", "جانب", "طرف", "يد"))
+_AUTHOR_REACH = 8  # words from the attack noun to its author
 _NOT_AGENT_VERBS = tuple(normalize_key(w) for w in ("شهد", "تشهد", "يشهد", "تعرض", "يتعرض", "تتعرض", "عاش",
                                                     "تعيش", "يعيش", "عان", "تعان", "يعان", "واجه", "تواجه",
                                                     "يواجه", "كان"))
@@ -555,6 +561,33 @@ def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int)
     words = [normalize_key(w) for w in syntax.text[start:adjective_start].split()][-_PATIENT_PHRASE:]
     opener = next((i for i, w in enumerate(words) if w in _ADJECTIVE_PATIENT_PREPOSITIONS), None)
     return opener is not None and all(w.isalpha() for w in words[opener:])
+
+
+def undergone_attack(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> Arguments | None:
+    """تعرضت دورية سعودية لهجوم من قبل مسلحين حوثيين، تعرض مركز المسيال لقذائف من داخل الأراضي اليمنية: the
+    attack ل names after تعرض befell the verb's subject, and its author comes after من (قبل، جانب، طرف) or على
+    يد. None when no verb of undergoing governs the attack noun or no author is named."""
+    start, end = trigger
+    index = bisect_left(syntax.starts, start) - 1
+    verb = None
+    for token in reversed(syntax.tokens[max(0, index - 2 * _UNDERGONE_REACH):index + 1]):
+        word = normalize_key(token.text)
+        if token.is_word and word.removeprefix("و").removeprefix("ف").startswith(_UNDERGOING_VERBS):
+            verb = token
+            break
+    # تعرضت للهجوم: the attack told before, not a new one; القوات التي تعرضت: background on who suffered it
+    if verb is None or syntax.distance(verb.end, start) > _UNDERGONE_REACH or normalize_key(
+            syntax.text[max(0, start - 2):start]) == "لل" or syntax.previous_word(verb.start) in RELATIVE_PRONOUNS:
+        return None
+    sufferer = next((m for m in candidates if verb.end <= m.start and m.end <= start and m.actors), None) \
+        or next((m for m in reversed(candidates) if m.end <= verb.start and m.actors
+                 and syntax.distance(m.end, verb.start) <= 1), None)
+    author = next((m for m in candidates if m.start >= end and m.countries
+                   and syntax.distance(end, m.start) <= _AUTHOR_REACH
+                   and _AUTHOR_OPENERS & set(syntax.previous_words(m.start, 3))), None)
+    if sufferer is None or author is None:
+        return None
+    return Arguments([author], [sufferer], ("by-agent", "undergone"), 1.0)
 
 
 def _passive_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention]) -> Arguments:

@@ -21,6 +21,7 @@ from marsad.events.arguments import (
     is_time_noun,
     main_sectors,
     same_side,
+    undergone_attack,
 )
 from marsad.events.confidence import ConfidenceModel
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
@@ -362,6 +363,8 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         continues=carried is not None and (form == PARTICIPLE or (
             form in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
     arguments = find_arguments(syntax, reading, mentions, speakers)
+    if trigger.type == "ASSAULT" and form == NOUN and item.prefix.endswith("ل"):
+        arguments = undergone_attack(syntax, item.span, mentions) or arguments
     if trigger.type == "REQUEST":
         # the one asked is named before what is asked for (دعا الوزير الأطراف إلى ...); only when no one is,
         # the demand is coded against the party it is about (دعت فرنسا إلى الضغط على سوريا)
