@@ -219,6 +219,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وفرضت الولايات المتحدة رسوما جمركية على واردات الصلب من الصين.", _event("SANCTION", "USA", "CHN")),
     # an attack after تعرض ... ل befell the verb's subject; its author follows من قبل
     ("وتعرضت مدينة إدلب أمس لقصف جوي من قبل مقاتلات روسية.", _event("ASSAULT", "RUS", "SYR")),
+    # an arrest warrant issued against someone (not one that another act is based on: بموجب مذكرة توقيف)
+    ("وأصدرت المحكمة الجنائية الدولية مذكرة توقيف بحق الرئيس السوداني عمر البشير.", _event("COERCE", "ICC", "SDN")),
+    # thanks addressed with بالشكر
+    ("وتوجه وزير الخارجية الفلسطيني بالشكر للحكومة التونسية.", _event("SUPPORT", "PSE", "TUN")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])
