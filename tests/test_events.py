@@ -223,6 +223,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأصدرت المحكمة الجنائية الدولية مذكرة توقيف بحق الرئيس السوداني عمر البشير.", _event("COERCE", "ICC", "SDN")),
     # thanks addressed with بالشكر
     ("وتوجه وزير الخارجية الفلسطيني بالشكر للحكومة التونسية.", _event("SUPPORT", "PSE", "TUN")),
+    # reinforcements sent with the subject between the verb and them (دفع الجيش التركي بتعزيزات)
+    ("ودفع الجيش التركي بتعزيزات جديدة إلى الحدود مع سوريا.", _event("MOBILIZE", "TUR", "SYR")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])
