@@ -116,6 +116,7 @@ def test_organizations_and_ambiguous_generic_names(kb):
     assert {"EGY.GIS", "JOR.GID"} <= set(generic)  # ambiguous: every service so called
     assert ids(kb.search("السفارة الأميركية")) == ["USA.EMBASSY"]
     assert ids(kb.search("الجيش الإسرائيلي")) == ["ISR.ARMED_FORCES"]
+    assert ids(kb.search("حركة الشباب الصومالية")) == ["SHABAAB"]  # the id the dev and test gold use
 
 
 def test_titles_and_honorifics(kb):
