@@ -289,6 +289,12 @@ def test_the_reporting_clause_does_not_date_the_event(analyzer):
     assert [(v.date, v.modality) for v in visits] == [("2017-03-03", "planned")]
 
 
+def test_a_year_that_qualifies_a_noun_does_not_date_the_act(analyzer):
+    text = "فرضت الولايات المتحدة عقوبات على 19 روسيا بزعم تدخلهم في انتخابات الرئاسة الأميركية لعام 2016."
+    analysis = analyzer.analyze(Document("t", text, published="2018-03-15"))
+    assert {e.date for e in analysis.events if e.type == "SANCTION"} == {"2018-03-15"}
+
+
 def test_a_day_recalled_in_the_pluperfect_is_not_the_story_day(analyzer):
     text = ("قالت وكالة الأنباء الإريترية إن إريتريا سحبت قواتها من الحدود مع إثيوبيا.\n"
             "وكان الرئيس الإريتري أسياسي أفورقي أعاد، الاثنين الماضي، فتح سفارة بلاده في إثيوبيا.")

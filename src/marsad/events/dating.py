@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
 _OWN_CLAUSE_REACH = 2  # words (the act's adjectives) between a trigger and a relative clause about the act itself
 _LEAD_SENTENCES = 3
+# انتخابات الرئاسة لعام 2016، ميزانية للعام 2019: a year that qualifies a noun names it, it dates no act
+_OF_THE_YEAR = tuple(normalize_key(w) for w in ("لعام", "للعام", "لسنة", "للسنة"))
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -30,7 +32,8 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
                     trigger: tuple[int, int], spoken: bool = False) -> Timex | None:
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
-    Durations, sets, decades, centuries and multi-year spans do not date an event, nor does the date of
+    Durations, sets, decades, centuries, multi-year spans and a year that qualifies a noun (انتخابات الرئاسة
+    لعام 2016) do not date an event, nor does the date of
     the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس"), unless the event
     is ``spoken``, an act of speech made in those words (قال الوزير الخميس إن بلاده تدين), nor one in a
     relative clause after it, which dates something else ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"),
@@ -38,6 +41,7 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
                   and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
+                  and not normalize_key(state.document.text[t.start:t.end]).startswith(_OF_THE_YEAR)
                   and not (t.end <= trigger[0] and not spoken and _reported_between(state, t.end, trigger[0]))
                   and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))
                   and not (spoken and t.start >= trigger[1] and _complement_between(state, trigger[1], t.start))]
