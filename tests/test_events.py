@@ -295,6 +295,21 @@ def test_a_year_that_qualifies_a_noun_does_not_date_the_act(analyzer):
     assert {e.date for e in analysis.events if e.type == "SANCTION"} == {"2018-03-15"}
 
 
+def test_a_condemnation_is_not_dated_by_the_attack_it_condemns(analyzer):
+    text = "أدان مجلس الأمن الدولي الهجوم الإرهابي الذي استهدف السفارة الفرنسية في واغادوغو الجمعة."
+    analysis = analyzer.analyze(Document("t", text, published="2018-03-03"))
+    assert {e.date for e in analysis.events} == {"2018-03-03"}
+
+
+def test_manner_place_and_names_open_no_complement_that_a_date_would_belong_to(analyzer):
+    lead = "أعلن المغرب يوم الاثنين قطع علاقاته مع إيران.\n"
+    for said, day in (("ودانت الحكومة المغربية بشدة في بيان أمس الأربعاء تدخل إيران في شؤون المغرب.", "2018-05-23"),
+                      ("وحذر وزير الخارجية المغربي ناصر بوريطة، الأربعاء، إيران من التدخل في شؤون المغرب.",
+                       "2018-05-23")):
+        analysis = analyzer.analyze(Document("t", lead + said, published="2018-05-24"))
+        assert {e.date for e in analysis.events if e.type in ("ACCUSE", "THREATEN")} == {day}, said
+
+
 def test_a_day_recalled_in_the_pluperfect_is_not_the_story_day(analyzer):
     text = ("قالت وكالة الأنباء الإريترية إن إريتريا سحبت قواتها من الحدود مع إثيوبيا.\n"
             "وكان الرئيس الإريتري أسياسي أفورقي أعاد، الاثنين الماضي، فتح سفارة بلاده في إثيوبيا.")

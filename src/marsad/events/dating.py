@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
 _OWN_CLAUSE_REACH = 2  # words (the act's adjectives) between a trigger and a relative clause about the act itself
 _LEAD_SENTENCES = 3
+# how and where it was said, not what about: بشدة، في بيان، بلاده
+_NOT_COMPLEMENTS = tuple(normalize_key(w) for w in ("بشدة", "بقوة", "بأقوى", "بأشد", "بحزم", "بيان", "بلاد"))
 # انتخابات الرئاسة لعام 2016، ميزانية للعام 2019: a year that qualifies a noun names it, it dates no act
 _OF_THE_YEAR = tuple(normalize_key(w) for w in ("لعام", "للعام", "لسنة", "للسنة"))
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
@@ -68,7 +71,11 @@ def _reported_between(state: DocumentState, start: int, end: int) -> bool:
 def _complement_between(state: DocumentState, start: int, end: int) -> bool:
     """A complement with ب opens between two offsets (اتهمت قطر السعودية بمنع مواطنيها من الحج هذا العام): a
     date after it tells when the deed charged, praised or asked for happens, not when it was said."""
-    return any(word[:1] == "ب" and len(word) > 3 for word in _words_between(state, start, end)[1:])
+    text = state.document.text
+    names = [(m.start, m.end) for m in state.mentions if start <= m.start < end]  # بوريطة، بريطانيا: not ب + noun
+    words = [(start + w.start(), normalize_key(w.group())) for w in re.finditer(r"\S+", text[start:end])]
+    return any(word[:1] == "ب" and len(word) > 3 and not word.startswith(_NOT_COMPLEMENTS)
+               and not any(first <= offset < last for first, last in names) for offset, word in words[1:])
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:
@@ -97,7 +104,8 @@ def after_publication(date: str | None, state: DocumentState) -> bool:
     return begins is not None and begins > state.published_date
 
 
-def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list[tuple[int, str]]) -> str | None:
+def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list[tuple[int, str]],
+                 spoken: bool = False) -> str | None:
     """The date an undated sentence inherits from its context.
 
     A news story states its day once ("أمس") and then narrates without repeating it: a sentence with no
@@ -105,6 +113,8 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
     حسبما أعلن البيت الأبيض أمس. وأكد أنه عبر عن امتنانه: the call's day, not the announcement's), else
     the last day-level date given earlier in the paragraph, else the story's day (the first day-level date
     of the lead), else, for the lead itself and for a story whose lead names no time, the publication day.
+    An act of ``spoken`` words takes no story day from its own sentence: a date there that did not govern it
+    dates the deed it speaks of (أدان المجلس الهجمات التي استهدفت السفارة الجمعة).
     """
     text = state.document.text
     paragraph_start = text.rfind("\n", 0, sentence[0]) + 1
@@ -120,6 +130,7 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
             if not state.in_boilerplate(*s) and not is_title_line(text, s)][:_LEAD_SENTENCES]
     story_day = next((t.value for t in state.analysis.timexes
                       if lead and lead[0][0] <= t.start < lead[-1][1] and is_day(t) and not _on_dateline(text, t)
+                      and not (spoken and sentence[0] <= t.start < sentence[1])
                       and _near_publication(t.value, state) and not _recalled(state, t.start)), None)
     if story_day:
         return story_day

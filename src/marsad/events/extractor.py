@@ -286,7 +286,7 @@ class EventExtractor:
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = governing_timex(state, context.timexes.within(sentence_start, sentence_end),
                                 (sentence_start, sentence_end), (start, end), trigger.type in _SAID)
-        date = timex.value if timex else context_date(state, item.sentence, context.own_days)
+        date = timex.value if timex else context_date(state, item.sentence, context.own_days, trigger.type in _SAID)
         item.date_from_context = timex is None
         if timex is not None and is_day(timex):
             context.own_days.append((start, timex.value))
