@@ -225,6 +225,11 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وتوجه وزير الخارجية الفلسطيني بالشكر للحكومة التونسية.", _event("SUPPORT", "PSE", "TUN")),
     # reinforcements sent with the subject between the verb and them (دفع الجيش التركي بتعزيزات)
     ("ودفع الجيش التركي بتعزيزات جديدة إلى الحدود مع سوريا.", _event("MOBILIZE", "TUR", "SYR")),
+    # a group banned, a vessel stopped at sea (not an objection), an activist deported, a firm opposition
+    ("وحظرت السلطات الألمانية جماعة قومية تركية.", _event("COERCE", "DEU", "TUR")),
+    ("واعترضت البحرية الإسرائيلية سفينة إيرانية قرب السواحل.", _event("COERCE", "ISR", "IRN")),
+    ("وقامت السلطات المصرية بترحيل ناشطة ألمانية.", _event("COERCE", "EGY", "DEU")),
+    ("وقالت تايلاند إنها تعارض بشدة القرار الأمريكي.", _event("REJECT", "THA", "USA")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])
