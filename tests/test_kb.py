@@ -117,6 +117,7 @@ def test_organizations_and_ambiguous_generic_names(kb):
     assert ids(kb.search("السفارة الأميركية")) == ["USA.EMBASSY"]
     assert ids(kb.search("الجيش الإسرائيلي")) == ["ISR.ARMED_FORCES"]
     assert ids(kb.search("حركة الشباب الصومالية")) == ["SHABAAB"]  # the id the dev and test gold use
+    assert kb.entries["COALITION_ISIS"].country == "USA"  # the US-led coalition, as the gold codes its acts
 
 
 def test_titles_and_honorifics(kb):
