@@ -230,6 +230,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("واعترضت البحرية الإسرائيلية سفينة إيرانية قرب السواحل.", _event("COERCE", "ISR", "IRN")),
     ("وقامت السلطات المصرية بترحيل ناشطة ألمانية.", _event("COERCE", "EGY", "DEU")),
     ("وقالت تايلاند إنها تعارض بشدة القرار الأمريكي.", _event("REJECT", "THA", "USA")),
+    # a party after a preposition is no genitive of the act noun (غارات على مواقع داعش: the target, not the agent)
+    ("وشنت القوات العراقية غارات على مواقع داعش في الموصل.", _event("ASSAULT", "IRQ", "ISIS")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])

@@ -455,9 +455,11 @@ def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidate
 
 
 def _governed_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
-    """A compound preposition lies between two offsets (لصالح، لفائدة، لمصلحة): what follows is its complement.
-    (Not any word with ل: titles hold them, المساعد الخاص لرئيس الوزراء للشؤون الخارجية طارق فاطمي.)"""
-    return any(normalize_key(word) in _FOR_THE_BENEFIT_OF for word in syntax.text[start:end].split())
+    """A preposition lies between two offsets (غارات على مواقع داعش، حزمة مساعدات لصالح تونس): what follows is
+    its complement, no genitive. (Not any word with ل: titles hold them, المساعد الخاص لرئيس الوزراء للشؤون
+    الخارجية طارق فاطمي.)"""
+    return any(normalize_key(word) in _FOR_THE_BENEFIT_OF or normalize_key(word) in PREPOSITIONS
+               for word in syntax.text[start:end].split())
 
 
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
