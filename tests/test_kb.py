@@ -118,6 +118,7 @@ def test_organizations_and_ambiguous_generic_names(kb):
     assert ids(kb.search("الجيش الإسرائيلي")) == ["ISR.ARMED_FORCES"]
     assert ids(kb.search("حركة الشباب الصومالية")) == ["SHABAAB"]  # the id the dev and test gold use
     assert kb.entries["COALITION_ISIS"].country == "USA"  # the US-led coalition, as the gold codes its acts
+    assert ids(kb.search("الدول الأوروبية")) == ["EU"]
 
 
 def test_titles_and_honorifics(kb):
