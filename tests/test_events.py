@@ -232,6 +232,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقالت تايلاند إنها تعارض بشدة القرار الأمريكي.", _event("REJECT", "THA", "USA")),
     # a party after a preposition is no genitive of the act noun (غارات على مواقع داعش: the target, not the agent)
     ("وشنت القوات العراقية غارات على مواقع داعش في الموصل.", _event("ASSAULT", "IRQ", "ISIS")),
+    # sanctions against a state's firms, a formal objection lodged with a state
+    ("وفرضت واشنطن عقوبات ضد شركات صينية.", _event("SANCTION", "USA", "CHN")),
+    ("وقدمت الصين اعتراضا رسميا لدى الولايات المتحدة.", _event("PROTEST", "CHN", "USA")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])
