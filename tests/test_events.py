@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.model import Document
+from marsad.events.merge import merge_events
+from marsad.model import Actor, Document, Event, Span
 
 
 def _coded(analyzer, text: str, published: str = "2018-04-10") -> set[tuple[str, frozenset, frozenset]]:
@@ -890,3 +891,17 @@ def test_a_clause_of_time_is_no_standing_relation(analyzer):
     # في الوقت الذي ندين: "while we condemn", said now, unlike روسيا التي تدعم الأسد
     text = 'وقال الرئيس العراقي في بيان: "في الوقت الذي ندين هذا القصف التركي فإننا ندعو إلى الحوار".'
     assert _event("ACCUSE", "IRQ", "TUR") in _coded(analyzer, text, published="2015-08-02")
+
+
+def _attack(date: str, start: int) -> Event:
+    boko = Actor("BOKO_HARAM", "Boko Haram", None, "organization")
+    nigeria = Actor("NGA", "Nigeria", "NGA", "state")
+    return Event("ASSAULT", "attack", [boko], [nigeria], Span(start, start + 4, "هجوم"), date=date)
+
+
+def test_a_guessed_day_yields_to_a_restatement_of_that_week_not_to_an_occasion_years_before():
+    headline, recalled = _attack("2018-02-21", 0), _attack("2014", 50)
+    assert merge_events([headline, recalled], inherited={id(headline)}, nominal={id(headline)}) == [headline, recalled]
+    headline, restated = _attack("2018-02-21", 0), _attack("2018-02-19", 50)
+    assert merge_events([headline, restated], inherited={id(headline)}, nominal={id(headline)}) == [headline]
+    assert headline.date == "2018-02-19"

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Set
 
 from marsad.model import SYMMETRIC_TYPES, Event
+from marsad.timeutil import date_start
+
+_RECALLED_DAYS = 7  # a stated date this long before a guessed one tells of another occasion
 
 
 def _key(event: Event) -> tuple:
@@ -25,12 +28,22 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+def _long_before(stated: str | None, guessed: str | None) -> bool:
+    """A stated date that begins more than a week before the day a mention was guessed to have: a past
+    occasion the story recalls, not the one it reports."""
+    stated_start, guessed_start = date_start(stated or ""), date_start(guessed or "")
+    return stated_start is not None and guessed_start is not None and (
+        guessed_start - stated_start).days > _RECALLED_DAYS
+
+
 def _same_occasion(kept: Event, event: Event, guessed: set[int], nominal: set[int]) -> bool:
     if _compatible(kept.date, event.date):
         return True
     if (id(kept) in guessed) == (id(event) in guessed):
         return False
-    undated = kept if id(kept) in guessed else event
+    undated, dated = (kept, event) if id(kept) in guessed else (event, kept)
+    if _long_before(dated.date, undated.date):
+        return False  # the lead's act today is not the attack of 2014 the story recalls (هجوم شيبوك عام 2014)
     return "planned" in (kept.modality, event.modality) or id(undated) in nominal
 
 
