@@ -409,6 +409,11 @@ def test_a_call_between_a_pair_is_theirs(analyzer):
                        == {"RUS", "FRA"}]
 
 
+def test_what_a_measure_aims_at_is_no_attack(analyzer):
+    coded = _coded(analyzer, "وأعلنت وزارة الخزانة الأميركية عقوبات جديدة تستهدف خمسة مسؤولين إيرانيين.")
+    assert not any(kind == "ASSAULT" for kind, _, _ in coded)
+
+
 def test_lowering_a_tariff_is_no_sanction(analyzer):
     coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
     assert not any(kind == "SANCTION" for kind, _, _ in coded)
