@@ -415,6 +415,13 @@ def test_what_a_measure_aims_at_is_no_attack(analyzer):
     assert not any(item.trigger.type == "ASSAULT" for item in found)  # not even one the learned model drops
 
 
+def test_the_deaths_an_attack_caused_are_no_second_attack(analyzer):
+    text = "وقصفت الطائرات التركية مواقع لحزب العمال الكردستاني في شمال العراق، ما أسفر عن مقتل عشرة مسلحين."
+    _, found = analyzer.analyze_explained(Document("t", text, published="2018-05-22"))
+    deaths = [item for item in found if text[item.span[0]:item.span[1]] == "مقتل"]
+    assert deaths and all(item.event is None for item in deaths)
+
+
 def test_lowering_a_tariff_is_no_sanction(analyzer):
     coded = _coded(analyzer, "وتعهد الرئيس الصيني بخفض الرسوم الجمركية على واردات السيارات الأمريكية.")
     assert not any(kind == "SANCTION" for kind, _, _ in coded)
