@@ -82,6 +82,7 @@ _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns 
 _SAID = SPEECH_TYPES - {"PROTEST"}
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
 # the verbs that tie a death to the act that caused it (أسفر الهجوم عن مقتل ...، ما أدى إلى مقتل)
+_DEATH_NOUNS = frozenset(normalize_key(w) for w in ("مقتل", "مقتـل"))  # (not اختطاف: a further act)
 _RESULT_VERBS = tuple(normalize_key(w) for w in ("أسفر", "أسفرت", "يسفر", "أدى", "أدت", "يؤدي", "تسبب", "تسببت"))
 _LAUNCH_VERBS = ("شن", "يشن", "تشن", "سيشن", "ستشن")  # شن هجوما: launched an attack, in arms or in words
 _LAUNCH_REACH = 10  # words from a verb of launching to its noun: the subject, a date and a comma between
@@ -335,7 +336,7 @@ def _barred(item: Found, context: _Context, text: str, before: list[tuple[int, i
     requested = any(c[2] == "requested" for c in before) and syntax.previous_word(start) not in _AFTER_WORDS
     if item.trigger.type != "REQUEST" and not weighed and (requested or _asked_for(item, context.verbs, syntax)):
         return "asked for, not done"
-    if item.trigger.type == "ASSAULT" and item.hit.form == NOUN \
+    if item.trigger.type == "ASSAULT" and normalize_key(text[start:item.span[1]]) in _DEATH_NOUNS \
             and any(word.removeprefix("و").startswith(_RESULT_VERBS) for word in syntax.previous_words(start, 3)):
         return "the outcome of an act told before (أسفر عن مقتل، أدى إلى مقتل)"
     if any(c[2] == "habitual" for c in in_sentence):
