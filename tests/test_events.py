@@ -236,6 +236,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # sanctions against a state's firms, a formal objection lodged with a state
     ("وفرضت واشنطن عقوبات ضد شركات صينية.", _event("SANCTION", "USA", "CHN")),
     ("وقدمت الصين اعتراضا رسميا لدى الولايات المتحدة.", _event("PROTEST", "CHN", "USA")),
+    # ... or from the end of the subject written after a verb (فتح عناصر من حزب العمال الكردستاني النار)
+    ("وفتح عناصر من حزب العمال الكردستاني النار على قافلة عسكرية تركية.", _event("ASSAULT", "PKK", "TUR")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])

@@ -98,6 +98,7 @@ _ANSWER_REACH = 3  # sentences from the act answered to the answer
 _DEMONSTRATIVES = frozenset(normalize_key(w) for w in ("هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان",
                                                        "هؤلاء"))
 _INTENSIFIERS = frozenset(normalize_key(w) for w in ("بشدة", "بقوة", "أيضا", "كذلك", "على", "بدورها", "بدوره"))
+_SUBJECT_WINDOW = 30  # characters after a verb where its subject's name may begin (after a title)
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 
 
@@ -210,7 +211,9 @@ class EventExtractor:
                 hits = [h for h in hits if h.form not in VERBAL_FORMS]
             # the words after the trigger start after its whole word (جمدت: after the ت, not inside the word)
             word_end = normalized.span(match.start, match.end + len(match.suffix))[1]
-            hit = next((h for h in hits if _near(state, word_end, self.lexicon.triggers[h.trigger])
+            subject_end = _subject_end(state, word_end)
+            hit = next((h for h in hits if _near(state, word_end, self.lexicon.triggers[h.trigger],
+                                                 subject_end if h.form in VERBAL_FORMS else None)
                         and not _among(self.lexicon.triggers[h.trigger].unless_after, before)), None)
             if hit is None:
                 continue
@@ -705,21 +708,40 @@ def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]])
     return previous is not None and previous[1] != item.trigger.type
 
 
-def _near(state: DocumentState, end: int, trigger: Trigger) -> bool:
+def _near(state: DocumentState, end: int, trigger: Trigger, subject_end: int | None = None) -> bool:
     """True when no forbidding word and (if it needs one) a required word follow within ``near`` words, and
-    the next word is not one that makes the trigger another thing.
+    the next word is not one that makes the trigger another thing. A verb's required words may instead follow
+    its subject, ending at ``subject_end`` (نفى الرئيس التركي رجب طيب إردوغان بقوة اليوم الاتهامات).
 
     Words compare whole, after stripping proclitics and the article (سفيرها is not سفير).
     """
     if not trigger.requires_near and not trigger.unless_near and not trigger.unless_before:
         return True
-    following = [_bare(w) for _, w in _words_after(state, end, max(trigger.near, 1))]
+    following = _bare_words_after(state, end, trigger.near)
     if following[:1] and _among(trigger.unless_before, following[0]):
         return False
-    window = f" {' '.join(following)} "
-    if any(f" {_bare(word)} " in window for word in trigger.unless_near):
+    if _any_in(trigger.unless_near, following):
         return False
-    return not trigger.requires_near or any(f" {_bare(word)} " in window for word in trigger.requires_near)
+    return not trigger.requires_near or _any_in(trigger.requires_near, following) or (
+        subject_end is not None and _any_in(trigger.requires_near, _bare_words_after(state, subject_end, trigger.near)))
+
+
+def _bare_words_after(state: DocumentState, end: int, count: int) -> list[str]:
+    return [_bare(w) for _, w in _words_after(state, end, max(count, 1))]
+
+
+def _any_in(words: tuple[str, ...], following: list[str]) -> bool:
+    """One of ``words`` (bared) is among the bared ``following`` words."""
+    window = f" {' '.join(following)} "
+    return any(f" {_bare(word)} " in window for word in words)
+
+
+def _subject_end(state: DocumentState, end: int) -> int | None:
+    """Where a subject written right after a verb ends: the end of the last name that begins within a title's
+    reach of the verb (after الرئيس التركي), or None if none does."""
+    window_end = end + _SUBJECT_WINDOW
+    names = [m.end for m in state.mentions if end < m.start <= window_end]
+    return max(names) if names else None
 
 
 def _unless_before_subject(state: DocumentState, trigger: Trigger, arguments: Arguments, end: int) -> bool:
