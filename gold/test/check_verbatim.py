@@ -8,9 +8,9 @@ from pathlib import Path
 HERE = Path(__file__).parent
 TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-docs = {d["id"]: d for d in map(json.loads, open(HERE / "docs.jsonl", encoding="utf-8"))}
+docs = {d["id"]: d for d in map(json.loads, (HERE / "docs.jsonl").read_text(encoding="utf-8").splitlines())}
 problems = 0
-gold = [json.loads(line) for line in open(HERE / "events.jsonl", encoding="utf-8")]
+gold = [json.loads(line) for line in (HERE / "events.jsonl").read_text(encoding="utf-8").splitlines()]
 for g in gold:
     text = docs[g["doc"]]["text"]
     strings = [("mention", m) for a in g["actors"] for m in a["mentions"]]
