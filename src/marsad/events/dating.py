@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import COMPLEMENTIZERS, RELATIVE_PRONOUNS
@@ -72,7 +72,9 @@ def _complement_between(state: DocumentState, start: int, end: int) -> bool:
     """A complement with ب opens between two offsets (اتهمت قطر السعودية بمنع مواطنيها من الحج هذا العام): a
     date after it tells when the deed charged, praised or asked for happens, not when it was said."""
     text = state.document.text
-    names = [(m.start, m.end) for m in state.mentions if start <= m.start < end]  # بوريطة، بريطانيا: not ب + noun
+    mentions = state.mentions  # in text order
+    names = [(m.start, m.end) for m in mentions[bisect_left(mentions, start, key=lambda m: m.start):
+                                                bisect_left(mentions, end, key=lambda m: m.start)]]  # بوريطة: a name
     words = [(start + w.start(), normalize_key(w.group())) for w in re.finditer(r"\S+", text[start:end])]
     return any(word[:1] == "ب" and len(word) > 3 and not word.startswith(_NOT_COMPLEMENTS)
                and not any(first <= offset < last for first, last in names) for offset, word in words[1:])

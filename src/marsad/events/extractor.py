@@ -739,9 +739,10 @@ def _any_in(words: tuple[str, ...], following: list[str]) -> bool:
 def _subject_end(state: DocumentState, end: int) -> int | None:
     """Where a subject written right after a verb ends: the end of the last name that begins within a title's
     reach of the verb (after الرئيس التركي), or None if none does."""
-    window_end = end + _SUBJECT_WINDOW
-    names = [m.end for m in state.mentions if end < m.start <= window_end]
-    return max(names) if names else None
+    mentions = state.mentions  # in text order
+    first = bisect_right(mentions, end, key=lambda m: m.start)
+    last = bisect_right(mentions, end + _SUBJECT_WINDOW, key=lambda m: m.start)
+    return max((m.end for m in mentions[first:last]), default=None)
 
 
 def _unless_before_subject(state: DocumentState, trigger: Trigger, arguments: Arguments, end: int) -> bool:
