@@ -82,7 +82,7 @@ _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns 
 _SAID = SPEECH_TYPES - {"PROTEST"}
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
 # the verbs that tie a death to the act that caused it (أسفر الهجوم عن مقتل ...، ما أدى إلى مقتل)
-_DEATH_NOUNS = frozenset(normalize_key(w) for w in ("مقتل", "مقتـل"))  # (not اختطاف: a further act)
+_DEATH_NOUNS = frozenset({normalize_key("مقتل")})  # (not اختطاف: a further act)
 _RESULT_VERBS = tuple(normalize_key(w) for w in ("أسفر", "أسفرت", "يسفر", "أدى", "أدت", "يؤدي", "تسبب", "تسببت"))
 _LAUNCH_VERBS = ("شن", "يشن", "تشن", "سيشن", "ستشن")  # شن هجوما: launched an attack, in arms or in words
 _LAUNCH_REACH = 10  # words from a verb of launching to its noun: the subject, a date and a comma between
@@ -129,6 +129,7 @@ class Found:
     sentence: tuple[int, int]
     prefix: str = ""  # the proclitics before the trigger form in its word (و، ل، بال)
     suffix: str = ""  # what the word adds after the trigger form (an object pronoun: تدعمها)
+    word_end: int = 0  # where the trigger's whole word ends, suffix and all (the words after it start there)
     agent: Mention | None = None  # the subject found for it, carried to later subject-less verbs
     decision: str = ""
     rules: tuple[str, ...] = ()
@@ -218,7 +219,7 @@ class EventExtractor:
             if hit is None:
                 continue
             item = Found(self.lexicon.triggers[hit.trigger], hit, (start, end), state.sentences[index],
-                         prefix=match.prefix, suffix=match.suffix)
+                         prefix=match.prefix, suffix=match.suffix, word_end=word_end)
             if "س" in match.prefix and hit.form == PRESENT:
                 item.cues.append("planned")
             found.append(item)
@@ -457,10 +458,8 @@ def _at_the_meeting(state: DocumentState, meeting: list, sentence: tuple[int, in
 def _points_back(state: DocumentState, item: Found, arguments: Arguments) -> bool:
     """The trigger's object is an act named before (تنفي قطر هذه الاتهامات، ندين بشدة هذا القصف): a demonstrative
     opens it, after the subject if that follows the verb."""
-    end = max([item.span[1]] + [m.end for m in arguments.source if m.start >= item.span[1]])
-    position = state.normalized.from_original(end) + (len(item.suffix) if end == item.span[1] else 0)
-    words = [_bare(w) for w in _WORD.findall(state.normalized.text[position:position + 60])[:3]]
-    words = [w for w in words if w not in _INTENSIFIERS]
+    end = max([item.word_end] + [m.end for m in arguments.source if m.start >= item.span[1]])
+    words = [w for w in _bare_words_after(state, end, 3) if w not in _INTENSIFIERS]
     return bool(words) and words[0] in _DEMONSTRATIVES
 
 
@@ -727,6 +726,7 @@ def _near(state: DocumentState, end: int, trigger: Trigger, subject_end: int | N
 
 
 def _bare_words_after(state: DocumentState, end: int, count: int) -> list[str]:
+    """The ``count`` words after original offset ``end``, bared as trigger words are (``_bare``)."""
     return [_bare(w) for _, w in _words_after(state, end, max(count, 1))]
 
 
