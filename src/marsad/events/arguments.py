@@ -67,7 +67,8 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
-_FOR_THE_BENEFIT_OF = frozenset(normalize_key(w) for w in ("لصالح", "لفائدة", "لمصلحة"))
+# prepositions, simple or compound (لصالح): what follows them is their complement
+_GOVERNING_WORDS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("لصالح", "لفائدة", "لمصلحة"))
 # أنه، إنها، بأنهم ... (normalized): a complementizer carrying the subject of the verb after it as a pronoun
 _PRONOUN_COMPLEMENTIZERS = frozenset(p + c + s for p in ("", "و", "ب", "ل") for c in ("ان",)
                                      for s in ("ه", "ها", "هم", "هما"))
@@ -458,8 +459,7 @@ def _governed_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
     """A preposition lies between two offsets (غارات على مواقع داعش، حزمة مساعدات لصالح تونس): what follows is
     its complement, no genitive. (Not any word with ل: titles hold them, المساعد الخاص لرئيس الوزراء للشؤون
     الخارجية طارق فاطمي.)"""
-    return any(normalize_key(word) in _FOR_THE_BENEFIT_OF or normalize_key(word) in PREPOSITIONS
-               for word in syntax.text[start:end].split())
+    return any(normalize_key(word) in _GOVERNING_WORDS for word in syntax.text[start:end].split())
 
 
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:

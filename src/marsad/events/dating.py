@@ -36,11 +36,11 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
     Durations, sets, decades, centuries, multi-year spans and a year that qualifies a noun (انتخابات الرئاسة
-    لعام 2016) do not date an event, nor does the date of
-    the words that report it ("أفادت المنظمة اليوم بأنه من المنتظر أن تزور ... في 3 مارس"), unless the event
-    is ``spoken``, an act of speech made in those words (قال الوزير الخميس إن بلاده تدين), nor one in a
-    relative clause after it, which dates something else ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"),
-    nor, for an act of speech, one after a ب-complement, which dates the deed it is about.
+    لعام 2016) do not date an event, nor does the date of the words that report it ("أفادت المنظمة اليوم بأنه
+    من المنتظر أن تزور ... في 3 مارس"), unless the event is ``spoken``, an act of speech made in those words
+    (قال الوزير الخميس إن بلاده تدين), nor one in a relative clause after it, which dates something else
+    ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"), nor, for an act of speech, one after a ب-complement,
+    which dates the deed it is about.
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
                   and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
