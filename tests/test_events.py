@@ -308,6 +308,15 @@ def test_a_year_that_qualifies_a_noun_does_not_date_the_act(analyzer):
     assert {e.date for e in analysis.events if e.type == "SANCTION"} == {"2018-03-15"}
 
 
+def test_a_date_after_since_bounds_a_span_and_dates_only_a_detention(analyzer):
+    visit = "وصل الرئيس الفنزويلي نيكولاس مادورو إلى هافانا لرسم خريطة التعاون بين البلدين المتحالفين منذ عام 2000."
+    analysis = analyzer.analyze(Document("t", visit, published="2018-04-22"))
+    assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2018-04-22"}
+    held = "وتحتجز السلطات البحرينية الناشط الإيراني منذ يونيو 2016."
+    analysis = analyzer.analyze(Document("t", held, published="2018-08-16"))
+    assert {e.date for e in analysis.events if e.type == "COERCE"} == {"2016-06"}
+
+
 def test_a_condemnation_is_not_dated_by_the_attack_it_condemns(analyzer):
     text = "أدان مجلس الأمن الدولي الهجوم الإرهابي الذي استهدف السفارة الفرنسية في واغادوغو الجمعة."
     analysis = analyzer.analyze(Document("t", text, published="2018-03-03"))

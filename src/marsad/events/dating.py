@@ -22,6 +22,9 @@ _LEAD_SENTENCES = 3
 _NOT_COMPLEMENTS = tuple(normalize_key(w) for w in ("بشدة", "بقوة", "بأقوى", "بأشد", "بحزم", "بيان", "بلاد"))
 # انتخابات الرئاسة لعام 2016، ميزانية للعام 2019: a year that qualifies a noun names it, it dates no act
 _OF_THE_YEAR = tuple(normalize_key(w) for w in ("لعام", "للعام", "لسنة", "للسنة"))
+# منذ عام 2000، حتى نهاية 2019: a date that opens or closes a span (منذ ثلاثة أيام, a time ago, holds منذ
+# inside the expression and is kept)
+_SPAN_BOUNDS = frozenset(normalize_key(w) for w in ("منذ", "حتى", "لغاية"))
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -32,7 +35,7 @@ _TAKING_PLACE = tuple(normalize_key(w) for w in (
 
 
 def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[int, int],
-                    trigger: tuple[int, int], spoken: bool = False) -> Timex | None:
+                    trigger: tuple[int, int], spoken: bool = False, held: bool = False) -> Timex | None:
     """The resolved date in the trigger's sentence closest to it, preferring one that follows it.
 
     Durations, sets, decades, centuries, multi-year spans and a year that qualifies a noun (انتخابات الرئاسة
@@ -40,11 +43,13 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     من المنتظر أن تزور ... في 3 مارس"), unless the event is ``spoken``, an act of speech made in those words
     (قال الوزير الخميس إن بلاده تدين), nor one in a relative clause after it, which dates something else
     ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"), nor, for an act of speech, one after a ب-complement,
-    which dates the deed it is about.
+    which dates the deed it is about. A date after منذ or حتى bounds a span (منذ عام 2000) and dates no act,
+    except one whose state lasts from it: a detention (``held``: تحتجزه السلطات منذ يونيو 2016 began then).
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
                   and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
                   and not normalize_key(state.document.text[t.start:t.end]).startswith(_OF_THE_YEAR)
+                  and not (not held and _bounds_span(state, t))
                   and not (t.end <= trigger[0] and not spoken and _reported_between(state, t.end, trigger[0]))
                   and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))
                   and not (spoken and t.start >= trigger[1] and _complement_between(state, trigger[1], t.start))]
@@ -55,6 +60,12 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
         return timex.start - trigger[1] if timex.start >= trigger[1] else 2 * (trigger[0] - timex.end)
 
     return min(candidates, key=distance)
+
+
+def _bounds_span(state: DocumentState, timex: Timex) -> bool:
+    """The word right before the timex is منذ or حتى: it tells since or until when, not when."""
+    before = _words_between(state, max(0, timex.start - 12), timex.start)[-1:]
+    return bool(before) and before[0].removeprefix("و") in _SPAN_BOUNDS
 
 
 def _words_between(state: DocumentState, start: int, end: int) -> list[str]:

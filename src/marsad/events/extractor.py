@@ -292,7 +292,8 @@ class EventExtractor:
             source = target = source + [a for a in target if all(a.id != b.id for b in source)]
         modality = _modality(item.cues + [c[2] for c in after if c[2] == "planned"])
         timex = governing_timex(state, context.timexes.within(sentence_start, sentence_end),
-                                (sentence_start, sentence_end), (start, end), trigger.type in _SAID)
+                                (sentence_start, sentence_end), (start, end), trigger.type in _SAID,
+                                held=trigger.type == "COERCE")
         date = timex.value if timex else context_date(state, item.sentence, context.own_days, trigger.type in _SAID)
         item.date_from_context = timex is None
         if timex is not None and is_day(timex):
