@@ -317,6 +317,15 @@ def test_a_date_after_since_bounds_a_span_and_dates_only_a_detention(analyzer):
     assert {e.date for e in analysis.events if e.type == "COERCE"} == {"2016-06"}
 
 
+def test_a_story_whose_lead_gives_no_day_of_its_own_tells_the_publication_days_news(analyzer):
+    text = ("قالت الحكومة الفرنسية إن التحقيق في مخطط تفجير تجمع للمعارضة الإيرانية بدأ في يونيو الماضي.\n"
+            "وقال وزير الداخلية إن الأجهزة الأمنية تابعت المشتبه بهم منذ أشهر.\n"
+            "وأضاف أن التحقيق لا يزال جاريا.\n"
+            "وجمدت الحكومة الفرنسية أصول مواطنين إيرانيين اثنين.")
+    analysis = analyzer.analyze(Document("t", text, published="2018-10-02"))
+    assert {e.date for e in analysis.events if e.type == "SANCTION"} == {"2018-10-02"}
+
+
 def test_a_condemnation_is_not_dated_by_the_attack_it_condemns(analyzer):
     text = "أدان مجلس الأمن الدولي الهجوم الإرهابي الذي استهدف السفارة الفرنسية في واغادوغو الجمعة."
     analysis = analyzer.analyze(Document("t", text, published="2018-03-03"))

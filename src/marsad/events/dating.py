@@ -125,7 +125,7 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
     date of its own takes the day of the last event its paragraph dated before it (اتصل ... أول من أمس ...
     حسبما أعلن البيت الأبيض أمس. وأكد أنه عبر عن امتنانه: the call's day, not the announcement's), else
     the last day-level date given earlier in the paragraph, else the story's day (the first day-level date
-    of the lead), else, for the lead itself and for a story whose lead names no time, the publication day.
+    of the lead), else the publication day.
     An act of ``spoken`` words takes no story day from its own sentence: a date there that did not govern it
     dates the deed it speaks of (أدان المجلس الهجمات التي استهدفت السفارة الجمعة).
     """
@@ -145,13 +145,10 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
                       if lead and lead[0][0] <= t.start < lead[-1][1] and is_day(t) and not _on_dateline(text, t)
                       and not (spoken and sentence[0] <= t.start < sentence[1])
                       and _near_publication(t.value, state) and not _recalled(state, t.start)), None)
-    if story_day:
-        return story_day
-    # the lead, and the headline above it, tell the day's news; so does the rest of a story whose lead
-    # names no time at all (a wire story: "أعلن الرئيس ..." is today's news)
-    headline = bool(lead) and sentence[1] <= lead[0][0] and is_title_line(text, sentence)
-    undated_lead = bool(lead) and not any(lead[0][0] <= t.start < lead[-1][1] for t in state.analysis.timexes)
-    return state.analysis.published[:10] if sentence in lead or headline or undated_lead else None
+    # with no day of the story's own, the story is the day's news: the lead, the headline above it and
+    # the narration after it (a wire story: "أعلن الرئيس ..." is today's news; so is a story whose lead
+    # only recalls older days)
+    return story_day or state.analysis.published[:10]
 
 
 def _recalled(state: DocumentState, offset: int) -> bool:
