@@ -308,10 +308,17 @@ def test_a_year_that_qualifies_a_noun_does_not_date_the_act(analyzer):
     assert {e.date for e in analysis.events if e.type == "SANCTION"} == {"2018-03-15"}
 
 
-def test_a_date_after_since_bounds_a_span_and_dates_only_a_detention(analyzer):
+def test_a_month_or_year_after_since_bounds_a_span_and_dates_only_a_detention(analyzer):
     visit = "وصل الرئيس الفنزويلي نيكولاس مادورو إلى هافانا لرسم خريطة التعاون بين البلدين المتحالفين منذ عام 2000."
     analysis = analyzer.analyze(Document("t", visit, published="2018-04-22"))
     assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2018-04-22"}
+    war = "ومنذ بدء النزاع في سوريا عام 2011، قصفت إسرائيل مرارا أهدافا عسكرية للجيش السوري."
+    analysis = analyzer.analyze(Document("t", war, published="2018-08-11"))
+    assert {e.date for e in analysis.events if e.type == "ASSAULT"} == {"2018-08-11"}
+    # a day after منذ begins what goes on: the visit began that Monday
+    visit = "ويزور وزير الدفاع العراقي خالد العبيدي روسيا منذ الاثنين الماضي."
+    analysis = analyzer.analyze(Document("t", visit, published="2015-08-01"))
+    assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2015-07-27"}
     held = "وتحتجز السلطات البحرينية الناشط الإيراني منذ يونيو 2016."
     analysis = analyzer.analyze(Document("t", held, published="2018-08-16"))
     assert {e.date for e in analysis.events if e.type == "COERCE"} == {"2016-06"}

@@ -22,9 +22,14 @@ _LEAD_SENTENCES = 3
 _NOT_COMPLEMENTS = tuple(normalize_key(w) for w in ("بشدة", "بقوة", "بأقوى", "بأشد", "بحزم", "بيان", "بلاد"))
 # انتخابات الرئاسة لعام 2016، ميزانية للعام 2019: a year that qualifies a noun names it, it dates no act
 _OF_THE_YEAR = tuple(normalize_key(w) for w in ("لعام", "للعام", "لسنة", "للسنة"))
-# منذ عام 2000، حتى نهاية 2019: a date that opens or closes a span (منذ ثلاثة أيام, a time ago, holds منذ
-# inside the expression and is kept)
+# منذ عام 2000، حتى نهاية 2019: the words that open or close a span (منذ ثلاثة أيام, a time ago, holds منذ
+# inside the expression and is a date)
 _SPAN_BOUNDS = frozenset(normalize_key(w) for w in ("منذ", "حتى", "لغاية"))
+_SINCE = normalize_key("منذ")
+_SINCE_PHRASE_WORDS = 5  # منذ بدء النزاع في سوريا عام 2011: the words a since-phrase spans before its date
+_SINCE_PHRASE_CHARS = 80
+_CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")
+_YEAR = re.compile(r"\d{4}")
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
@@ -43,13 +48,13 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     من المنتظر أن تزور ... في 3 مارس"), unless the event is ``spoken``, an act of speech made in those words
     (قال الوزير الخميس إن بلاده تدين), nor one in a relative clause after it, which dates something else
     ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"), nor, for an act of speech, one after a ب-complement,
-    which dates the deed it is about. A date after منذ or حتى bounds a span (منذ عام 2000) and dates no act,
-    except one whose state lasts from it: a detention (``held``: تحتجزه السلطات منذ يونيو 2016 began then).
+    which dates the deed it is about. A month or year that منذ or حتى bounds (منذ عام 2000، منذ اندلاع الحرب في
+    2011) dates no act, except one whose state lasts from it: a detention (``held``: تحتجزه منذ يونيو 2016).
     """
     candidates = [t for t in timexes if sentence[0] <= t.start and t.end <= sentence[1]
                   and t.type in ("DATE", "TIME") and t.value and _is_event_date(t.value)
                   and not normalize_key(state.document.text[t.start:t.end]).startswith(_OF_THE_YEAR)
-                  and not (not held and _bounds_span(state, t))
+                  and not (not held and _since_long_ago(state, t))
                   and not (t.end <= trigger[0] and not spoken and _reported_between(state, t.end, trigger[0]))
                   and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))
                   and not (spoken and t.start >= trigger[1] and _complement_between(state, trigger[1], t.start))]
@@ -62,10 +67,19 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     return min(candidates, key=distance)
 
 
-def _bounds_span(state: DocumentState, timex: Timex) -> bool:
-    """The word right before the timex is منذ or حتى: it tells since or until when, not when."""
-    before = _words_between(state, max(0, timex.start - 12), timex.start)[-1:]
-    return bool(before) and before[0].removeprefix("و") in _SPAN_BOUNDS
+def _since_long_ago(state: DocumentState, timex: Timex) -> bool:
+    """A month, year or longer that tells since or until when, not when: منذ or حتى right before it, منذ
+    opening it with a year (الأعنف منذ 2011), or منذ opening the phrase of its clause that holds it (منذ اندلاع
+    الحرب في 2011). A day there begins what goes on (يزور روسيا منذ الاثنين) and dates it."""
+    if is_day(timex):
+        return False
+    text = state.document.text
+    own = normalize_key(text[timex.start:timex.end]).split()
+    if own[:1] == [_SINCE] and _YEAR.search(text, timex.start, timex.end):
+        return True
+    clause = _CLAUSE_BREAK.split(text[max(0, timex.start - _SINCE_PHRASE_CHARS):timex.start])[-1]
+    words = [normalize_key(word).removeprefix("و") for word in clause.split()]
+    return bool(words) and (words[-1] in _SPAN_BOUNDS or _SINCE in words[-_SINCE_PHRASE_WORDS:])
 
 
 def _words_between(state: DocumentState, start: int, end: int) -> list[str]:
