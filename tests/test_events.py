@@ -238,6 +238,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقدمت الصين اعتراضا رسميا لدى الولايات المتحدة.", _event("PROTEST", "CHN", "USA")),
     # ... or from the end of the subject written after a verb (فتح عناصر من حزب العمال الكردستاني النار)
     ("وفتح عناصر من حزب العمال الكردستاني النار على قافلة عسكرية تركية.", _event("ASSAULT", "PKK", "TUR")),
+    # the international community called on is coded UN, as event data code it
+    ("ودعت تونس المجتمع الدولي إلى التحرك العاجل لحماية المدنيين.", _event("REQUEST", "TUN", "UN")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
 ])
