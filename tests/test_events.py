@@ -238,6 +238,11 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقدمت الصين اعتراضا رسميا لدى الولايات المتحدة.", _event("PROTEST", "CHN", "USA")),
     # ... or from the end of the subject written after a verb (فتح عناصر من حزب العمال الكردستاني النار)
     ("وفتح عناصر من حزب العمال الكردستاني النار على قافلة عسكرية تركية.", _event("ASSAULT", "PKK", "TUR")),
+    # an indefinite act's clause names its agent with no relative pronoun, after a day or a word for its planes
+    ("وأصيب جنود ليبيون في هجوم مباغت الليلة شنه عناصر تنظيم داعش على تمركز للكتيبة.",
+     _event("ASSAULT", "ISIS", "LBY")),
+    ("وقتل 15 من عناصر تنظيم داعش في غارات جوية شنتها اليوم طائرات التحالف الدولي على مواقعه.",
+     _event("ASSAULT", "USA", "ISIS")),
     # the international community called on is coded UN, as event data code it
     ("ودعت تونس المجتمع الدولي إلى التحرك العاجل لحماية المدنيين.", _event("REQUEST", "TUN", "UN")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)

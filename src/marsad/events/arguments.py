@@ -79,6 +79,11 @@ _STATEMENTS = frozenset(normalize_key(w) for w in ("البيان", "البلاغ
 _TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
+# verbs of doing an act (normalized stems): شنها، نفذها، أطلقها، ارتكبها
+_DOING_VERBS = tuple(normalize_key(w) for w in ("شن", "نفذ", "أطلق", "ارتكب"))
+_DAY_WORDS = frozenset(normalize_key(w) for w in ("اليوم", "أمس", "الليلة", "فجر", "صباح", "مساء", "ليل", "السبت",
+                                                  "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+                                                  "الجمعة"))
 _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
 # nouns of time before a relative clause or فيه: the clause tells when, not who (في الوقت الذي، في وقت أدانت فيه)
 _TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
@@ -422,13 +427,22 @@ def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Ment
     """العملية التي قامت بها الولايات المتحدة، الهدنة التي أعلن عنها الرئيس، الغارات التي شنها الجيش: a relative
     clause whose verb takes the act back as a pronoun names the act's agent as that verb's subject (not after
     شهدتها or تعرضت لها: the place where it happened, the one who suffered it)."""
-    words = syntax.words_after(noun_end, _RELATIVE_AGENT_REACH + 3)
+    words = syntax.words_after(noun_end, _RELATIVE_AGENT_REACH + 4)
     keys = [normalize_key(t.text) for t in words]
     opens = next((i for i, key in enumerate(keys[:_RELATIVE_AGENT_REACH]) if key in RELATIVE_PRONOUNS), None)
+    if opens is None:
+        # غارات جوية شنتها اليوم طائرات التحالف: an indefinite act's clause has no pronoun, and a verb of doing
+        # that takes the act back opens it right after the act's adjectives
+        opens = next((i - 1 for i, key in enumerate(keys[:_RELATIVE_AGENT_REACH])
+                      if key.startswith(_DOING_VERBS) and key.endswith(_RESUMPTIVE_SUFFIXES)), None)
     # only the act's own adjectives may stand between (الهجوم الإرهابي الذي شنه), not another noun (للخطوة التي)
-    if opens is None or opens + 2 >= len(keys) or not all(key.startswith("ال") for key in keys[:opens]):
+    elif not all(key.startswith("ال") for key in keys[:opens]):
+        return None
+    if opens is None or opens + 2 >= len(keys):
         return None
     verb, subject_at = keys[opens + 1], opens + 2
+    while subject_at < len(keys) - 1 and keys[subject_at] in _DAY_WORDS:
+        subject_at += 1  # شنتها اليوم طائرات التحالف: the day stands between the verb and its subject
     if keys[subject_at] in _RESUMPTIVE_PREPOSITIONS:
         subject_at += 1
     elif not verb.endswith(_RESUMPTIVE_SUFFIXES):
@@ -437,8 +451,10 @@ def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Ment
         return None
     # the subject may follow its title (التي أجراها الرئيس المصري عبد الفتاح السيسي)
     start = words[subject_at].start
-    return next((m for m in candidates if m.start == start or (
-        m.start > start and syntax.distance(start, m.start) <= _TITLE_WORDS and _is_person(m))), None)
+    # (a person may follow a title, a body the word for its planes or troops: شنتها طائرات التحالف)
+    return next((m for m in candidates if m.start == start or (m.start > start and (
+        syntax.distance(start, m.start) <= _TITLE_WORDS if _is_person(m)
+        else syntax.distance(start, m.start) <= 1 and syntax.preposition(m) is None))), None)
 
 
 def _pronoun_patient(syntax: SentenceSyntax, trigger: tuple[int, int], candidates: list[Mention],
