@@ -243,6 +243,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
      _event("ASSAULT", "ISIS", "LBY")),
     ("وقتل 15 من عناصر تنظيم داعش في غارات جوية شنتها اليوم طائرات التحالف الدولي على مواقعه.",
      _event("ASSAULT", "USA", "ISIS")),
+    # no genitive across a comma: what follows it is another clause
+    ("وأصدرت وزارة الخزانة الأميركية عقوبات جديدة، تستهدف 5 إيرانيين.", _event("SANCTION", "USA", "IRN")),
     # the international community called on is coded UN, as event data code it
     ("ودعت تونس المجتمع الدولي إلى التحرك العاجل لحماية المدنيين.", _event("REQUEST", "TUN", "UN")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
