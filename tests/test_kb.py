@@ -445,6 +445,13 @@ def test_an_office_holders_name_spelt_with_other_vowels_still_links(analyzer, te
     assert "PER.PAOLO_GENTILONI" in {e.actor.id for e in analysis.entities if e.actor}
 
 
+def test_a_longer_name_that_opens_with_another_persons_alias_links_to_its_own_holder(analyzer):
+    # بن علي is Tunisia's Ben Ali; بن علي يلديريم is Turkey's prime minister
+    analysis = analyzer.analyze(Document("t", "وكان رئيس الوزراء التركي بن علي يلديريم حض روسيا على التهدئة.",
+                                         published="2018-04-12"))
+    assert {e.actor.id for e in analysis.entities if e.actor and e.actor.kind == "person"} == {"PER.BINALI_YILDIRIM"}
+
+
 def test_short_arabic_names_are_not_matched_by_their_consonants(analyzer):
     # محمد and محمود share their consonants: Somalia's president Hassan Sheikh Mohamud is no "محمد"
     analysis = analyzer.analyze(Document("t", "وقال محمد إن الاجتماع انتهى.", published="2015-08-05"))
