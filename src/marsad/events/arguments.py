@@ -68,7 +68,7 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
-_CLAUSE_PUNCTUATION = re.compile(r"[،,:؛;.]")
+CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")  # what ends a clause: no genitive, no since-phrase reaches across it
 # prepositions, simple or compound (لصالح): what follows them is their complement
 _GOVERNING_WORDS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("لصالح", "لفائدة", "لمصلحة"))
 # أنه، إنها، بأنهم ... (normalized): a complementizer carrying the subject of the verb after it as a pronoun
@@ -266,7 +266,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
     delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
     if form == NOUN and after and (_governed_between(syntax, end, after[0].start) or (
-            reach == _GENITIVE_REACH and _CLAUSE_PUNCTUATION.search(syntax.text, end, after[0].start))):
+            reach == _GENITIVE_REACH and CLAUSE_BREAK.search(syntax.text, end, after[0].start))):
         # حزمة مساعدات سنوية لصالح تونس: the party belongs to the word with ل, not to the noun; عقوبات جديدة،
         # تستهدف 5 إيرانيين: no genitive across a comma (a title may stand before one: زيارة الوزير، فلان)
         after = []

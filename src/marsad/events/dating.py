@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from marsad.events.arguments import COMPLEMENTIZERS, RELATIVE_PRONOUNS
+from marsad.events.arguments import CLAUSE_BREAK, COMPLEMENTIZERS, RELATIVE_PRONOUNS
 from marsad.model import Timex
 from marsad.text.normalize import normalize_key
 from marsad.timeutil import date_start
@@ -28,7 +28,6 @@ _SPAN_BOUNDS = frozenset(normalize_key(w) for w in ("منذ", "حتى", "لغا�
 _SINCE = normalize_key("منذ")
 _SINCE_PHRASE_WORDS = 5  # منذ بدء النزاع في سوريا عام 2011: the words a since-phrase spans before its date
 _SINCE_PHRASE_CHARS = 80
-_CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")
 _YEAR = re.compile(r"\d{4}")
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
@@ -77,7 +76,7 @@ def _since_long_ago(state: DocumentState, timex: Timex) -> bool:
     own = normalize_key(text[timex.start:timex.end]).split()
     if own[:1] == [_SINCE] and _YEAR.search(text, timex.start, timex.end):
         return True
-    clause = _CLAUSE_BREAK.split(text[max(0, timex.start - _SINCE_PHRASE_CHARS):timex.start])[-1]
+    clause = CLAUSE_BREAK.split(text[max(0, timex.start - _SINCE_PHRASE_CHARS):timex.start])[-1]
     words = [normalize_key(word).removeprefix("و") for word in clause.split()]
     return bool(words) and (words[-1] in _SPAN_BOUNDS or _SINCE in words[-_SINCE_PHRASE_WORDS:])
 
