@@ -84,8 +84,7 @@ _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
 # verbs of doing an act (normalized stems): شنها، نفذها، أطلقها، ارتكبها
 _DOING_VERBS = tuple(normalize_key(w) for w in ("شن", "نفذ", "أطلق", "ارتكب"))
 _DAY_WORDS = frozenset(normalize_key(w) for w in ("اليوم", "أمس", "الليلة", "فجر", "صباح", "مساء", "ليل", "السبت",
-                                                  "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-                                                  "الجمعة"))
+                                                  "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
 _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
 # nouns of time before a relative clause or فيه: the clause tells when, not who (في الوقت الذي، في وقت أدانت فيه)
 _TIME_NOUNS = frozenset(normalize_key(w) for w in ("وقت", "يوم", "لحظة", "حين", "ساعة", "فترة", "مرة"))
@@ -454,9 +453,9 @@ def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Ment
         return None
     if verb.startswith(_NOT_AGENT_VERBS) or subject_at >= len(words):
         return None
-    # the subject may follow its title (التي أجراها الرئيس المصري عبد الفتاح السيسي)
+    # a person's name may follow a title (التي أجراها الرئيس المصري عبد الفتاح السيسي), a body's the word for its
+    # planes or troops (شنتها طائرات التحالف)
     start = words[subject_at].start
-    # (a person may follow a title, a body the word for its planes or troops: شنتها طائرات التحالف)
     return next((m for m in candidates if m.start == start or (m.start > start and (
         syntax.distance(start, m.start) <= _TITLE_WORDS if _is_person(m)
         else syntax.distance(start, m.start) <= 1 and syntax.preposition(m) is None))), None)
