@@ -954,3 +954,18 @@ def test_a_guessed_day_yields_to_a_restatement_of_that_week_not_to_an_occasion_y
     headline, restated = _attack("2018-02-21", 0), _attack("2018-02-19", 50)
     assert merge_events([headline, restated], inherited={id(headline)}, nominal={id(headline)}) == [headline]
     assert headline.date == "2018-02-19"
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    # unnamed people arrested: a state named further on is where they came from, not who was arrested
+    ("وأوقفت الشرطة البحرينية أمس 5 أشخاص في عملية تهريب أسلحة من إيران.",
+     _event("COERCE", "BHR", "BHR"), _event("COERCE", "BHR", "IRN")),
+    ("وألقت السلطات الكويتية القبض على ثلاثة مشتبه بهم في الهجوم على السفارة الأمريكية.",
+     _event("COERCE", "KWT", "KWT"), _event("COERCE", "KWT", "USA")),
+    # ... but a nationality right after them says who they are
+    ("واعتقلت الشرطة التونسية شخصين ليبيين قرب الحدود.", _event("COERCE", "TUN", "LBY"),
+     _event("COERCE", "TUN", "TUN")),
+])
+def test_unnamed_people_arrested_hide_no_target_further_on(analyzer, text, expected, not_expected):
+    coded = _coded(analyzer, text)
+    assert expected in coded and not_expected not in coded

@@ -68,6 +68,7 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
+_UNNAMED_OBJECT_REACH = 2  # words between an act and the unnamed people it is done to (القبض على 5 أشخاص)
 CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")  # what ends a clause: no genitive, no since-phrase reaches across it
 # prepositions, simple or compound (لصالح): what follows them is their complement
 _GOVERNING_WORDS = PREPOSITIONS | frozenset(normalize_key(w) for w in ("لصالح", "لفائدة", "لمصلحة"))
@@ -637,6 +638,8 @@ class TriggerReading:
     ``attack``: the trigger is an attack: after its noun, ل may name forces or an armed group as its author
     (غارات لقوات التحالف), and forces named as its genitive were attacked (مقتل الجنود), not its authors.
     ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
+    ``unnamed_people``: spans of nouns for people the text does not name (أشخاص، مشتبها) after the trigger of an
+    act done at home (an arrest): as its object, they leave it without a named target.
     """
 
     frame: str
@@ -651,6 +654,7 @@ class TriggerReading:
     genitive_patient: bool = False
     attack: bool = False
     continues: bool = False
+    unnamed_people: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -888,6 +892,13 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
         # a nationality further on in the object names the other side
         object_adjective = next((m for m in agent.adjectives if m.start > others[0].end
                                  and (subject is None or not same_side(m, subject))), None)
+    unnamed = next((span for span in reading.unnamed_people if span[0] >= object_start
+                    and syntax.distance(object_start, span[0]) <= _UNNAMED_OBJECT_REACH), None)
+    if unnamed is not None and not any(syntax.distance(unnamed[1], m.start) <= 1
+                                       for m in [*others[:1], object_adjective] if m is not None):
+        # أوقفت البحرين 5 أشخاص في عملية تهريب من إيران: the ones arrested go unnamed, and no nationality follows
+        # them (شخصين إيرانيين، عناصر من داعش); a party further on is where they came from, not the target
+        return _assembled(reading.frame, subject, agent.rule, agent.co_agents, [], (agent.rule, "unnamed-object"))
     if object_adjective is not None and (not others or others[0].start > object_adjective.start or where_only):
         others, rule = [object_adjective], "object-adjective"  # أدان الهجوم الإسرائيلي: the Israeli side
     elif not others and subject is not None:
