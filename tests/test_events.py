@@ -249,6 +249,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ودعت تونس المجتمع الدولي إلى التحرك العاجل لحماية المدنيين.", _event("REQUEST", "TUN", "UN")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
+    # done at someone's request (بطلب من): the one after من asked, the one who did it was asked
+    ("وعقد مجلس الأمن الدولي جلسة طارئة بطلب من فرنسا.", _event("REQUEST", "FRA", "UN")),
 ])
 def test_sentence_is_coded(analyzer, text, expected):
     assert expected in _coded(analyzer, text, published="2012-07-10")
