@@ -249,6 +249,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("ودعت تونس المجتمع الدولي إلى التحرك العاجل لحماية المدنيين.", _event("REQUEST", "TUN", "UN")),
     # the words a trigger needs near it are counted from the end of its word, suffix and all (جمدت ... أصول)
     ("وجمدت الحكومة البريطانية أصول رجلي أعمال روسيين.", _event("SANCTION", "GBR", "RUS")),
+    # a wanted person received from another state's authorities (تسلمت ... من), or handed over (تسليم ... ل)
+    ("وتسلمت تونس اليوم الخميس من السلطات الإيطالية المدعو نصر الدين بن ذياب.", _event("COOPERATE", "ITA", "TUN")),
+    ("وذلك بعد تسليم السلطات القبرصية المتهم للقاهرة.", _event("COOPERATE", "CYP", "EGY")),
     # done at someone's request (بطلب من): the one after من asked, the one who did it was asked
     ("وعقد مجلس الأمن الدولي جلسة طارئة بطلب من فرنسا.", _event("REQUEST", "FRA", "UN")),
 ])
