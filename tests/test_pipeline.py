@@ -89,6 +89,14 @@ def test_analyzer_pickles_and_parallel_results_equal_serial(analyzer, examples):
     assert serial == parallel
 
 
+def test_a_document_that_fails_in_a_worker_is_reported_and_the_batch_goes_on(analyzer, examples):
+    # the error crosses back from the worker process pickled: it must come back whole, not break the pool
+    documents = [Document("empty", "   "), *(Document.from_dict(r) for r in examples[:2])]
+    results = list(analyzer.analyze_many(documents, jobs=2))
+    assert isinstance(results[0], InputError) and results[0].where == "empty" and "empty text" in results[0].reason
+    assert [r.id for r in results[1:]] == [d.id for d in documents[1:]]
+
+
 def test_users_extend_lexicons_and_knowledge_base(tmp_path):
     (tmp_path / "lexicons").mkdir()
     (tmp_path / "lexicons" / "triggers_mine.yaml").write_text(

@@ -15,6 +15,10 @@ class InputError(MarsadError):
         self.where = where
         self.reason = reason
 
+    def __reduce__(self) -> tuple:
+        # rebuilt from both parts: a worker process hands it back pickled (analyze_many with jobs > 1)
+        return type(self), (self.where, self.reason)
+
 
 class DataFileError(MarsadError):
     """A lexicon, gazetteer, ontology or KB file that does not validate."""
@@ -25,3 +29,6 @@ class DataFileError(MarsadError):
         self.path = str(path)
         self.line = line
         self.message = message
+
+    def __reduce__(self) -> tuple:
+        return type(self), (self.path, self.line, self.message)
