@@ -11,7 +11,7 @@ from marsad.cli import main
 from marsad.errors import DataFileError
 from marsad.events import EventExtractor
 from marsad.events.confidence import ConfidenceModel
-from marsad.events.confidence_train import THRESHOLDS, Example, fit
+from marsad.events.confidence_train import THRESHOLDS, Example, examples, fit
 from marsad.model import Document
 
 MEETING = "التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني في الرباط أمس."
@@ -55,11 +55,20 @@ def test_the_learned_confidence_replaces_the_rules_own(analyzer):
 
 
 def test_fitting_is_repeatable_and_learns_which_decisions_are_right():
-    rows = [Example(f"d{i}", ["trigger=meet", "form=past"], True, True, frozenset({0})) for i in range(20)]
-    rows += [Example(f"e{i}", ["trigger=meet", "form=nouns"], False, False, frozenset()) for i in range(20)]
+    rows = [Example(f"d{i}", ["trigger=meet", "form=past"], True, frozenset({0})) for i in range(20)]
+    rows += [Example(f"e{i}", ["trigger=meet", "form=nouns"], False, frozenset()) for i in range(20)]
     weights, bias = fit(rows)
     assert weights["form=past"] > 0 > weights["form=nouns"]
     assert fit(rows) == (weights, bias)
+
+
+def test_an_event_is_a_right_example_only_with_its_date(analyzer):
+    document = Document("t", MEETING, published="2018-05-10")
+    gold = {"type": "CONSULT", "source": ["MAR"], "target": ["ESP", "FRA"]}
+    rules = _with_model(analyzer, None)
+    for date, right in (("2018-05-09", True), ("2018-04-02", False)):
+        rows, required = examples(rules, [(document, {"events": [{**gold, "date": date}]})])
+        assert required == 1 and {row.right for row in rows} == {right}
 
 
 def test_training_from_gold_writes_a_model_with_its_cross_validation(tmp_path, capsys):
