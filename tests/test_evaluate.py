@@ -31,6 +31,13 @@ def test_dates_agree_at_the_gold_granularity():
     assert dates_agree(None, None)
 
 
+def test_a_week_or_season_agrees_with_the_month_or_year_it_starts_in_and_a_day_with_its_week():
+    assert dates_agree("2018-W24", "2018-06") and dates_agree("2018-W24", "2018")
+    assert dates_agree("2024-SU", "2024-06")
+    assert not dates_agree("2018-W24", "2018-07") and not dates_agree("2018-W24", "2018-06-12")
+    assert dates_agree("2018-06-13", "2018-W24") and not dates_agree("2018-06-18", "2018-W24")
+
+
 def test_an_official_acting_for_an_organization_matches_its_code():
     gold = {"type": "REQUEST", "source": ["UN"], "target": ["SYR"], "date": None}
     assert events_match(_extracted("REQUEST", "BAN", "SYR", org="UN"), gold, False, None)

@@ -7,11 +7,17 @@ must agree with the gold date at the gold's granularity.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.model import SYMMETRIC_TYPES, Analysis, actor_code
+from marsad.timeutil import date_start
+
+_WEEK = re.compile(r"^\d{4}-W\d{2}$")
+_CALENDAR_UNIT = re.compile(r"^\d{4}-(W\d{2}|SP|SU|FA|AU|WI)$")  # a week or a season
+_DAY_LENGTH = len("2018-06-11")
 
 
 @dataclass(slots=True)
@@ -78,13 +84,23 @@ def _codes(side: list[Any]) -> set[str]:
 
 
 def dates_agree(extracted: str | None, gold: str | None) -> bool:
-    """Equal at the gold's granularity; an interval agrees with itself or with its first day."""
+    """Equal at the gold's granularity; an interval agrees with itself or with its first day. A week or a
+    season is no prefix of the month or year it falls in (2018-W24 is in 2018-06): it agrees with a coarser gold
+    date by its first day, and a day agrees with a gold week that holds it."""
     if not gold:
         return True
     if not extracted:
         return False
-    gold_first = gold.split("/")[0]
-    return extracted == gold or extracted.startswith(gold) or extracted.split("/")[0] == gold_first
+    gold_first, first = gold.split("/")[0], extracted.split("/")[0]
+    if extracted == gold or extracted.startswith(gold) or first == gold_first:
+        return True
+    start = date_start(first)
+    if _CALENDAR_UNIT.match(first) and start is not None and len(gold_first) < _DAY_LENGTH:
+        return start.isoformat().startswith(gold_first)
+    week_start = date_start(gold_first)
+    if _WEEK.match(gold_first) and week_start is not None and start is not None and len(first) == _DAY_LENGTH:
+        return 0 <= (start - week_start).days < 7
+    return False
 
 
 def events_match(extracted: dict[str, Any], gold: dict[str, Any], with_dates: bool, published: str | None) -> bool:
