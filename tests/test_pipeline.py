@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import unicodedata
 
 import pytest
 
@@ -95,6 +96,19 @@ def test_a_document_that_fails_in_a_worker_is_reported_and_the_batch_goes_on(ana
     results = list(analyzer.analyze_many(documents, jobs=2))
     assert isinstance(results[0], InputError) and results[0].where == "empty" and "empty text" in results[0].reason
     assert [r.id for r in results[1:]] == [d.id for d in documents[1:]]
+
+
+def test_text_in_presentation_forms_is_read_like_plain_arabic(analyzer):
+    # every letter written in its isolated presentation form (U+FE70-FEFE), as PDF copies often are
+    isolated = {unicodedata.normalize("NFKC", chr(c)): chr(c) for c in range(0xFE70, 0xFEFF)
+                if "ISOLATED" in unicodedata.name(chr(c), "")}
+    plain = "التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني في الرباط أمس."
+    shaped = "".join(isolated.get(ch, ch) for ch in plain)
+    read = [analyzer.analyze(Document(i, text, published="2018-05-10")) for i, text in (("a", plain), ("b", shaped))]
+    events = [[(e.type, [a.code for a in e.source], [a.code for a in e.target], e.date) for e in r.events]
+              for r in read]
+    assert events[0] and events[0] == events[1]
+    assert all(e.evidence.text == shaped[e.evidence.start:e.evidence.end] for e in read[1].events)
 
 
 def test_users_extend_lexicons_and_knowledge_base(tmp_path):

@@ -22,6 +22,15 @@ def test_normalization_folds_spelling_variants():
     assert normalize_key("بن علي #يلدرم و#التعاون_الإسلامي") == "بن علي يلدرم والتعاون الاسلامي"  # hashtags
 
 
+def test_presentation_forms_read_as_the_letters_they_stand_for():
+    # text copied from PDFs is written in contextual shapes and ligatures (U+FB50-FEFE)
+    shaped = "ﺃﻋﻠﻨﺖ ﻭﺯﺍﺭﺓ ﺍﻟﺨﺎﺭﺟﻴﺔ ﻻ"
+    assert normalize_key(shaped) == normalize_key("أعلنت وزارة الخارجية لا")
+    normalized = normalize(shaped)
+    assert [shaped[slice(*normalized.span(i, i + 1))] for i in (len(normalized.text) - 2, len(normalized.text) - 1)] \
+        == ["ﻻ", "ﻻ"]  # both letters of the ligature map back to it
+
+
 @given(ARABIC)
 def test_every_normalized_span_maps_back_to_the_original(text):
     normalized = normalize(text)

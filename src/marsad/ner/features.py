@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from marsad.text.normalize import fold_presentation_forms
+
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
 _ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -27,8 +29,8 @@ _MIN_STEM = 2
 
 
 def normalize(token: str) -> str:
-    """Fold orthographic variants so lookups match across spellings."""
-    return _DIACRITICS.sub("", token).translate(_FOLD).translate(_ARABIC_INDIC)
+    """Fold orthographic variants so lookups match across spellings (presentation forms too: ﺍﻟﻤﻐﺮﺏ is المغرب)."""
+    return _DIACRITICS.sub("", fold_presentation_forms(token)).translate(_FOLD).translate(_ARABIC_INDIC)
 
 
 def tokenize(text: str) -> list[str]:

@@ -8,6 +8,7 @@ back to an index in the original, so spans found there are reported in the text 
 from __future__ import annotations
 
 import re
+import unicodedata
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -43,6 +44,31 @@ _DROP_RE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200
 _TABLE = str.maketrans({k: v for k, v in _SUBSTITUTIONS.items() if v is not None})
 
 
+def _presentation_forms() -> dict[str, str]:
+    """Each Arabic presentation form (the contextual shapes and ligatures of U+FB50-FDFF and U+FE70-FEFE that
+    text copied from PDFs and old web pages is written in) with the letters it stands for, its marks dropped:
+    ﻻ is لا, ﺑ is ب, a mark's isolated form is nothing."""
+    forms = {}
+    for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFF)):
+        form = chr(code)
+        letters = unicodedata.normalize("NFKC", form)
+        if letters != form and unicodedata.category(form) != "Cn":
+            forms[form] = _DROP_RE.sub("", letters).strip()
+    return forms
+
+
+_PRESENTATION_FORMS = _presentation_forms()
+_PRESENTATION_RE = re.compile("[" + "".join(re.escape(form) for form in sorted(_PRESENTATION_FORMS)) + "]")
+# what normalization edits: characters dropped, and presentation forms replaced by their letters (a ligature by
+# more than one; each letter maps back to the form it came from)
+_EDIT_RE = re.compile(f"(?:{_DROP_RE.pattern})|{_PRESENTATION_RE.pattern}")
+
+
+def fold_presentation_forms(text: str) -> str:
+    """``text`` with its presentation forms replaced by the letters they stand for (no offsets kept: for a token)."""
+    return _PRESENTATION_RE.sub(lambda form: _PRESENTATION_FORMS[form.group()], text)
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     """A normalized string with the map from its indices back to the original text."""
@@ -74,14 +100,17 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Normalize ``text`` for matching, keeping a map back to original offsets (linear time)."""
-    if not _DROP_RE.search(text):
+    if not _EDIT_RE.search(text):
         return Normalized(text.translate(_TABLE), text, None)
     kept = array("l")
     pieces: list[str] = []
     position = 0
-    for match in _DROP_RE.finditer(text):
+    for match in _EDIT_RE.finditer(text):
         pieces.append(text[position:match.start()])
         kept.extend(range(position, match.start()))
+        letters = _PRESENTATION_FORMS.get(match.group(), "")  # a dropped character has none
+        pieces.append(letters)
+        kept.extend([match.start()] * len(letters))
         position = match.end()
     pieces.append(text[position:])
     kept.extend(range(position, len(text)))
