@@ -135,6 +135,8 @@ def test_rule(finder: TimeFinder, text: str, expr: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "قال رمضان قديروف إن", "مارس الضغط على الحكومة", "تيريزا ماي رئيسة الوزراء", "فاز 4 - صفر على",
     "اليوم الوطني للمملكة", "أكثر من 2000 شخص", "أفريل هاينز مديرة الاستخبارات", "الربيع العربي",
+    # a newspaper or site whose name is a time word, quoted whole (Saudi al-Yaum, Jordan's al-Ghad, Youm7)
+    "وقال مصدر عسكري لـ«اليوم» إن", "ذكرت صحيفة «الغد» الأردنية", 'نقل موقع "اليوم السابع" عن',
 ])
 def test_not_a_date(finder: TimeFinder, text: str) -> None:
     assert finder.find(text, PUB) == []

@@ -15,6 +15,14 @@ from marsad.time.lexicon import Lexicon, load_lexicon
 from marsad.time.rules import RULES, Context
 
 _TRIM = " \t\n,.;:-(\"'"
+_OPENING_QUOTES = frozenset('«"“')
+_QUOTED_NAME = re.compile(r'[^\W\d_]*(?: [^\W\d_]+)?[»"”]')  # what may follow the time word to the closing quote
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """The expression opens a short quotation, a word or two: a newspaper or a site (قال لـ«اليوم»، صحيفة «الغد»،
+    موقع "اليوم السابع"), not a date."""
+    return start > 0 and text[start - 1] in _OPENING_QUOTES and _QUOTED_NAME.match(text, end) is not None
 
 
 class TimeFinder:
@@ -44,7 +52,8 @@ class TimeFinder:
         timexes = []
         for start, end, kind, value in self._select(context):
             start, end = norm.span(start, end)
-            timexes.append(Timex(start, end, text[start:end], kind, value))
+            if not _quoted_name(text, start, end):
+                timexes.append(Timex(start, end, text[start:end], kind, value))
         return timexes
 
     def infer_published(self, text: str | Normalized) -> tuple[str | None, str | None]:
