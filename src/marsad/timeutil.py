@@ -37,6 +37,14 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})")
 _SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "AU": 9, "WI": 12}
 
 
+def calendar_unit(value: str) -> str | None:
+    """``week`` or ``season`` when a date value names one (2023-W14, 2024-SU): a span that no prefix of the
+    month or year it falls in spells."""
+    if _WEEK.fullmatch(value):
+        return "week"
+    return "season" if len(value) == 7 and value[5:] in _SEASON_MONTH else None
+
+
 def date_start(value: str) -> dt.date | None:
     """The first day a CONTRACT date value covers (2023-W14 -> its Monday, 2024-SU -> June 1); None if coarser."""
     first = value.split("/")[0]

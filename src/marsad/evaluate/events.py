@@ -7,16 +7,13 @@ must agree with the gold date at the gold's granularity.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from marsad.model import SYMMETRIC_TYPES, Analysis, actor_code
-from marsad.timeutil import date_start
+from marsad.timeutil import calendar_unit, date_start
 
-_WEEK = re.compile(r"^\d{4}-W\d{2}$")
-_CALENDAR_UNIT = re.compile(r"^\d{4}-(W\d{2}|SP|SU|FA|AU|WI)$")  # a week or a season
 _DAY_LENGTH = len("2018-06-11")
 
 
@@ -95,12 +92,12 @@ def dates_agree(extracted: str | None, gold: str | None) -> bool:
     if extracted == gold or extracted.startswith(gold) or first == gold_first:
         return True
     start = date_start(first)
-    if _CALENDAR_UNIT.match(first) and start is not None and len(gold_first) < _DAY_LENGTH:
+    if start is None:
+        return False
+    if calendar_unit(first) and len(gold_first) < _DAY_LENGTH:
         return start.isoformat().startswith(gold_first)
-    week_start = date_start(gold_first)
-    if _WEEK.match(gold_first) and week_start is not None and start is not None and len(first) == _DAY_LENGTH:
-        return 0 <= (start - week_start).days < 7
-    return False
+    week_start = date_start(gold_first) if calendar_unit(gold_first) == "week" else None
+    return week_start is not None and len(first) == _DAY_LENGTH and 0 <= (start - week_start).days < 7
 
 
 def events_match(extracted: dict[str, Any], gold: dict[str, Any], with_dates: bool, published: str | None) -> bool:
