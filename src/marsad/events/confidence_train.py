@@ -42,15 +42,14 @@ def examples(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]
     required_total = 0
     for document, gold in pairs:
         analysis, found = analyzer.analyze_explained(document)
-        required = [g for g in gold.get("events", []) if g.get("required", True)]
+        gold_events = gold.get("events", [])
+        required = frozenset(i for i, g in enumerate(gold_events) if g.get("required", True))
         required_total += len(required)
         for event, _, features in described(found, analysis.events, document.text, analysis.entities):
             extracted = event.to_dict()
-            rows.append(Example(
-                document.id, features,
-                right=any(events_match(extracted, g, True, analysis.published) for g in gold.get("events", [])),
-                finds=frozenset(i for i, g in enumerate(required)
-                                if events_match(extracted, g, True, analysis.published))))
+            matched = frozenset(i for i, g in enumerate(gold_events)
+                                if events_match(extracted, g, True, analysis.published))
+            rows.append(Example(document.id, features, right=bool(matched), finds=matched & required))
     return rows, required_total
 
 
