@@ -68,13 +68,15 @@ class Analyzer:
 
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = (), tagger: EntityTagger | None = None,
-             min_confidence: float | None = None, learned_confidence: bool = True) -> Analyzer:
+             min_confidence: float | None = None, learned_confidence: bool = True,
+             learned_ranking: bool = True) -> Analyzer:
         """Load the shipped resources, extended by user data directories (``--kb DIR``).
 
         A user directory has the layout of the package's own data: ``kb/`` for knowledge-base files,
         ``time/`` for temporal lexicons, ``lexicons/`` for triggers, cues and boilerplate rules.
         ``min_confidence`` replaces the learned threshold under which an event is dropped (0 keeps all);
-        without ``learned_confidence`` the events are the rules' alone, with the rules' own confidence.
+        without ``learned_confidence`` the events keep the rules' own confidence, and without
+        ``learned_ranking`` too they are the rules' alone (their parties not ranked).
         """
         check_user_roots(kb_dirs)
         lexicons = user_dirs(kb_dirs, "lexicons")
@@ -82,7 +84,7 @@ class Analyzer:
             boilerplate=BoilerplateRules.load(tuple(user_files(lexicons, "boilerplate*.yaml"))),
             time_finder=TimeFinder.load(extra_dirs=user_dirs(kb_dirs, "time")),
             linker=ActorLinker(KnowledgeBase.load(extra_dirs=user_dirs(kb_dirs, "kb")), tagger or EntityTagger.load()),
-            extractor=EventExtractor.load(lexicons, min_confidence, learned_confidence),
+            extractor=EventExtractor.load(lexicons, min_confidence, learned_confidence, learned_ranking),
         )
 
     def analyze(self, document: Document) -> Analysis:

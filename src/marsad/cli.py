@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from marsad.cli_evaluate import add_evaluate_actors, add_evaluate_events, add_train_confidence
+from marsad.cli_evaluate import add_evaluate_actors, add_evaluate_events, add_train_models
 from marsad.cli_kb import add_kb_commands
 from marsad.cli_ner import add_evaluate_ner, add_ner_command, add_train_ner
 from marsad.cli_store import add_store_commands
@@ -158,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     train = subparsers.add_parser("train", help="train the project's models from data")
     train_subparsers = train.add_subparsers(dest="model", required=True, metavar="MODEL")
     add_train_ner(train_subparsers)
-    add_train_confidence(train_subparsers)
+    add_train_models(train_subparsers)
     evaluate = subparsers.add_parser("evaluate", help="score marsad against gold files")
     evaluate_subparsers = evaluate.add_subparsers(dest="target", required=True, metavar="WHAT")
     add_evaluate_events(evaluate_subparsers)

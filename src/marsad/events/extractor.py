@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +39,7 @@ from marsad.events.lexicon import (
     TriggerLexicon,
 )
 from marsad.events.merge import merge_events
+from marsad.events.ranking import Candidate, Ranked, TargetRanking, candidates
 from marsad.events.syntax import PREPOSITIONS, SentenceSyntax
 from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
@@ -117,6 +119,7 @@ class _Context:
     own_days: list[tuple[int, str]] = field(default_factory=list)  # (start, day) of events their own timex dates
     meeting: list = field(default_factory=list)  # [sentence, source, target] of the last meeting made
     acts: list[tuple[tuple[int, int], Event]] = field(default_factory=list)  # events made so far, with sentences
+    named: dict[str, int] = field(default_factory=dict)  # how many mentions name each actor code
 
 
 @dataclass(slots=True)
@@ -136,26 +139,33 @@ class Found:
     event: Event | None = None
     cues: list[str] = field(default_factory=list)
     date_from_context: bool = False  # no date in its own sentence: it inherited the story's
+    # the codes of the rules' source and target, and the actors its sentence offered as the target (``marsad
+    # train ranking``)
+    candidates: tuple[frozenset[str], frozenset[str], list[Candidate]] | None = None
 
 
 class EventExtractor:
     """Finds PLOVER events in an analyzed document's sentences."""
 
-    def __init__(self, lexicon: TriggerLexicon, cues: Cues, confidence: ConfidenceModel | None = None) -> None:
+    def __init__(self, lexicon: TriggerLexicon, cues: Cues, confidence: ConfidenceModel | None = None,
+                 ranking: TargetRanking | None = None) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.confidence = confidence  # None: every event the rules make, with the rules' own confidence
+        self.ranking = ranking  # None: the targets the rules read, unranked
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = (), min_confidence: float | None = None,
-             learned_confidence: bool = True) -> EventExtractor:
-        """The shipped lexicons (extended by ``extra_dirs``) and confidence model; ``min_confidence``
-        replaces the model's threshold (0 keeps every event). Without ``learned_confidence``, the rules
-        alone: what ``marsad train confidence`` learns from."""
+             learned_confidence: bool = True, learned_ranking: bool = True) -> EventExtractor:
+        """The shipped lexicons (extended by ``extra_dirs``), target ranking and confidence model;
+        ``min_confidence`` replaces the model's threshold (0 keeps every event). Without ``learned_confidence``,
+        the events unweighed: what ``marsad train confidence`` learns from; without ``learned_ranking`` too, the
+        rules alone: what ``marsad train ranking`` learns from."""
         model = ConfidenceModel.load() if learned_confidence else None
         if model is not None and min_confidence is not None:
             model = model.with_threshold(min_confidence)
-        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs), model)
+        ranking = TargetRanking.load() if learned_ranking else None
+        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs), model, ranking)
 
     def extract(self, state: DocumentState) -> list[Found]:
         """Fill ``state.analysis.events``; return every trigger considered, with the reason for its fate."""
@@ -170,6 +180,7 @@ class EventExtractor:
             attacks=sorted([f.span for f in found if f.trigger.type == "ASSAULT" and f.hit.form != PAST]
                            + [(start, end) for start, end, category in cues if category == "attack_words"]),
             condemnations=sorted(f.span for f in found if f.trigger.type == "ACCUSE"),
+            named=Counter(m.actor.code for m in state.mentions if m.actor is not None),
         )
         events: list[Event] = []
         for item in found:
@@ -225,6 +236,21 @@ class EventExtractor:
             found.append(item)
         return found
 
+    def _ranked_target(self, context: _Context, item: Found, bounds: tuple[int, int], source: list[Actor],
+                       target: list[Actor]) -> Candidate | None:
+        """The actor its sentence names that the ranking would make the target instead of the rules' choice (or
+        where they found none); the candidates stay on the item, for ``marsad train ranking``."""
+        chosen, source_codes = _codes(target), _codes(source)
+        if chosen and chosen <= source_codes:
+            return None  # a state acting at home (its police arrest its own): the rules' considered choice
+        # what the rules could choose: no nationality adjective but the one they chose (الهجوم الإسرائيلي)
+        offered = [m for m in context.mentions.within(*bounds) if m.end <= bounds[1] and (
+            fills_argument(m) or (m.kind == ADJECTIVE and not m.dateline and bool(m.countries & chosen)))]
+        ranked = Ranked(item.trigger.type, item.trigger.frame, item.hit.form, (*item.rules, "-", "-")[1], item.span)
+        item.candidates = (source_codes, chosen,
+                           candidates(context.syntax, ranked, offered, chosen, source_codes, context.named))
+        return self.ranking.better(item.candidates[2], bool(chosen)) if self.ranking is not None else None
+
     def _cue_spans(self, state: DocumentState) -> list[tuple[int, int, str]]:
         normalized = state.normalized
         spans = []
@@ -275,11 +301,17 @@ class EventExtractor:
         if source and not target and trigger.type in _ANSWERING_TYPES and _points_back(state, item, arguments):
             target = _author_of_act_answered(state, context.acts, item.sentence, source)
             item.rules = (*item.rules, "act-answered")
+        pair = arguments.rules[-1] == "pair-reference"
+        ranked = None
+        if source and not pair and not (trigger.frame in JOINT_FRAMES and trigger.type not in SYMMETRIC_TYPES):
+            ranked = self._ranked_target(context, item, (sentence_start, sentence_end), source, target)
+        if ranked is not None:
+            item.rules = (*item.rules, "ranked-target" if target else "filled-target")
+            target = [ranked.actor]
         if not source or not target:
             item.decision = "no source or no target"
             return None
         codes_source, codes_target = _codes(source), _codes(target)
-        pair = arguments.rules[-1] == "pair-reference"
         if codes_source == codes_target and not pair and (
                 trigger.type not in DOMESTIC_TYPES or _same_group(source, target)):
             # a state may arrest or fight its own people; a group does not attack itself
@@ -300,7 +332,8 @@ class EventExtractor:
             context.own_days.append((start, timex.value))
         if modality == "asserted" and after_publication(date, state):
             modality = "planned"
-        spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + arguments.target]
+        target_mentions = [ranked.mention] if ranked is not None else arguments.target
+        spans = [(start, end)] + [(m.start, m.end) for m in arguments.source + target_mentions]
         evidence_start, evidence_end = min(s for s, _ in spans), max(e for _, e in spans)
         item.decision = "event"
         spoken = trigger.spoken_as is not None and bool(arguments.source) and all(_speaks(m) for m in arguments.source)
@@ -313,7 +346,7 @@ class EventExtractor:
             target=target,
             evidence=Span(evidence_start, evidence_end, text[evidence_start:evidence_end]),
             date=date,
-            location=_location(mentions, arguments.target if trigger.frame == "visit" else []),
+            location=_location(mentions, target_mentions if trigger.frame == "visit" else []),
             modality=modality,
             context=_context(trigger, in_sentence),
             confidence=round(trigger.strength * arguments.quality * (0.9 if timex else 0.8)
