@@ -1,5 +1,5 @@
 """``marsad evaluate events|actors GOLD.jsonl DOCS...``: analyze gold documents and score them; ``marsad train
-ranking|confidence GOLD.jsonl DOCS...``: learn from them which actor fills an event's slot, and how far to trust
+ranking|confidence GOLD.jsonl DOCS...``: learn from them which actor is an event's target, and how far to trust
 each extracted event."""
 
 from __future__ import annotations

@@ -12,9 +12,9 @@ chosen on documents the weights did not see.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -26,6 +26,16 @@ if TYPE_CHECKING:
     from marsad.model import Document
 
 THRESHOLDS = tuple(round(0.05 * step, 2) for step in range(13))  # 0 (keep all) to 0.6
+
+
+class Labelled(Protocol):
+    """What a logistic regression learns from: feature names and whether the example is right."""
+
+    @property
+    def features(self) -> list[str]: ...
+
+    @property
+    def right(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -53,7 +63,7 @@ def examples(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]
     return rows, required_total
 
 
-def fit(rows: list[Example], l2: float = 1.0, steps: int = 25) -> tuple[dict[str, float], float]:
+def fit(rows: Sequence[Labelled], l2: float = 1.0, steps: int = 25) -> tuple[dict[str, float], float]:
     """Weights per feature name and a bias that minimize the L2-penalized log loss, by Newton's method: each
     step solves the penalized Hessian exactly, so a few dozen steps reach the optimum (plain gradient descent
     with a fixed rate stopped far from it: the mean probability was 0.73 where 0.47 of the events were right)."""
