@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -29,6 +30,18 @@ _LEAD_SHARE = 0.1  # the first tenth of the text: the lead, where a story's own 
 
 def default_path() -> Path:
     return Path(str(resources.files("marsad") / "data" / "models" / "events" / "confidence.json"))
+
+
+def read_model(path: Path, what: str, well_formed: Callable[[Any], bool], expected: str) -> Any:
+    """A learned model's JSON, or an error naming the file: it cannot be read, or is not ``what`` (``expected``
+    lists what it must hold)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as error:
+        raise DataFileError(str(path), None, f"cannot read {what}: {error}") from None
+    if not well_formed(data):
+        raise DataFileError(str(path), None, f"not {what} ({expected})")
+    return data
 
 
 def _well_formed(data: Any) -> bool:
@@ -98,14 +111,8 @@ class ConfidenceModel:
 
     @classmethod
     def load(cls, path: Path | None = None) -> ConfidenceModel:
-        path = path or default_path()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            raise DataFileError(str(path), None, f"cannot read the event confidence model: {error}") from None
-        if not _well_formed(data):
-            raise DataFileError(str(path), None, f"not an event confidence model ({FORMAT}: format, weights, bias, "
-                                "threshold)")
+        data = read_model(path or default_path(), "an event confidence model", _well_formed,
+                          f"{FORMAT}: format, weights, bias, threshold")
         return cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("trained", {}))
 
     def save(self, path: Path) -> None:

@@ -20,9 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import DataFileError
 from marsad.events.arguments import CLAUSE_BREAK
-from marsad.events.confidence import ConfidenceModel
+from marsad.events.confidence import ConfidenceModel, read_model
 from marsad.events.syntax import SentenceSyntax
 from marsad.linking.mentions import Mention
 from marsad.model import Actor
@@ -111,14 +110,8 @@ class TargetRanking:
 
     @classmethod
     def load(cls, path: Path | None = None) -> TargetRanking:
-        path = path or default_path()
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as error:
-            raise DataFileError(str(path), None, f"cannot read the target ranking model: {error}") from None
-        if not _well_formed(data):
-            raise DataFileError(str(path), None, f"not a target ranking model ({FORMAT}: format, margin, unnamed, "
-                                "weights, bias)")
+        data = read_model(path or default_path(), "a target ranking model", _well_formed,
+                          f"{FORMAT}: format, margin, unnamed, none, weights, bias")
         model = ConfidenceModel(data["weights"], float(data["bias"]), 0.0)
         return cls(model, float(data["margin"]), float(data["unnamed"]), float(data["none"]), data.get("trained", {}))
 
