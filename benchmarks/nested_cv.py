@@ -12,7 +12,6 @@ with no ranking, so the two lines show what the ranking adds. Takes a few minute
 from __future__ import annotations
 
 import argparse
-import random
 from pathlib import Path
 
 from marsad.analyzer import Analyzer
@@ -31,9 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     pairs = _gold_documents(argparse.Namespace(gold=args.gold, docs=[args.docs], published_from_gold=False))
     ranking_rows = ranking_train.examples(Analyzer.load(learned_confidence=False, learned_ranking=False), pairs)
-    documents = sorted(document.id for document, _ in pairs)
-    random.Random(SEED).shuffle(documents)
-    fold_of = {document: i % args.folds for i, document in enumerate(documents)}
+    fold_of = confidence_train.document_folds((document.id for document, _ in pairs), args.folds, SEED)
     analyzer = Analyzer.load(learned_confidence=False)
     scores = {(ranked, dates): EventScore() for ranked in (True, False) for dates in (True, False)}
     for fold in range(args.folds):

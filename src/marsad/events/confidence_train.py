@@ -87,11 +87,16 @@ def fit(rows: Sequence[Labelled], l2: float = 1.0, steps: int = 25) -> tuple[dic
     return {name: round(float(weights[i]), 4) for name, i in vocabulary.items()}, round(float(weights[-1]), 4)
 
 
+def document_folds(documents: Iterable[str], folds: int, seed: int) -> dict[str, int]:
+    """Each document's fold: the documents in a seeded random order, dealt round the folds."""
+    order = sorted(set(documents))
+    random.Random(seed).shuffle(order)
+    return {document: i % folds for i, document in enumerate(order)}
+
+
 def cross_validated(rows: list[Example], folds: int, seed: int, l2: float) -> list[float]:
     """Each example's probability from a model trained on the other folds (split by document)."""
-    documents = sorted({row.document for row in rows})
-    random.Random(seed).shuffle(documents)
-    fold_of = {document: i % folds for i, document in enumerate(documents)}
+    fold_of = document_folds((row.document for row in rows), folds, seed)
     scores = [0.0] * len(rows)
     for fold in range(folds):
         weights, bias = fit([row for row in rows if fold_of[row.document] != fold], l2)

@@ -11,7 +11,6 @@ whose events, added where the rules made none, are right the most times more tha
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import product
@@ -19,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.evaluate.events import _codes
 from marsad.events.confidence import ConfidenceModel
-from marsad.events.confidence_train import fit
+from marsad.events.confidence_train import document_folds, fit
 from marsad.events.ranking import Candidate, TargetRanking, preferred
 from marsad.model import SYMMETRIC_TYPES
 
@@ -92,9 +91,7 @@ def _gold_target(gold_events: list[dict[str, Any]], event_type: str, source: fro
 
 def cross_validated(rows: list[TargetExample], folds: int, seed: int, l2: float) -> dict[int, list[float]]:
     """Each row's candidate scores from a model trained on the other folds (split by document)."""
-    documents = sorted({row.document for row in rows})
-    random.Random(seed).shuffle(documents)
-    fold_of = {document: i % folds for i, document in enumerate(documents)}
+    fold_of = document_folds((row.document for row in rows), folds, seed)
     scores: dict[int, list[float]] = {}
     for fold in range(folds):
         model = _fit([row for row in rows if fold_of[row.document] != fold], l2)
