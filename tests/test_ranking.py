@@ -30,7 +30,7 @@ def _ranking(weights: dict[str, float], margin: float = 0.0, unnamed: float = 0.
 
 def _candidate(code: str, chosen: bool) -> Candidate:
     actor = Actor(code, code, code, "state")
-    return Candidate(code, actor, Mention(0, 1, NAME, "GPE", [actor]), chosen, ())
+    return Candidate(actor, Mention(0, 1, NAME, "GPE", [actor]), chosen, ())
 
 
 def test_the_shipped_model_loads_and_says_what_it_learned_from():

@@ -34,11 +34,14 @@ _DISTANCES = (-10, -5, -2, 0, 2, 5, 10)  # signed word distance from the trigger
 class Candidate:
     """An actor the sentence names, as a possible target of one event."""
 
-    code: str
     actor: Actor
     mention: Mention  # its mention nearest the trigger
     chosen: bool  # the rules made it the target
     features: tuple[str, ...]
+
+    @property
+    def code(self) -> str:
+        return self.actor.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ def candidates(syntax: SentenceSyntax, event: Ranked, mentions: Iterable[Mention
             f"rank={_rank(distance, distances)}", f"clause_break={bool(CLAUSE_BREAK.search(between))}",
             f"targeted={bool(chosen)}", f"targeted|type={bool(chosen)}|{kind}",
         )
-        found.append(Candidate(code, actor, mention, picked, features))
+        found.append(Candidate(actor, mention, picked, features))
     return found
 
 
