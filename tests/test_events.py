@@ -974,3 +974,18 @@ def test_a_guessed_day_yields_to_a_restatement_of_that_week_not_to_an_occasion_y
 def test_unnamed_people_arrested_hide_no_target_further_on(analyzer, text, expected, not_expected):
     coded = _coded(analyzer, text)
     assert expected in coded and not_expected not in coded
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("هدد قيادي في حركة حماس إسرائيل بالرد على أي عدوان.", _event("THREATEN", "HAMAS", "ISR")),
+    ("واتهم مسؤول بوزارة الخارجية الأمريكية إيران بدعم الإرهاب.", _event("ACCUSE", "USA", "IRN")),
+    # a verb phrase after بأنها: "she" is the one who said it
+    ("قالت الشرطة الإيطالية بأنها ألقت القبض على ثلاثة ليبيين.", _event("COERCE", "ITA", "LBY")),
+])
+def test_a_member_of_a_body_and_a_resumed_speaker_act_for_it(analyzer, text, expected):
+    assert _coded(analyzer, text) == {expected}
+
+
+def test_a_member_a_feminine_verb_does_not_agree_with_is_its_object(analyzer):
+    coded = _coded(analyzer, "استهدفت غارة أمريكية قيادي في تنظيم داعش قرب الموصل.")
+    assert all("ISIS" not in source for _, source, _ in coded)

@@ -206,7 +206,7 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int], gender: str | None = None, possessed: bool = False,
                  unknown: Mention | None = None, attack: bool = False,
-                 object_pronoun: bool = False) -> tuple[Mention | None, str]:
+                 object_pronoun: bool = False, member_end: int | None = None) -> tuple[Mention | None, str]:
     """The agent: right after a verb (VSO) or a noun (genitive), else the nearest free mention before.
 
     A participle (مطالبا) takes the subject of the clause it hangs on, which comes before it, and so does
@@ -216,7 +216,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     start, end = trigger
     if gender == FIRST_PERSON:
         return None, "first-person"  # ندين: the one quoted, carried in; no name around the verb is "we"
-    if form in (PAST, PRESENT) and syntax.previous_word(start) in _PRONOUN_COMPLEMENTIZERS:
+    if form in (PAST, PRESENT, PHRASE) and syntax.previous_word(start) in _PRONOUN_COMPLEMENTIZERS:
         # وأعلنت الخارجية الإيرانية أنها رفضت منح أعضاء الكونغرس التأشيرات: "she" is the ministry, the
         # subject of the clause that reports, not a name after the verb
         before = [m for m in candidates if m.end <= start and syntax.preposition(m) in (None, "و")]
@@ -259,6 +259,13 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     if form in (PAST, PRESENT) and len(after) > 1 and syntax.preposition(after[0]) == "ل" \
             and syntax.preposition(after[1]) is None and syntax.distance(after[0].end, after[1].start) == 0:
         after = after[1:]  # دعا الأمين العام للأمم المتحدة بان كي مون: the organization is in the title
+    body = next((m for m in after if member_end is not None and m.start >= member_end), None)
+    if body is not None and form in (PAST, PRESENT) and syntax.preposition(body) in ("في", "ب") \
+            and syntax.distance(member_end, body.start) <= 1 \
+            and (gender != "f" or normalize_key(syntax.text[end:member_end]).endswith("ه")):
+        # هدد قيادي في حركة حماس إسرائيل: the body its member speaks for (استهدفت قيادي في تنظيم داعش: a
+        # feminine verb does not agree with him, he is its object)
+        return body, "member-subject"
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form == NOUN and after and _is_person(after[0]) and _title_words(syntax.text[end:after[0].start]):
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
@@ -640,6 +647,7 @@ class TriggerReading:
     ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
     ``unnamed_people``: spans of nouns for people the text does not name (أشخاص، مشتبها) after the trigger of an
     act done at home (an arrest): as its object, they leave it without a named target.
+    ``member_end``: where a noun for a member of a body (قيادي، مسؤول) right after the trigger ends.
     """
 
     frame: str
@@ -655,6 +663,7 @@ class TriggerReading:
     attack: bool = False
     continues: bool = False
     unnamed_people: tuple[tuple[int, int], ...] = ()
+    member_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -795,7 +804,8 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
     possessed = form == NOUN and reading.object_pronoun
     co_agents: list[Mention] = []
     subject, rule = find_subject(syntax, trigger, form, candidates, speakers, reading.gender, possessed,
-                                 _first_unknown(syntax, mentions, trigger[1]), reading.attack, reading.object_pronoun)
+                                 _first_unknown(syntax, mentions, trigger[1]), reading.attack, reading.object_pronoun,
+                                 reading.member_end)
     if rule == "preverbal-subject" or (rule == "preceding-subject" and form in (PAST, PRESENT)):
         co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
     elif rule == "verb-subject":

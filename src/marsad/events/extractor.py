@@ -406,6 +406,8 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
         unnamed_people=tuple((c[0], c[1]) for c in in_sentence if c[2] == "unnamed_people" and c[0] >= end)
         if trigger.self_targeted else (),
+        member_end=max((c[1] for c in in_sentence if c[2] == "members" and c[0] >= item.word_end
+                        and syntax.distance(item.word_end, c[0]) == 0), default=None),
         continues=carried is not None and (form == PARTICIPLE or (
             form in (PAST, PRESENT) and item.prefix[:1] in ("و", "ف") and context.topic[1:] == [item.sentence])))
     arguments = find_arguments(syntax, reading, mentions, speakers)

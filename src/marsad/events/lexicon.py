@@ -177,7 +177,7 @@ class Cues:
             data = load_yaml(source, "cues")
             window = data.get("window", window)
             for category in ("planned", "negated", "denied", "cancelled", "hypothetical", "habitual", "attribution",
-                             "requested", "weighed", "generic", "sport", "attack_words", "unnamed_people"):
+                             "requested", "weighed", "generic", "sport", "attack_words", "unnamed_people", "members"):
                 for word in data.get(category, []):
                     matcher.add(word, category)
             for domain, words in data.get("context", {}).items():
