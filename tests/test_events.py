@@ -989,20 +989,3 @@ def test_a_member_of_a_body_and_a_resumed_speaker_act_for_it(analyzer, text, exp
 def test_a_member_a_feminine_verb_does_not_agree_with_is_its_object(analyzer):
     coded = _coded(analyzer, "استهدفت غارة أمريكية قيادي في تنظيم داعش قرب الموصل.")
     assert all("ISIS" not in source for _, source, _ in coded)
-
-
-def _dated(analyzer, text: str, published: str) -> list[tuple[str, str | None]]:
-    return [(e.type, e.date) for e in analyzer.analyze(Document("t", text, published=published)).events]
-
-
-def test_a_headline_takes_the_day_the_body_gives_its_kind_of_act(analyzer):
-    text = ("إسرائيل تقصف أهدافا لحماس في غزة\n"
-            "قال الجيش الإسرائيلي الأربعاء إنه قصف، ليل الثلاثاء، مواقع لحركة حماس في قطاع غزة.")
-    assert _dated(analyzer, text, "2018-06-21") == [("ASSAULT", "2018-06-19")]  # one strike, Tuesday night
-
-
-def test_an_undated_headline_tells_the_latest_day_of_the_lead(analyzer):
-    text = ("موسكو ترفض الاتهامات الهولندية\n"
-            "قالت النيابة الهولندية الخميس إن الصاروخ الذي أسقط الطائرة نقل من وحدة عسكرية روسية. "
-            "وأكد وزير الخارجية الروسي سيرغي لافروف الجمعة أن هولندا لم تقدم أدلة.")
-    assert _dated(analyzer, text, "2018-05-25") == [("REJECT", "2018-05-25")]

@@ -138,7 +138,7 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
     date of its own takes the day of the last event its paragraph dated before it (اتصل ... أول من أمس ...
     حسبما أعلن البيت الأبيض أمس. وأكد أنه عبر عن امتنانه: the call's day, not the announcement's), else
     the last day-level date given earlier in the paragraph, else the story's day (the first day-level date
-    of the lead; for a headline the latest up to publication: it tells the newest act), else the publication day.
+    of the lead), else the publication day.
     An act of ``spoken`` words takes no story day from its own sentence: a date there that did not govern it
     dates the deed it speaks of (أدان المجلس الهجمات التي استهدفت السفارة الجمعة).
     """
@@ -154,13 +154,10 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
         return None
     lead = [s for s in state.sentences
             if not state.in_boilerplate(*s) and not is_title_line(text, s)][:_LEAD_SENTENCES]
-    days = [t.value for t in state.analysis.timexes
-            if lead and lead[0][0] <= t.start < lead[-1][1] and is_day(t) and not _on_dateline(text, t)
-            and not (spoken and sentence[0] <= t.start < sentence[1])
-            and near_publication(t.value, state) and not _recalled(state, t.start)]
-    if is_title_line(text, sentence):
-        days = sorted(day for day in days if day <= state.analysis.published[:10])[-1:]
-    story_day = days[0] if days else None
+    story_day = next((t.value for t in state.analysis.timexes
+                      if lead and lead[0][0] <= t.start < lead[-1][1] and is_day(t) and not _on_dateline(text, t)
+                      and not (spoken and sentence[0] <= t.start < sentence[1])
+                      and _near_publication(t.value, state) and not _recalled(state, t.start)), None)
     # with no day of the story's own, the story is the day's news: the lead, the headline above it and
     # the narration after it (a wire story: "أعلن الرئيس ..." is today's news; so is a story whose lead
     # only recalls older days)
@@ -176,7 +173,7 @@ def _recalled(state: DocumentState, offset: int) -> bool:
     return bool(words) and words[0] in _PLUPERFECT
 
 
-def near_publication(day: str, state: DocumentState) -> bool:
+def _near_publication(day: str, state: DocumentState) -> bool:
     """Within a week of the publication day: a news story's own day ("أمس"), not a date it recalls
     ("عالم ما بعد 11 شتنبر")."""
     begins = date_start(day)

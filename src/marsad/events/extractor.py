@@ -25,14 +25,7 @@ from marsad.events.arguments import (
     undergone_attack,
 )
 from marsad.events.confidence import ConfidenceModel
-from marsad.events.dating import (
-    after_publication,
-    context_date,
-    governing_timex,
-    is_day,
-    is_title_line,
-    near_publication,
-)
+from marsad.events.dating import after_publication, context_date, governing_timex, is_day
 from marsad.events.lexicon import (
     FIRST_PERSON,
     NOUN,
@@ -200,7 +193,6 @@ class EventExtractor:
                 context.acts.append((item.sentence, event))
                 if event.type == "CONSULT":
                     context.meeting[:] = [item.sentence, event.source, event.target]
-        self._date_headlines(state, context, found)
         events = merge_events(
             events, inherited={id(f.event) for f in found if f.event and f.date_from_context},
             nominal={id(f.event) for f in found if f.event and f.hit.form in (NOUN, PHRASE)})
@@ -208,20 +200,6 @@ class EventExtractor:
             events = self.confidence.apply(found, events, state.document.text, state.analysis.entities)
         state.analysis.events = events
         return found
-
-    @staticmethod
-    def _date_headlines(state: DocumentState, context: _Context, found: list[Found]) -> None:
-        """A headline's act that its own words do not date takes the day the story's body gives every act of
-        its type (إسرائيل تقصف 25 هدفا بغزة ... أنه قصف، ليل الثلاثاء): the headline tells that act, not the
-        day the story was filed."""
-        for item in found:
-            if item.event is None or not item.date_from_context \
-                    or not is_title_line(state.document.text, item.sentence):
-                continue
-            days = {day for other in found if other.trigger.type == item.trigger.type
-                    and (day := _stated_day(state, context, other)) is not None}
-            if len(days) == 1:
-                item.event.date = days.pop()
 
     def find_triggers(self, state: DocumentState) -> list[Found]:
         normalized = state.normalized
@@ -376,16 +354,6 @@ class EventExtractor:
                                    default=_HOME_SCORE) ** 0.5, 3),
             trigger=Span(start, end, text[start:end]),
         )
-
-
-def _stated_day(state: DocumentState, context: _Context, item: Found) -> str | None:
-    """The day the words of a trigger's own sentence give it, if within the week before publication."""
-    trigger = item.trigger
-    timex = governing_timex(state, context.timexes.within(*item.sentence), item.sentence, item.span,
-                            trigger.type in _SAID, held=trigger.type == "COERCE")
-    if timex is None or not is_day(timex) or after_publication(timex.value, state):
-        return None
-    return timex.value if near_publication(timex.value, state) else None
 
 
 def _barred(item: Found, context: _Context, text: str, before: list[tuple[int, int, str]],
