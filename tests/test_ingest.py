@@ -74,6 +74,15 @@ def test_malformed_json_lines_are_named_by_file_and_line(tmp_path):
     assert f"{path}:5: expected a JSON object" in errors[3]
 
 
+def test_a_line_separator_inside_a_json_string_ends_no_line(tmp_path):
+    # json.dumps leaves U+2028, U+2029 and U+0085 unescaped; a JSON line ends at "\n" alone
+    path = tmp_path / "docs.jsonl"
+    text = ARABIC + "\u2028" + ARABIC + "\u0085" + ARABIC
+    records = [{"id": "a", "text": text}, {"id": "b", "text": ARABIC}]
+    path.write_text("\r\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    assert [(d.id, d.text) for d in iter_documents([path])] == [("a", text), ("b", ARABIC)]
+
+
 def test_gzipped_json_lines_are_read_transparently(tmp_path):
     path = tmp_path / "docs.jsonl.gz"
     path.write_bytes(gzip.compress(json.dumps({"id": "z", "text": ARABIC}, ensure_ascii=False).encode()))

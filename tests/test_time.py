@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import pickle
 from pathlib import Path
 
@@ -242,3 +243,11 @@ def test_shipped_gold_accuracy(finder: TimeFinder) -> None:
     if not gold.exists():
         pytest.skip("gold/time/dev.jsonl is not next to the source tree")
     assert evaluate_time(gold, finder, out=None).accuracy >= 0.97
+
+
+def test_gold_cases_may_hold_a_line_separator(tmp_path: Path, finder: TimeFinder) -> None:
+    gold = tmp_path / "time.jsonl"
+    case = {"id": "a", "text": "قال الوزير\u2028 يوم 17 مارس 2017 إن", "expr": "17 مارس 2017", "published": None,
+            "value": "2017-03-17"}
+    gold.write_text(json.dumps(case, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert evaluate_time(gold, finder, out=None).accuracy == 1.0

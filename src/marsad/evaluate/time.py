@@ -45,7 +45,7 @@ def parse_published(value: str | None) -> dt.date | None:
 
 def _cases(path: Path) -> list[dict[str, Any]]:
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):  # JSON lines end at \n only
         if not line.strip():
             continue
         try:

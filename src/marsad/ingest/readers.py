@@ -80,8 +80,9 @@ def read_text_file(path: Path, text: str) -> Iterator[Item]:
 
 
 def _json_lines(path: Path, text: str) -> Iterator[Item]:
-    """CONTRACT JSON lines: one document object per line; a bad line is reported and skipped."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    """CONTRACT JSON lines: one document object per line; a bad line is reported and skipped. Lines end at
+    "\n" only: ``str.splitlines`` would also cut at the U+2028 or U+0085 a JSON string may hold unescaped."""
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
