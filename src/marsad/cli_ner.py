@@ -23,10 +23,8 @@ def run_ner(args: argparse.Namespace) -> int:
     """Tag a CoNLL token file and write ``token<TAB>TAG`` lines in input order."""
     sentences = read_conll(Path(args.conll))
     tagger = _load_tagger(getattr(args, "model", None))
-    tagged = []
-    for sent in sentences:
-        tokens = [tok for tok, _ in sent]
-        tagged.append(list(zip(tokens, tagger.tag(tokens), strict=True)))
+    tokens = [[tok for tok, _ in sent] for sent in sentences]
+    tagged = [list(zip(sent, tags, strict=True)) for sent, tags in zip(tokens, tagger.tag_many(tokens), strict=True)]
     text = format_conll(tagged)
     if args.output and args.output != "-":
         Path(args.output).write_text(text, encoding="utf-8")
@@ -57,7 +55,7 @@ def run_evaluate_ner(args: argparse.Namespace) -> int:
         return 2
     tagger = _load_tagger(args.model)
     gold_tags = [[tag or "O" for _, tag in sent] for sent in gold]
-    predicted = [tagger.tag([tok for tok, _ in sent]) for sent in gold]
+    predicted = tagger.tag_many([[tok for tok, _ in sent] for sent in gold])  # running text: names recur
     print(format_scores(evaluate(gold_tags, predicted)))
     return 0
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from marsad.ner.clusters import load_clusters
+from marsad.ner.consistency import consistent_tags
 from marsad.ner.crf import TAGS, WEIGHTS_FILE, LinearCRF
 from marsad.ner.features import Lexicon, normalize, shape
 from marsad.ner.neural_files import NEURAL_FILES
@@ -113,7 +114,8 @@ class EntityTagger:
         return self.tag_many([tokens])[0]
 
     def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags of each sentence, all tagged together (a document's sentences: one pass, not one per sentence)."""
+        """Tags of each sentence, all tagged together (a document's sentences: one pass, not one per sentence),
+        a name typed alike in nearby sentences (:mod:`marsad.ner.consistency`)."""
         chunks: list[list[str]] = []
         owners: list[tuple[int, int]] = []  # (sentence, tokens of the chunk that are the sentence's)
         for n, tokens in enumerate(sentences):
@@ -128,7 +130,7 @@ class EntityTagger:
         tags: list[list[str]] = [[] for _ in sentences]
         for (n, kept), chunk_tags in zip(owners, self._tag_chunks(chunks), strict=True):
             tags[n].extend(chunk_tags[:kept])
-        return tags
+        return consistent_tags(sentences, tags)
 
     def _tag_chunks(self, chunks: list[list[str]]) -> list[list[str]]:
         lexicon = self.lexicon
