@@ -11,7 +11,7 @@ from marsad.cli import main
 from marsad.errors import DataFileError
 from marsad.events import EventExtractor
 from marsad.events.confidence import ConfidenceModel
-from marsad.events.confidence_train import THRESHOLDS, Example, examples, fit
+from marsad.events.confidence_train import THRESHOLDS, Example, chosen_threshold, examples, fit
 from marsad.model import Document
 
 MEETING = "التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني في الرباط أمس."
@@ -97,3 +97,11 @@ def test_training_from_gold_writes_a_model_with_its_cross_validation(tmp_path, c
     assert model.threshold in THRESHOLDS and model.trained["documents"] == len(texts)
     assert model.probability(["type=CONSULT"]) > model.probability(["type=ACCUSE"])
     assert "cross-validated" in capsys.readouterr().out
+
+
+def test_a_threshold_within_noise_of_the_best_yields_to_a_better_f1():
+    table = [{"threshold": 0.05, "precision": 0.469, "recall": 0.470, "f1": 0.470},
+             {"threshold": 0.1, "precision": 0.481, "recall": 0.468, "f1": 0.475},
+             {"threshold": 0.3, "precision": 0.562, "recall": 0.433, "f1": 0.489}]
+    assert chosen_threshold(table, required_total=4000)["threshold"] == 0.1  # one standard error: 0.008
+    assert chosen_threshold(table, required_total=10_000_000)["threshold"] == 0.05  # no noise to speak of

@@ -11,6 +11,7 @@ chosen on documents the weights did not see.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -120,12 +121,23 @@ def threshold_table(rows: list[Example], scores: list[float], required_total: in
     return table
 
 
+def chosen_threshold(table: list[dict[str, float]], required_total: int) -> dict[str, float]:
+    """The row of the threshold whose precision and recall are both highest (the larger of the smaller: the
+    project asks for both, not their average). Rows whose smaller figure is within one standard error of the best
+    count as equal, and the better F1 among them wins: a difference that size is the sample's noise (the
+    one-standard-error rule; with the larger-of-the-smaller alone, 0.05 beat 0.10 by 0.001 of recall at a cost of
+    0.012 of precision)."""
+    top = max(min(row["precision"], row["recall"]) for row in table)
+    noise = math.sqrt(top * (1 - top) / max(1, required_total))
+    return max((row for row in table if min(row["precision"], row["recall"]) >= top - noise),
+               key=lambda row: (row["f1"], -row["threshold"]))
+
+
 def train(rows: list[Example], required_total: int, folds: int = 5, seed: int = 7, l2: float = 1.0,
           provenance: dict[str, Any] | None = None) -> ConfidenceModel:
-    """Weights from all examples; the threshold whose cross-validated precision and recall are both highest
-    (the larger of the smaller, then the better F1): the project asks for both, not their average."""
+    """Weights from all examples, and the threshold :func:`chosen_threshold` picks from their cross-validation."""
     table = threshold_table(rows, cross_validated(rows, folds, seed, l2), required_total)
-    best = max(table, key=lambda row: (min(row["precision"], row["recall"]), row["f1"], -row["threshold"]))
+    best = chosen_threshold(table, required_total)
     weights, bias = fit(rows, l2)
     trained = {**(provenance or {}), "examples": len(rows), "right": sum(row.right for row in rows),
                "documents": len({row.document for row in rows}), "required_gold_events": required_total,
