@@ -255,8 +255,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # done at someone's request (بطلب من): the one after من asked, the one who did it was asked
     ("وعقد مجلس الأمن الدولي جلسة طارئة بطلب من فرنسا.", _event("REQUEST", "FRA", "UN")),
 ])
-def test_sentence_is_coded(analyzer, text, expected):
-    assert expected in _coded(analyzer, text, published="2012-07-10")
+def test_sentence_is_coded(rules_analyzer, text, expected):
+    assert expected in _coded(rules_analyzer, text, published="2012-07-10")
 
 
 def test_an_official_of_an_organization_acts_for_it(analyzer):
