@@ -49,11 +49,15 @@ def _majority_types(counts: Counter[tuple[Name, str]]) -> dict[Name, str]:
 def _retagged(tokens: list[str], tags: list[str], types: dict[Name, str]) -> list[str]:
     for start, end, kind in spans(tags):
         _label(tags, start, end, types.get(tuple(tokens[start:end]), kind))
-    longest = max(map(len, types), default=0)
+    lengths: dict[str, list[int]] = {}  # a name's first word -> the lengths of the names it begins, longest first
+    for name in types:
+        lengths.setdefault(name[0], []).append(len(name))
+    for first in lengths.values():
+        first.sort(reverse=True)
     position = 0
     while position < len(tokens):
-        length = next((n for n in range(min(longest, len(tokens) - position), 0, -1)
-                       if tuple(tokens[position:position + n]) in types
+        length = next((n for n in lengths.get(tokens[position], ())
+                       if position + n <= len(tokens) and tuple(tokens[position:position + n]) in types
                        and all(tag == "O" for tag in tags[position:position + n])), 0)
         if length:
             _label(tags, position, position + length, types[tuple(tokens[position:position + length])])
