@@ -259,13 +259,14 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     if form in (PAST, PRESENT) and len(after) > 1 and syntax.preposition(after[0]) == "ل" \
             and syntax.preposition(after[1]) is None and syntax.distance(after[0].end, after[1].start) == 0:
         after = after[1:]  # دعا الأمين العام للأمم المتحدة بان كي مون: the organization is in the title
-    body = next((m for m in after if member_end is not None and m.start >= member_end), None)
-    if body is not None and form in (PAST, PRESENT) and syntax.preposition(body) in ("في", "ب") \
-            and syntax.distance(member_end, body.start) <= 1 \
-            and (gender != "f" or normalize_key(syntax.text[end:member_end]).endswith("ه")):
-        # هدد قيادي في حركة حماس إسرائيل: the body its member speaks for (استهدفت قيادي في تنظيم داعش: a
-        # feminine verb does not agree with him, he is its object)
-        return body, "member-subject"
+    if member_end is not None and form in (PAST, PRESENT):
+        body = next((m for m in after if m.start >= member_end), None)
+        if body is not None and syntax.preposition(body) in ("في", "ب") \
+                and syntax.distance(member_end, body.start) <= 1 \
+                and (gender != "f" or normalize_key(syntax.text[end:member_end]).endswith("ه")):
+            # هدد قيادي في حركة حماس إسرائيل: the body its member speaks for (استهدفت قيادي في تنظيم داعش: a
+            # feminine verb does not agree with him, he is its object)
+            return body, "member-subject"
     reach = _GENITIVE_REACH if form == NOUN else _SUBJECT_REACH
     if form == NOUN and after and _is_person(after[0]) and _title_words(syntax.text[end:after[0].start]):
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
