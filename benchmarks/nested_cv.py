@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 
 from marsad.analyzer import Analyzer
-from marsad.cli_evaluate import _gold_documents
+from marsad.cli_evaluate import gold_documents
 from marsad.evaluate.events import EventScore, score_document
 from marsad.events import confidence_train, ranking_train
 
@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, default=Path("gold/dev/docs.jsonl"))
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
-    pairs = _gold_documents(argparse.Namespace(gold=args.gold, docs=[args.docs], published_from_gold=False))
+    pairs = gold_documents(argparse.Namespace(gold=args.gold, docs=[args.docs], published_from_gold=False))
     ranking_rows = ranking_train.examples(Analyzer.load(learned_confidence=False, learned_ranking=False), pairs)
     fold_of = confidence_train.document_folds((document.id for document, _ in pairs), args.folds, SEED)
     analyzer = Analyzer.load(learned_confidence=False)

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from marsad.analyzer import Analyzer
-from marsad.events import EventExtractor
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "seeds.jsonl"
@@ -20,14 +19,10 @@ def analyzer() -> Analyzer:
 
 
 @pytest.fixture(scope="session")
-def rules_analyzer(analyzer: Analyzer) -> Analyzer:
+def rules_analyzer() -> Analyzer:
     """The same pipeline keeping every event the rules make (the learned confidence weighs them but drops none):
     what a test of one argument or trigger rule checks, whatever threshold the model was last trained to."""
-    extractor = analyzer.extractor
-    assert extractor.confidence is not None
-    keep_all = EventExtractor(extractor.lexicon, extractor.cues, extractor.confidence.with_threshold(0.0),
-                              extractor.ranking)
-    return Analyzer(analyzer.boilerplate, analyzer.time_finder, analyzer.linker, keep_all)
+    return Analyzer.load(min_confidence=0.0)
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,7 @@ def _read_gold(path: Path) -> dict[str, dict[str, Any]]:
     return gold
 
 
-def _gold_documents(args: argparse.Namespace) -> list[tuple[Document, dict[str, Any]]]:
+def gold_documents(args: argparse.Namespace) -> list[tuple[Document, dict[str, Any]]]:
     """The documents that have gold records, each with its record, in gold order."""
     from marsad.ingest.readers import iter_documents
 
@@ -53,7 +53,7 @@ def analyses_for_gold(args: argparse.Namespace) -> Iterator[tuple[Analysis, dict
     """Analyze the documents that have gold records, in gold order."""
     from marsad.analyzer import Analyzer
 
-    pairs = _gold_documents(args)
+    pairs = gold_documents(args)
     gold = dict((document.id, record) for document, record in pairs)
     analyzer = Analyzer.load(kb_dirs=args.kb_dirs, min_confidence=args.min_confidence)
     for result in analyzer.analyze_many([document for document, _ in pairs], jobs=args.jobs):
@@ -135,7 +135,7 @@ def _run_train_ranking(args: argparse.Namespace) -> int:
     from marsad.events.ranking import default_path
     from marsad.events.ranking_train import examples, train
 
-    pairs = _gold_documents(args)
+    pairs = gold_documents(args)
     analyzer = Analyzer.load(kb_dirs=args.kb_dirs, learned_confidence=False, learned_ranking=False)
     rows = examples(analyzer, pairs)
     if not rows:
@@ -158,7 +158,7 @@ def _run_train_confidence(args: argparse.Namespace) -> int:
     from marsad.events.confidence import default_path
     from marsad.events.confidence_train import examples, train
 
-    pairs = _gold_documents(args)
+    pairs = gold_documents(args)
     analyzer = Analyzer.load(kb_dirs=args.kb_dirs, learned_confidence=False)
     rows, required = examples(analyzer, pairs)
     if not rows:

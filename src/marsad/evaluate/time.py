@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.errors import InputError
+from marsad.ingest.readers import numbered_json_lines
 from marsad.model import Timex
 from marsad.time import TimeFinder
 
@@ -45,9 +46,7 @@ def parse_published(value: str | None) -> dt.date | None:
 
 def _cases(path: Path) -> list[dict[str, Any]]:
     cases = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):  # JSON lines end at \n only
-        if not line.strip():
-            continue
+    for number, line in numbered_json_lines(path.read_text(encoding="utf-8")):
         try:
             case = json.loads(line)
             start = case["text"].index(case["expr"])

@@ -79,12 +79,17 @@ def read_text_file(path: Path, text: str) -> Iterator[Item]:
     yield Document(id=stem, text=text)
 
 
-def _json_lines(path: Path, text: str) -> Iterator[Item]:
-    """CONTRACT JSON lines: one document object per line; a bad line is reported and skipped. Lines end at
-    "\n" only: ``str.splitlines`` would also cut at the U+2028 or U+0085 a JSON string may hold unescaped."""
+def numbered_json_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a JSON-lines text, numbered from 1. Lines end at "\n" only: ``str.splitlines``
+    would also cut at the U+2028 or U+0085 a JSON string may hold unescaped."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+        if line.strip():
+            yield number, line
+
+
+def _json_lines(path: Path, text: str) -> Iterator[Item]:
+    """CONTRACT JSON lines: one document object per line; a bad line is reported and skipped."""
+    for number, line in numbered_json_lines(text):
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
