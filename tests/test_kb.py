@@ -423,6 +423,21 @@ def test_the_alliance_or_union_named_last_is_meant_by_the_bare_word(analyzer, te
     assert [e.actor.id for e in analysis.entities if e.text in ("الحلف", "الاتحاد", "التحالف")] == [code]
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    # the armed group the article names most: the Houthis, not Yemen
+    ("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة. وقال المتحدث إن المتمردين أطلقوا صاروخا على جازان.",
+     "HOUTHIS"),
+    # no armed group named: rebels of the state the article is about
+    ("قالت وزارة الدفاع اليمنية إن المتمردين أطلقوا صاروخا على مأرب.", "YEM"),
+    # gunmen are not a group word: they stay the state's, even where a group is named
+    ("أعلنت حركة الشباب مسؤوليتها عن هجوم سابق في الصومال. وأطلق المسلحون النار على جنود في مقديشو.", "SOM"),
+])
+def test_bare_rebels_are_the_armed_group_the_article_names(analyzer, text, code):
+    analysis = analyzer.analyze(Document("t", text, published="2015-07-26"))
+    words = ("المتمردين", "المسلحون")
+    assert {e.actor.code for e in analysis.entities if e.text in words and e.actor} == {code}
+
+
 def _actor_named(analyzer, text: str, name: str):
     analysis = analyzer.analyze(Document("t", text, published="2012-03-01"))
     return next(e.actor for e in analysis.entities if e.text == name)

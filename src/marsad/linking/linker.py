@@ -84,6 +84,7 @@ class References:
     agents_alone: frozenset[str]  # nouns that are a body even without a nationality (الشرطة, not الأمن)
     dateline_words: frozenset[str]  # agencies and bureau words a dateline holds besides its places
     org_words: tuple[str, ...] = ()  # الحركة، الحزب: the organization named before whose name opens so
+    group_words: frozenset[str] = frozenset()  # المتمردون: the armed group the document names most
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -96,7 +97,8 @@ class References:
                           for word in item["words"])
         dateline = frozenset(normalize_key(word) for word in data.get("dateline_words", []))
         return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data.get("own_state", [])), state_words,
-                   defaults, agents, alone, dateline, tuple(data.get("org_words", [])))
+                   defaults, agents, alone, dateline, tuple(data.get("org_words", [])),
+                   frozenset(normalize_key(word) for word in data.get("group_words", [])))
 
 
 class ActorLinker:
@@ -250,8 +252,11 @@ class ActorLinker:
 
         A bare security, interior, legislative or judicial body (قوات الأمن، الشرطة، الداخلية، مجلس النواب،
         المحكمة) in an article about one state is that state's: domestic news rarely repeats the nationality.
-        Other bare nouns (الحكومة، الخارجية، المسؤولين) stay unlinked: they as often mean a foreign one.
+        Other bare nouns (الحكومة، الخارجية، المسؤولين) stay unlinked: they as often mean a foreign one. Bare
+        rebels and militias (``group_words``: المتمردون، الميليشيات) in an article that names an armed group are
+        that group's fighters (the Houthis in a story of the Yemen war), not the state's.
         """
+        group = _main_armed_group(mentions)
         kept: list[Mention] = []
         skip = -1
         for i, mention in enumerate(mentions):
@@ -282,8 +287,10 @@ class ActorLinker:
                 continue
             if (follower is None or follower.kind != ADJECTIVE or len(follower.countries) != 1
                     or not _qualifiers_only(text[mention.end:follower.start])):
-                if (focus and sector in BARE_AGENT_SECTORS
-                        and normalize_key(text[mention.start:mention.end]) in self.references.agents_alone):
+                key = normalize_key(text[mention.start:mention.end])
+                if key in self.references.group_words and group is not None:
+                    kept.append(Mention(mention.start, mention.end, AGENT, "ORG", [group], office=sector, score=0.5))
+                elif key in self.references.agents_alone and focus and sector in BARE_AGENT_SECTORS:
                     kept.append(_body_mention(mention.start, mention.end, focus[0], focus[0], sector, 0.5))
                 continue
             kept.append(_body_mention(mention.start, follower.end, next(iter(follower.countries)),
@@ -722,6 +729,17 @@ def _opens_lineage(text: str, start: int, end: int, mention: Mention) -> bool:
     الخييلي is not Hosni Mubarak): the tagger's longer name is the person."""
     return (mention.kind == NAME and bool(mention.actors) and all(a.kind == "person" for a in mention.actors)
             and " " not in text[start:end] and text[end:end + 5].split()[:1] in (["بن"], ["ابن"]))
+
+
+def _main_armed_group(mentions: list[Mention]) -> Actor | None:
+    """The non-state armed group the document names most often (first named on a tie), if it names one."""
+    groups = Counter(m.actors[0].id.split(".")[0] for m in mentions if m.kind == NAME and len(m.actors) == 1
+                     and m.actors[0].country is None and (m.actors[0].sector or "").startswith("REB"))
+    if not groups:
+        return None
+    top = groups.most_common(1)[0][0]
+    return next(m.actors[0] for m in mentions if m.kind == NAME and len(m.actors) == 1
+                and m.actors[0].id.split(".")[0] == top)
 
 
 def _body_mention(start: int, end: int, country: str, state_name: str, sector: str, score: float) -> Mention:
