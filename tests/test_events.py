@@ -606,7 +606,10 @@ def test_a_nationality_inside_the_object_is_not_the_subject(analyzer):
                                   "وأدانت قطر بشدة التفجير الإرهابي الذي استهدف مسجدا في الرياض.",
                                   "قطر تدين تفجيري الرياض",
                                   # a place after ل is what the attack struck
-                                  "وأعربت قطر عن إدانتها الشديدة للاستهداف الصاروخي لمدينة الرياض."])
+                                  "وأعربت قطر عن إدانتها الشديدة للاستهداف الصاروخي لمدينة الرياض.",
+                                  # an attack the place witnessed (شهدته), or named by a bare noun
+                                  "وأكدت قطر إدانتها للتفجيرات الإرهابية التي شهدتها الرياض.",
+                                  "وأعربت قطر عن إدانتها للحادث الذي استهدف مسجدا في الرياض."])
 def test_the_victim_of_a_condemned_attack_is_not_accused_but_supported(analyzer, text):
     coded = _coded(analyzer, text, published="2016-01-03")
     assert not any(kind == "ACCUSE" for kind, _, _ in coded)
@@ -629,6 +632,14 @@ def test_what_is_said_in_a_call_is_the_callers(analyzer, said):
 def test_a_condemned_attack_whose_author_is_named_accuses_the_author(analyzer, text):
     coded = _coded(analyzer, text, published="2016-01-03")
     assert _event("ACCUSE", "QAT", "ISIS") in coded
+    assert not any(kind == "SUPPORT" for kind, _, _ in coded)
+
+
+@pytest.mark.parametrize("text", ["واتهمت قطر السعودية بالهجوم على السفارة الإيرانية في طهران.",
+                                  "وألقت قطر باللوم على السعودية في الهجوم على السفارة الإيرانية في طهران."])
+def test_an_accusation_over_an_attack_accuses_and_does_not_support_its_victim(analyzer, text):
+    coded = _coded(analyzer, text, published="2016-01-03")
+    assert _event("ACCUSE", "QAT", "SAU") in coded
     assert not any(kind == "SUPPORT" for kind, _, _ in coded)
 
 

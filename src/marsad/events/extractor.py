@@ -70,7 +70,7 @@ DAMMA = "\u064f"  # on a past verb, only the passive carries it (اعتُقل، 
 OBJECT_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "ته", "تها", "تهم", "وه", "وها", "وهم", "ناه", "اه"})
 # What an attack struck: after على/ضد/بحق, where it happened (في، بـ), or after a verb of striking
 _VICTIM_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "بحق", "في", "ب"))
-_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع", "ضرب"))
+_STRUCK_VERBS = tuple(normalize_key(w) for w in ("استهدف", "طال", "تعرض", "يتعرض", "وقع", "ضرب", "شهد", "جدت"))
 _AT_A_MEETING_TYPES = frozenset({"AGREE"})
 _MEETING_REACH = 2  # sentences from a meeting to an agreement made at it
 _IN_THE_COURSE_OF = frozenset(normalize_key(w) for w in ("في", "خلال"))  # في اتصال هاتفي، خلال لقاء
@@ -428,10 +428,11 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     victim = _victim_of_condemned_attack(
         syntax, context.attacks, arguments.source[0], max(end, arguments.source[0].end),
         context.mentions.within(max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)),
-    ) if trigger.type == "ACCUSE" and arguments.source and arguments.rules[-1] != "object-adjective" else None
+    ) if trigger.mode == "condemn" and arguments.source and arguments.rules[-1] != "object-adjective" else None
     if victim is not None:
         # أدانت قطر الهجوم على السفارة السعودية، تدين تفجيري اسطنبول: the victim of an attack whose author is not
-        # named is not accused; standing by it is support
+        # named is not accused; standing by it is support. Only a condemnation: an accusation or blame over an
+        # attack (اتهمتها واشنطن بالهجوم على مجمعها، ألقت باللوم على روسيا في الهجوم) names its author
         arguments = Arguments(arguments.source, [victim], (*arguments.rules, "victim"), arguments.quality)
     if trigger.type == "ASSAULT" and form == NOUN and arguments.rules[0] == "preceding-subject" \
             and all(_speaks(m) for m in arguments.source) and not _launched(syntax, start):
