@@ -643,6 +643,15 @@ def test_an_accusation_over_an_attack_accuses_and_does_not_support_its_victim(an
     assert not any(kind == "SUPPORT" for kind, _, _ in coded)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("واتهم الوزير البحريني، في حوار مع صحيفة الشرق الأوسط، قطر بإطالة الأزمة.", _event("ACCUSE", "BHR", "QAT")),
+    ("ودعا الرئيس المصري، خلال كلمة ألقاها أمام البرلمان الأوروبي، إسرائيل إلى وقف الاستيطان.",
+     _event("REQUEST", "EGY", "ISR")),
+])
+def test_an_aside_between_commas_after_the_subject_holds_no_party(rules_analyzer, text, expected):
+    assert _coded(rules_analyzer, text) == {expected}
+
+
 def test_an_agreement_right_after_a_meeting_is_made_by_its_parties(analyzer):
     text = ("التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني في الرباط أمس. "
             "وتم خلال اللقاء التوقيع على اتفاقيتين للتعاون الأمني.")

@@ -882,14 +882,16 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
     """Directed and host frames: the first other party after the trigger (في, where, only as a last resort),
     a nationality that ends the object phrase (أدان الهجوم الإسرائيلي), else the last other party before."""
     trigger, subject = reading.span, agent.subject
-    free = [m for m in after if subject is None or not same_side(m, subject)]
+    # after the verb, or after its subject when that follows the verb (VSO), and after an aside there
+    # (اتهم الوزير، في حوار مع صحيفة الشرق الأوسط، قطر)
+    object_start = max(trigger[1], subject.end if subject is not None else 0)
+    object_start = syntax.aside_end(object_start) or object_start
+    free = [m for m in after if m.start >= object_start and (subject is None or not same_side(m, subject))]
     others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
               or [m for m in free if syntax.preposition(m) == "في"])[:1]
-    unknown = _first_unknown(syntax, mentions, max(trigger[1], subject.end if subject is not None else 0))
+    unknown = _first_unknown(syntax, mentions, object_start)
     if others and unknown is not None and unknown.start < others[0].start:
         others = []  # واشنطن تشيد بشامير وتتجاهل ممارساته ضد الفلسطينيين: the one praised is not coded
-    # after the verb, or after its subject when that follows the verb (VSO)
-    object_start = max(trigger[1], subject.end if subject is not None else 0)
     object_adjective = next((m for m in agent.adjectives if m.start >= object_start
                              # هاجم المسلحون الحوثيون اليمنيون: right after the subject, it describes it
                              and not (subject is not None and subject.start >= trigger[1]

@@ -38,6 +38,11 @@ CONSTRUCT_HEADS = frozenset(normalize_key(w) for w in (
 _PLACE_PHRASE = 2  # words a place or construct phrase may put between a preposition and the name
 # Words that open a list of participants (بين مصر والسعودية، بمشاركة قوات أمريكية)
 BETWEEN_WORDS = frozenset(normalize_key(c + w) for w in ("بين", "بمشاركة", "بقيادة") for c in ("", "و"))
+# Words that open an aside between commas after a verb's subject (اتهم الوزير، في حوار مع صحيفة، قطر ...)
+_ASIDE_OPENERS = frozenset(normalize_key(w) for w in (
+    "في", "خلال", "على", "عبر", "أمام", "لدى", "بعد", "قبل", "أثناء", "وفق", "حسب", "بحسب", "وفقا", "من"))
+_ASIDE_REACH = 12  # words an aside may hold
+_COMMAS = frozenset({"،", ","})
 
 
 class SentenceSyntax:
@@ -86,6 +91,21 @@ class SentenceSyntax:
         """Up to ``count`` word tokens that begin at or after ``offset``."""
         index = bisect_left(self.starts, offset)
         return [t for t in self.tokens[index:index + 2 * count] if t.is_word][:count]
+
+    def aside_end(self, offset: int) -> int | None:
+        """Where an aside that opens right after ``offset`` ends (after its closing comma): a comma, a
+        preposition and a closing comma within a few words (اتهم الوزير، في حوار مع صحيفة الشرق الأوسط، قطر).
+        What it names is neither the verb's subject nor its object."""
+        index = bisect_left(self.starts, offset)
+        tokens = self.tokens[index:index + 2 * _ASIDE_REACH + 2]
+        if len(tokens) < 3 or tokens[0].text not in _COMMAS or normalize_key(tokens[1].text) not in _ASIDE_OPENERS:
+            return None
+        for token in tokens[2:]:
+            if token.text in _COMMAS:
+                return token.end
+            if not token.is_word and token.text not in ('"', "«", "»", "(", ")", "-", "/"):
+                return None  # the sentence or clause ends first
+        return None
 
     def previous_word(self, offset: int) -> str | None:
         """The normalized word token just before ``offset``."""
