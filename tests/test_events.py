@@ -652,6 +652,12 @@ def test_an_aside_between_commas_after_the_subject_holds_no_party(rules_analyzer
     assert _coded(rules_analyzer, text) == {expected}
 
 
+def test_villages_in_the_countryside_of_a_place_are_where_an_attack_happens(rules_analyzer):
+    # ريف القنيطرة: the countryside of a Syrian province, in the attacker's own state
+    text = "واستهدفت قوات النظام السوري قرى قصيبة وقرقس في ريف القنيطرة الأوسط بالمدفعية الثقيلة."
+    assert _coded(rules_analyzer, text) == {_event("ASSAULT", "SYR", "SYR")}
+
+
 def test_an_agreement_right_after_a_meeting_is_made_by_its_parties(analyzer):
     text = ("التقى وزير الخارجية المغربي ناصر بوريطة نظيره الإسباني في الرباط أمس. "
             "وتم خلال اللقاء التوقيع على اتفاقيتين للتعاون الأمني.")

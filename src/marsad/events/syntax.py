@@ -28,7 +28,8 @@ DIRECTIONS = frozenset(normalize_key(w) for w in (
     "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "وسط", "أقصى"))
 # Nouns that name a kind of place before its name (العاصمة الإماراتية أبو ظبي، مدينة درنة)
 PLACE_HEADS = frozenset(normalize_key(w) for w in (
-    "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار")
+    "العاصمة", "عاصمة", "مدينة", "المدينة", "بلدة", "البلدة", "ولاية", "محافظة", "منطقة", "إقليم", "ميناء", "مطار",
+    "ريف", "قرية", "القرية", "قرى", "ضواحي", "أطراف", "مخيم")
 ) | DIRECTIONS
 # Heads of a construct whose genitive is a state (زعيمي روسيا، وزير خارجية مصر، قادة دول الخليج)
 CONSTRUCT_HEADS = frozenset(normalize_key(w) for w in (
