@@ -652,6 +652,19 @@ def test_an_aside_between_commas_after_the_subject_holds_no_party(rules_analyzer
     assert _coded(rules_analyzer, text) == {expected}
 
 
+def test_the_leaders_of_a_body_travel_on_its_visits(rules_analyzer):
+    coded = _coded(rules_analyzer, "يصل قادة الاتحاد الأوروبي، الثلاثاء، إلى طوكيو.")
+    assert {kind for kind, _, _ in coded} == {"CONSULT"}
+    assert {code for _, source, target in coded for code in source | target} == {"EU", "JPN"}
+
+
+def test_a_similar_call_is_another_call(rules_analyzer):
+    text = ("وأجرى الرئيس الفرنسي اتصالا هاتفيا مع رئيس الوزراء الإسرائيلي، واتصالا مماثلا مع رئيس السلطة "
+            "الفلسطينية محمود عباس.")
+    calls = {frozenset(source | target) for kind, source, target in _coded(rules_analyzer, text) if kind == "CONSULT"}
+    assert calls == {frozenset({"FRA", "ISR"}), frozenset({"FRA", "PSE"})}
+
+
 def test_villages_in_the_countryside_of_a_place_are_where_an_attack_happens(rules_analyzer):
     # ريف القنيطرة: the countryside of a Syrian province, in the attacker's own state
     text = "واستهدفت قوات النظام السوري قرى قصيبة وقرقس في ريف القنيطرة الأوسط بالمدفعية الثقيلة."

@@ -93,6 +93,9 @@ _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subjec
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG"})
+# Heads that make the body or state after them its officials (يصل قادة الاتحاد الأوروبي إلى طوكيو)
+_LEADERS = frozenset(normalize_key(w) for w in (
+    "قادة", "زعماء", "رؤساء", "وزراء", "ممثلو", "ممثلي", "مسؤولو", "مسؤولي", "مندوبو", "مندوبي", "سفراء"))
 _SPEAKING_SECTORS = frozenset({"GOV", "DIP", "LEG", "JUD", "PTY", "MED", "NGO", "REL"})
 # Acts that answer another (a condemnation, a denial, a protest) and may name it only by pointing back to it
 _ANSWERING_TYPES = frozenset({"ACCUSE", "REJECT", "PROTEST"})
@@ -288,6 +291,7 @@ class EventExtractor:
             item.decision = "background: what befell someone named before (اعتقاله)"
             return None
         if trigger.person_agent and arguments.source and not _official(arguments.source[0]) \
+                and syntax.previous_word(arguments.source[0].start) not in _LEADERS \
                 and "delegation" not in arguments.rules:
             item.decision = "no official travels: وصلت الطائرة، وصلت القوات is no visit"
             return None
