@@ -44,6 +44,7 @@ _ASIDE_OPENERS = frozenset(normalize_key(w) for w in (
     "في", "خلال", "على", "عبر", "أمام", "لدى", "بعد", "قبل", "أثناء", "وفق", "حسب", "بحسب", "وفقا", "من"))
 _ASIDE_REACH = 12  # words an aside may hold
 _COMMAS = frozenset({"،", ","})
+_INSIDE_AN_ASIDE = frozenset({'"', "«", "»", "(", ")", "-", "/"})  # marks an aside may hold; others end the clause
 
 
 class SentenceSyntax:
@@ -104,7 +105,7 @@ class SentenceSyntax:
         for token in tokens[2:]:
             if token.text in _COMMAS:
                 return token.end
-            if not token.is_word and token.text not in ('"', "«", "»", "(", ")", "-", "/"):
+            if not token.is_word and token.text not in _INSIDE_AN_ASIDE:
                 return None  # the sentence or clause ends first
         return None
 

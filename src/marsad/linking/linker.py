@@ -733,13 +733,12 @@ def _opens_lineage(text: str, start: int, end: int, mention: Mention) -> bool:
 
 def _main_armed_group(mentions: list[Mention]) -> Actor | None:
     """The non-state armed group the document names most often (first named on a tie), if it names one."""
-    groups = Counter(m.actors[0].id.split(".")[0] for m in mentions if m.kind == NAME and len(m.actors) == 1
-                     and m.actors[0].country is None and (m.actors[0].sector or "").startswith("REB"))
+    groups = [m.actors[0] for m in mentions if m.kind == NAME and len(m.actors) == 1
+              and m.actors[0].country is None and (m.actors[0].sector or "").startswith("REB")]
     if not groups:
         return None
-    top = groups.most_common(1)[0][0]
-    return next(m.actors[0] for m in mentions if m.kind == NAME and len(m.actors) == 1
-                and m.actors[0].id.split(".")[0] == top)
+    top = Counter(actor.id.split(".")[0] for actor in groups).most_common(1)[0][0]
+    return next(actor for actor in groups if actor.id.split(".")[0] == top)
 
 
 def _body_mention(start: int, end: int, country: str, state_name: str, sector: str, score: float) -> Mention:
