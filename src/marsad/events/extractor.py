@@ -381,7 +381,7 @@ def _barred(item: Found, context: _Context, text: str, before: list[tuple[int, i
     if item.trigger.type == "ASSAULT" and normalize_key(text[start:item.span[1]]) in _DEATH_NOUNS \
             and any(word.removeprefix("و").startswith(_RESULT_VERBS) for word in syntax.previous_words(start, 3)):
         return "the outcome of an act told before (أسفر عن مقتل، أدى إلى مقتل)"
-    if any(c[2] == "habitual" for c in in_sentence):
+    if any(c[2] == "habitual" and not _relative_between(syntax, item.span[1], c[0]) for c in in_sentence):
         return "habitual or background statement"
     if any(c[2] == "sport" for c in in_sentence):
         return "sport: a match, not a political event"
@@ -596,6 +596,13 @@ def _places_where(syntax: SentenceSyntax, mentions: list[Mention], end: int) -> 
     """The places after ``end`` that في or ب names as where something happens (في جنوب ليبيا، بليبيا)."""
     return [m for m in mentions if m.start >= end and m.countries and m.entity_type in ("GPE", "LOC")
             and syntax.preposition(m) in _WHERE_PREPOSITIONS]
+
+
+def _relative_between(syntax: SentenceSyntax, end: int, start: int) -> bool:
+    """A relative pronoun between ``end`` and a later ``start``: what follows it describes a noun, not the act
+    before it (وقع اتفاقا على تشكيل مجلس ...، والذي سيجتمع مرة واحدة كل عام)."""
+    words = syntax.words_after(end, syntax.distance(end, start))
+    return any(normalize_key(t.text).removeprefix("و") in RELATIVE_PRONOUNS for t in words)
 
 
 def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
