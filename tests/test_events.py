@@ -173,6 +173,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وقال رئيس الوزراء العراقي إن العراق يقف إلى جانب الأردن في أزمته الاقتصادية.", _event("SUPPORT", "IRQ", "JOR")),
     # an air raid (أغار على)
     ("وأغارت الطائرات الإسرائيلية على مواقع للجيش السوري قرب دمشق.", _event("ASSAULT", "ISR", "SYR")),
+    # an execution carried out (أعدم، نفذت حكم الإعدام), a condolence cable sent
+    ("وأعدمت السلطات الإيرانية مواطنا بريطانيا أدين بالتجسس.", _event("COERCE", "IRN", "GBR")),
+    ("وأعلن العراق تنفيذ حكم الإعدام بحق مدانين سعوديين.", _event("COERCE", "IRQ", "SAU")),
+    ("وبعث أمير الكويت برقية عزاء إلى الرئيس المصري.", _event("SUPPORT", "KWT", "EGY")),
     # raids by security forces (دهمت، عملية دهم)
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
     # disapproval voiced (عن استهجانها، عن سخطه)
@@ -279,6 +283,18 @@ def test_a_passive_verb_takes_what_follows_as_patient(analyzer):
 
 def test_a_standing_relation_in_a_relative_clause_is_not_an_event(analyzer):
     assert _coded(analyzer, "وقالت روسيا التي تدعم الرئيس السوري بشار الأسد إنها سترسل مساعدات.") == set()
+
+
+def test_a_habit_told_in_a_relative_clause_does_not_make_the_act_habitual(analyzer):
+    text = "ووقع الرئيس السوداني مع نظيره التركي اتفاقا على تشكيل مجلس للتعاون، والذي سيجتمع مرة واحدة كل عام."
+    assert _event("AGREE", "SDN", "TUR") in _coded(analyzer, text)
+    assert _coded(analyzer, "ويوقع الرئيس السوداني مع نظيره التركي اتفاقا كل عام.") == set()
+
+
+@pytest.mark.parametrize("text", ["وهدد تنظيم داعش بإعدام رهينة بريطاني.", "وقضت محكمة إيرانية بإعدام مواطن بريطاني."])
+def test_a_threat_of_execution_or_a_death_sentence_is_no_execution(analyzer, text):
+    analysis = analyzer.analyze(Document("t", text, published="2018-04-10"))
+    assert "execution" not in {e.mode for e in analysis.events}
 
 
 def test_confessing_is_not_recognizing(analyzer):
