@@ -217,6 +217,22 @@ def test_a_preposition_ends_a_title(analyzer):
 
 
 
+@pytest.mark.parametrize(("text", "person", "body"), [
+    # a title closed by its nationality does not take in the body named right after it, nor one after a comma
+    ("وطالب وزير الخارجية الإسرائيلي حماس بوقف إطلاق الصواريخ.", "وزير الخارجية الإسرائيلي", "HAMAS"),
+    ("وقال وزير الخارجية اليمني، إن الميليشيات الحوثية ترفض الحوار.", "وزير الخارجية اليمني", "HOUTHIS"),
+])
+def test_a_title_closed_by_its_nationality_ends_before_the_next_body(analyzer, text, person, body):
+    analysis = analyzer.analyze(Document("t", text, published="2018-05-10"))
+    assert {e.text for e in analysis.entities if e.type == "PER"} == {person}
+    assert any(e.actor and e.actor.code == body for e in analysis.entities if e.type == "ORG")
+
+
+def test_a_body_after_a_word_still_completes_a_title(analyzer):
+    text = "وقال السفير الروسي لدى الأمم المتحدة إن بلاده ترفض القرار."
+    analysis = analyzer.analyze(Document("t", text, published="2018-05-10"))
+    assert {e.text for e in analysis.entities if e.type == "PER"} == {"السفير الروسي لدى الأمم المتحدة"}
+
 @pytest.mark.parametrize(("text", "code"), [
     # an organization's adjective after a title names the body: the UN envoy, not the state in context
     ("تونس - التقى المبعوث الأممي وزير الخارجية التونسي.", "UN"),

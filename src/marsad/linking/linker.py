@@ -358,7 +358,8 @@ class ActorLinker:
                         org = adjective_of.id
                     else:
                         country = next(iter(follower.countries))
-                elif follower.kind == NAME and follower.entity_type == "ORG" and org is None:
+                elif follower.kind == NAME and follower.entity_type == "ORG" and org is None and not (
+                        country is not None and _title_ended(text, end, follower.start)):
                     org = follower.actor.id if follower.actor else None
                     country = country or (follower.actor.country if follower.actor else None)
                     kept.append(follower)
@@ -662,6 +663,14 @@ def _title_gap(text: str, end: int, start: int) -> int:
     if any(normalize_key(word) in _TITLE_BREAKERS for word in between.split()):
         return _FAR
     return _gap(text, end, start)
+
+
+def _title_ended(text: str, end: int, start: int) -> bool:
+    """A title closed by its nationality is over where a comma or nothing at all stands before the next
+    body (وطالب وزير الخارجية الإسرائيلي حماس، قال وزير الخارجية اليمني، إن الميليشيات الحوثية): only a
+    word between (السفير الروسي لدى الأمم المتحدة) lets the body complete it."""
+    between = text[end:start]
+    return "،" in between or "," in between or not between.split()
 
 
 def _gap(text: str, end: int, start: int) -> int:
