@@ -177,6 +177,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وأعدمت السلطات الإيرانية مواطنا بريطانيا أدين بالتجسس.", _event("COERCE", "IRN", "GBR")),
     ("وأعلن العراق تنفيذ حكم الإعدام بحق مدانين سعوديين.", _event("COERCE", "IRQ", "SAU")),
     ("وبعث أمير الكويت برقية عزاء إلى الرئيس المصري.", _event("SUPPORT", "KWT", "EGY")),
+    # a cell or ring dismantled is an arrest (تفكيك خلية); an exchange of fire is a clash
+    ("وأعلنت السلطات المغربية تفكيك خلية إرهابية موالية لتنظيم داعش.", _event("COERCE", "MAR", "ISIS")),
+    ("ووقع تبادل لإطلاق النار بين الجيش اللبناني ومسلحين من جبهة النصرة.", _event("ASSAULT", "LBN,NUSRA", "LBN,NUSRA")),
     # raids by security forces (دهمت، عملية دهم)
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
     # disapproval voiced (عن استهجانها، عن سخطه)
