@@ -991,6 +991,21 @@ def test_a_warning_of_a_danger_threatens_no_one(analyzer, text):
     assert not any(kind == "THREATEN" for kind, _, _ in _coded(analyzer, text))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قصف إسرائيلي على غزة بعد سقوط صاروخ في بئر السبع", _event("ASSAULT", "ISR", "PSE")),
+    ("رفض فلسطيني لقرار ترامب بشأن القدس", _event("REJECT", "PSE", "USA"))])
+def test_a_verbal_noun_qualified_by_a_nationality_is_its_agents_act(analyzer, text, expected):
+    # قصف، رفض: the past verb and its verbal noun are written alike; an indefinite nationality adjective after
+    # it qualifies the noun (a headline's "Israeli shelling"), it is no subject of a verb
+    assert _coded(analyzer, text) == {expected}
+
+
+def test_a_student_is_no_demand(analyzer):
+    # طالب سوداني: a Sudanese student, not the verb طالب (demanded) with a Sudanese subject
+    text = "لقي طالب سوداني مصرعه بعد أن فجر نفسه بعبوة ناسفة في منطقة الرقة السورية."
+    assert not any(kind == "REQUEST" for kind, _, _ in _coded(analyzer, text))
+
+
 def test_two_is_no_praise(analyzer):
     # اثنان (two), with hamza and alef maqsura normalized away, reads as أثنى (praised) + a dual ending
     text = "وقالت رئاسة الأركان التركية إن عسكريا تركيا قتل وجرح اثنان آخران في صدام مع مسلحين في سوريا."

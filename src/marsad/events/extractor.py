@@ -399,7 +399,7 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     syntax, text = context.syntax, state.document.text
     speakers = set() if trigger.type in SPEECH_TYPES else _speakers(state, syntax, mentions, in_sentence, start)
     carried = _carried_topic(state, context, item)
-    form = _argument_form(item, text, syntax)
+    form = _argument_form(item, text, syntax, mentions)
     reading = TriggerReading(
         trigger.frame, (start, end), form,
         object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
@@ -615,18 +615,32 @@ def _in_relative_clause(syntax: SentenceSyntax, text: str, start: int) -> bool:
     return joined and len(before) >= 2 and before[1] in RELATIVE_PRONOUNS
 
 
-def _argument_form(item: Found, text: str, syntax: SentenceSyntax) -> str:
+def _argument_form(item: Found, text: str, syntax: SentenceSyntax, mentions: list[Mention]) -> str:
     """The form a trigger's arguments are read by: a phrase opened by a preposition (بالسجن المؤبد) or by a
     noun (تعزيزات عسكرية) is nominal, its agent written before it; so is a past-verb form after a
-    preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of), or one that
-    carries a preposition or the article (لشكره: to thank him; no verb takes them)."""
+    preposition, which can only be its verbal noun (عن رفض السلطات الجزائرية: the refusal of), one that
+    carries a preposition or the article (لشكره: to thank him; no verb takes them), and one an indefinite
+    nationality adjective qualifies (قصف إسرائيلي على غزة: Israeli shelling, as headlines write it)."""
     if item.hit.form == PHRASE and (normalize_key(text[item.span[0]:item.span[1]])[:3] in ("بال", "لل")
                                     or _nominal_phrase(text[item.span[0]:item.span[1]]) or _expressed(text, item)):
         return NOUN
     if item.hit.form == PAST and (syntax.previous_word(item.span[0]) in NOUN_GOVERNORS
-                                  or any(clitic in item.prefix for clitic in _NOUN_CLITICS)):
+                                  or any(clitic in item.prefix for clitic in _NOUN_CLITICS)
+                                  or _qualified_by_nationality(item, syntax, mentions)):
         return NOUN
     return item.hit.form
+
+
+def _qualified_by_nationality(item: Found, syntax: SentenceSyntax, mentions: list[Mention]) -> bool:
+    """A three-letter past form, which is also the verbal noun of its verb (قصف، رفض، طرد), with a nationality
+    adjective without the article right after it (قصف إسرائيلي): an adjective agreeing with an indefinite noun,
+    since a verb's subject would be a noun (قصف الجيش الإسرائيلي). Longer forms are other words (طالب سوداني:
+    a Sudanese student)."""
+    if item.suffix or len(normalize_key(syntax.text[item.span[0]:item.span[1]])) != 3:
+        return False
+    after = syntax.next_word_start(item.word_end)
+    return after is not None and not normalize_key(syntax.text[after:after + 2]).startswith("ال") \
+        and any(m.kind == ADJECTIVE and m.start == after for m in mentions)
 
 
 def _expressed(text: str, item: Found) -> bool:
