@@ -180,6 +180,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a cell or ring dismantled is an arrest (تفكيك خلية); an exchange of fire is a clash
     ("وأعلنت السلطات المغربية تفكيك خلية إرهابية موالية لتنظيم داعش.", _event("COERCE", "MAR", "ISIS")),
     ("ووقع تبادل لإطلاق النار بين الجيش اللبناني ومسلحين من جبهة النصرة.", _event("ASSAULT", "LBN,NUSRA", "LBN,NUSRA")),
+    # spoke by phone (تحدث ... عبر الهاتف، تحدث هاتفيا)
+    ("وتحدثت رئيسة الوزراء البريطانية تيريزا ماي مع الرئيس الأمريكي دونالد ترامب عبر الهاتف مساء الثلاثاء.",
+     _event("CONSULT", "GBR", "USA")),
     # raids by security forces (دهمت، عملية دهم)
     ("ونفذت قوات الأمن التونسية عملية دهم في ولاية القصرين.", _event("COERCE", "TUN", "TUN")),
     # disapproval voiced (عن استهجانها، عن سخطه)
@@ -1004,6 +1007,10 @@ def test_a_student_is_no_demand(analyzer):
     # طالب سوداني: a Sudanese student, not the verb طالب (demanded) with a Sudanese subject
     text = "لقي طالب سوداني مصرعه بعد أن فجر نفسه بعبوة ناسفة في منطقة الرقة السورية."
     assert not any(kind == "REQUEST" for kind, _, _ in _coded(analyzer, text))
+
+
+def test_speaking_about_is_no_call(analyzer):
+    assert not _coded(analyzer, "وتحدث الرئيس الأمريكي دونالد ترامب عن العلاقات مع الصين في خطاب أمام الكونغرس.")
 
 
 def test_two_is_no_praise(analyzer):
