@@ -1013,6 +1013,15 @@ def test_speaking_about_is_no_call(analyzer):
     assert not _coded(analyzer, "وتحدث الرئيس الأمريكي دونالد ترامب عن العلاقات مع الصين في خطاب أمام الكونغرس.")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the one struck before the instrument, its genitive the agent; a party further on is only where
+    ("وقتل شاب فلسطيني برصاص الجيش الإسرائيلي خلال احتجاجات قرب السفارة الأمريكية.", _event("ASSAULT", "ISR", "PSE")),
+    ("وقتل ثلاثة جنود سوريين بنيران إسرائيلية في الجولان.", _event("ASSAULT", "ISR", "SYR"))])
+def test_the_one_struck_by_an_instrument_is_named_before_it(analyzer, text, expected):
+    assert {e for e in _coded(analyzer, text) if e[0] == "ASSAULT"} >= {expected}
+    assert not any(kind == "ASSAULT" and "USA" in target for kind, _, target in _coded(analyzer, text))
+
+
 def test_two_is_no_praise(analyzer):
     # اثنان (two), with hamza and alef maqsura normalized away, reads as أثنى (praised) + a dual ending
     text = "وقالت رئاسة الأركان التركية إن عسكريا تركيا قتل وجرح اثنان آخران في صدام مع مسلحين في سوريا."

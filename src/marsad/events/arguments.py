@@ -68,6 +68,7 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
+_STRUCK_REACH = 4  # words between the one struck and the instrument that struck them (مقتل فلسطيني برصاص)
 _UNNAMED_OBJECT_REACH = 2  # words between an act and the unnamed people it is done to (القبض على 5 أشخاص)
 CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")  # what ends a clause: no genitive, no since-phrase reaches across it
 # prepositions, simple or compound (لصالح): what follows them is their complement
@@ -643,6 +644,8 @@ class TriggerReading:
     that verb. ``object_from``: where a noun naming the target begins (استدعت سفير البحرين): the actor it
     introduces is the target. ``passive``: the verb is written passive (اعتُقل).
     ``genitive_patient``: a noun trigger's genitive underwent the act (اعتقال الصحفي).
+    ``patient_before``: the one struck is named before the trigger, its agent is the genitive after it (قتل
+    فلسطيني برصاص الجيش الإسرائيلي).
     ``attack``: the trigger is an attack: after its noun, ل may name forces or an armed group as its author
     (غارات لقوات التحالف), and forces named as its genitive were attacked (مقتل الجنود), not its authors.
     ``continues``: the verb is joined by و to an earlier clause of its sentence, whose subject is ``carried``.
@@ -661,6 +664,7 @@ class TriggerReading:
     object_from: int | None = None
     passive: bool = False
     genitive_patient: bool = False
+    patient_before: bool = False
     attack: bool = False
     continues: bool = False
     unnamed_people: tuple[tuple[int, int], ...] = ()
@@ -741,6 +745,8 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
         participants = _brought_together(syntax, trigger, candidates) if form == NOUN else []
         if participants:
             return Arguments(participants[:1], participants[1:], ("brought-together",), 0.9)
+    if reading.patient_before:
+        return _struck_before_arguments(syntax, trigger, mentions, candidates)
     if form == NOUN and reading.genitive_patient:
         if reading.object_pronoun:
             return _pronoun_patient(syntax, trigger, candidates, enforced=not reading.attack)
@@ -754,6 +760,25 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
                         and not same_side(m, by_agent)), None)
         return Arguments([by_agent], [patient] if patient else [], ("by-agent", "patient"), 0.9)
     return None
+
+
+def _struck_before_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], mentions: list[Mention],
+                             candidates: list[Mention]) -> Arguments:
+    """قتل 8 متظاهرين فلسطينيين برصاص القوات الإسرائيلية: the instrument's genitive, right after it, is the agent
+    (a party or a nationality: بنيران إسرائيلية); the one struck is named just before it, as a party or a
+    nationality. A party further on (خلال المواجهات على حدود غزة) is where, not who was struck."""
+    def party(m: Mention) -> bool:
+        return m in candidates or (m.kind == ADJECTIVE and len(m.actors) == 1)
+
+    agent = next((m for m in mentions if m.start >= trigger[1] and party(m)
+                  and syntax.distance(trigger[1], m.start) <= _GENITIVE_REACH
+                  and not CLAUSE_BREAK.search(syntax.text, trigger[1], m.start)), None)
+    struck = next((m for m in reversed(mentions) if m.end <= trigger[0] and party(m)
+                   and syntax.distance(m.end, trigger[0]) <= _STRUCK_REACH
+                   and not CLAUSE_BREAK.search(syntax.text, m.end, trigger[0])
+                   and (agent is None or not same_side(m, agent))), None)
+    return Arguments([agent] if agent else [], [struck] if struck else [], ("instrument-genitive", "struck-before"),
+                     0.85)
 
 
 def _object_word_arguments(syntax: SentenceSyntax, reading: TriggerReading, object_from: int,

@@ -407,7 +407,8 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         complement=form == NOUN and (_completes_other_verb(item, context.verbs)
                                      or _condemned(item, context.condemnations, syntax)),
         object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
-        genitive_patient=trigger.genitive_patient, attack=trigger.type == "ASSAULT",
+        genitive_patient=trigger.genitive_patient, patient_before=trigger.patient_before,
+        attack=trigger.type == "ASSAULT",
         unnamed_people=tuple((c[0], c[1]) for c in in_sentence if c[2] == "unnamed_people" and c[0] >= end)
         if trigger.self_targeted else (),
         member_end=max((c[1] for c in in_sentence if c[2] == "members" and c[0] >= item.word_end

@@ -30,6 +30,7 @@ class Trigger:
     object_words: tuple[str, ...] = ()  # nouns naming the target (استدعى السفير ...): never the subject
     self_targeted: bool = False  # with no other party named, it happens inside the actor's own state
     genitive_patient: bool = False  # اعتقال الصحفي: the noun's genitive underwent the act
+    patient_before: bool = False  # قتل فلسطيني برصاص الجيش: the one struck is named before it, its agent after
     spoken_as: str | None = None  # the type when a speaker, not a fighter, does it (هاجم ترامب إيران: ACCUSE)
     person_agent: bool = False  # only a person or officials do it (وصل الوزير، وصل وفد; not وصلت الطائرة)
     unless_after: tuple[str, ...] = ()  # words that, right before it, make it another thing (حفل استقبال)
@@ -146,6 +147,7 @@ class TriggerLexicon:
                     object_words=tuple(normalize_key(w) for w in item.get("object_words", [])),
                     self_targeted=bool(item.get("self_targeted", False)),
                     genitive_patient=item.get("genitive") == "patient",
+                    patient_before=item.get("patient") == "before",
                     spoken_as=item.get("spoken_as"),
                     person_agent=item.get("agent") == "person",
                     unless_after=tuple(normalize_key(w) for w in item.get("unless_after", [])),
