@@ -1022,6 +1022,13 @@ def test_the_one_struck_by_an_instrument_is_named_before_it(analyzer, text, expe
     assert not any(kind == "ASSAULT" and "USA" in target for kind, _, target in _coded(analyzer, text))
 
 
+def test_the_one_party_before_the_charge_is_the_accused(analyzer):
+    # the accuser is the subject carried from before; the party between the verb and the charge (ب...) is accused
+    text = "ونفت روسيا أي تورط لها في تسميم الجاسوس السابق وتتهم بريطانيا بشن حملة ضدها."
+    assert _event("ACCUSE", "RUS", "GBR") in _coded(analyzer, text)
+    assert _event("ACCUSE", "GBR", "RUS") not in _coded(analyzer, text)
+
+
 def test_two_is_no_praise(analyzer):
     # اثنان (two), with hamza and alef maqsura normalized away, reads as أثنى (praised) + a dual ending
     text = "وقالت رئاسة الأركان التركية إن عسكريا تركيا قتل وجرح اثنان آخران في صدام مع مسلحين في سوريا."

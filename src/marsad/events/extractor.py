@@ -430,6 +430,14 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         # أشاد بـ X) or by its pronoun (طالبها); a party named before is the setting, unless a verb joined by و
         # goes on about it (أدانت الجزائر تدمير الأضرحة في مالي ودعت)
         arguments = Arguments(arguments.source, [], (*arguments.rules, "no-addressee"), arguments.quality)
+    if trigger.mode == "accuse" and form in (PAST, PRESENT) and not reading.object_pronoun \
+            and arguments.rules[:2] == ("verb-subject", "preceding-object") \
+            and _charge_follows(syntax.next_word(arguments.source[0].end)):
+        # وتتهم بريطانيا بشن حملة ضدها، واتهم إسرائيل باستخدام القوة: an accusation names the accused; the one
+        # party between the verb and the charge is the accused, and the accuser the party named before (not with
+        # the accused as the verb's pronoun: والذي تتهمه تركيا بالوقوف وراء الانقلاب)
+        arguments = Arguments(arguments.target, arguments.source, (*arguments.rules, "accused-before-charge"),
+                              arguments.quality)
     victim = _victim_of_condemned_attack(
         syntax, context.attacks, arguments.source[0], max(end, arguments.source[0].end),
         context.mentions.within(max(item.sentence[0], start - _REACH), min(item.sentence[1], end + _REACH)),
@@ -450,6 +458,12 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
         arguments.rules[0] in _SUBJECT_RULES and form != NOUN)) else None
     return arguments
+
+
+def _charge_follows(word: str | None) -> bool:
+    """The word after an accused party names the charge (بشن، باستخدام، بأنه), not a clause with a subject of its
+    own (بأن إيران ...: the accusation's content, whose accused is named in it)."""
+    return word is not None and word.startswith("ب") and word != normalize_key("بأن")
 
 
 def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arguments: Arguments,
