@@ -1029,6 +1029,12 @@ def test_the_one_party_before_the_charge_is_the_accused(analyzer):
     assert _event("ACCUSE", "GBR", "RUS") not in _coded(analyzer, text)
 
 
+def test_a_preacher_calls_for_nothing(analyzer):
+    # داعية إسلامي: a preacher, not the participle داعية (calling for)
+    text = "وعرضت الولايات المتحدة مكافأة لمن يدلي بمعلومات عن حافظ سعيد وهو داعية إسلامي يعيش بحرية في باكستان."
+    assert not any(kind == "REQUEST" for kind, _, _ in _coded(analyzer, text))
+
+
 def test_two_is_no_praise(analyzer):
     # اثنان (two), with hamza and alef maqsura normalized away, reads as أثنى (praised) + a dual ending
     text = "وقالت رئاسة الأركان التركية إن عسكريا تركيا قتل وجرح اثنان آخران في صدام مع مسلحين في سوريا."
