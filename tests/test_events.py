@@ -1029,10 +1029,13 @@ def test_the_one_party_before_the_charge_is_the_accused(analyzer):
     assert _event("ACCUSE", "GBR", "RUS") not in _coded(analyzer, text)
 
 
-def test_a_preacher_calls_for_nothing(analyzer):
-    # داعية إسلامي: a preacher, not the participle داعية (calling for)
-    text = "وعرضت الولايات المتحدة مكافأة لمن يدلي بمعلومات عن حافظ سعيد وهو داعية إسلامي يعيش بحرية في باكستان."
-    assert not any(kind == "REQUEST" for kind, _, _ in _coded(analyzer, text))
+def test_a_preacher_calls_for_nothing(rules_analyzer):
+    # داعية إسلامي: a preacher, not the participle داعية (calling for): not even considered as a call
+    text = ('وأوردت وزارة الخارجية الأميركية أن "رابطة ميلي الإسلامية "واجهة لجماعة "عسكر طيبة"، وهي جماعة مسلحة '
+            "أسسها حافظ سعيد، وهو داعية إسلامي يعيش بحرية في باكستان، وقدمت الولايات المتحدة مكافأة قدرها 10 ملايين "
+            'دولار لاعتقاله.\nمن جانبها، تعتبر الولايات المتحدة "عسكر طيبة" جماعة إرهابية.')
+    _, found = rules_analyzer.analyze_explained(Document("t", text, published="2018-04-04"))
+    assert not any(f.trigger.id == "call_on" for f in found)
 
 
 def test_two_is_no_praise(analyzer):
