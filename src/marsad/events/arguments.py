@@ -746,7 +746,7 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
         if participants:
             return Arguments(participants[:1], participants[1:], ("brought-together",), 0.9)
     if reading.patient_before:
-        return _struck_before_arguments(syntax, trigger, mentions, candidates)
+        return _struck_before_arguments(syntax, trigger, mentions)
     if form == NOUN and reading.genitive_patient:
         if reading.object_pronoun:
             return _pronoun_patient(syntax, trigger, candidates, enforced=not reading.attack)
@@ -762,13 +762,12 @@ def _construction_arguments(syntax: SentenceSyntax, reading: TriggerReading, men
     return None
 
 
-def _struck_before_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], mentions: list[Mention],
-                             candidates: list[Mention]) -> Arguments:
+def _struck_before_arguments(syntax: SentenceSyntax, trigger: tuple[int, int], mentions: list[Mention]) -> Arguments:
     """قتل 8 متظاهرين فلسطينيين برصاص القوات الإسرائيلية: the instrument's genitive, right after it, is the agent
     (a party or a nationality: بنيران إسرائيلية); the one struck is named just before it, as a party or a
     nationality. A party further on (خلال المواجهات على حدود غزة) is where, not who was struck."""
     def party(m: Mention) -> bool:
-        return m in candidates or (m.kind == ADJECTIVE and len(m.actors) == 1)
+        return fills_argument(m) or (m.kind == ADJECTIVE and len(m.actors) == 1)
 
     agent = next((m for m in mentions if m.start >= trigger[1] and party(m)
                   and syntax.distance(trigger[1], m.start) <= _GENITIVE_REACH

@@ -460,10 +460,13 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     return arguments
 
 
+_THAT = normalize_key("بأن")  # بأن + a clause with its own subject
+
+
 def _charge_follows(word: str | None) -> bool:
     """The word after an accused party names the charge (بشن، باستخدام، بأنه), not a clause with a subject of its
     own (بأن إيران ...: the accusation's content, whose accused is named in it)."""
-    return word is not None and word.startswith("ب") and word != normalize_key("بأن")
+    return word is not None and word.startswith("ب") and word != _THAT
 
 
 def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arguments: Arguments,
