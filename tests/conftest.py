@@ -20,9 +20,10 @@ def analyzer() -> Analyzer:
 
 @pytest.fixture(scope="session")
 def rules_analyzer() -> Analyzer:
-    """The same pipeline keeping every event the rules make (the learned confidence weighs them but drops none):
-    what a test of one argument or trigger rule checks, whatever threshold the model was last trained to."""
-    return Analyzer.load(min_confidence=0.0)
+    """The same pipeline keeping every event the rules make (the learned confidence weighs them but drops none)
+    and adding none no trigger names: what a test of one argument or trigger rule checks, whatever the models
+    were last trained to."""
+    return Analyzer.load(min_confidence=0.0, learned_implicit=False)
 
 
 @pytest.fixture(scope="session")

@@ -1076,8 +1076,8 @@ def test_a_guessed_day_yields_to_a_restatement_of_that_week_not_to_an_occasion_y
     ("واعتقلت الشرطة التونسية شخصين ليبيين قرب الحدود.", _event("COERCE", "TUN", "LBY"),
      _event("COERCE", "TUN", "TUN")),
 ])
-def test_unnamed_people_arrested_hide_no_target_further_on(analyzer, text, expected, not_expected):
-    coded = _coded(analyzer, text)
+def test_unnamed_people_arrested_hide_no_target_further_on(rules_analyzer, text, expected, not_expected):
+    coded = _coded(rules_analyzer, text)
     assert expected in coded and not_expected not in coded
 
 

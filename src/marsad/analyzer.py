@@ -69,13 +69,14 @@ class Analyzer:
     @classmethod
     def load(cls, kb_dirs: Sequence[Path] = (), tagger: EntityTagger | None = None,
              min_confidence: float | None = None, learned_confidence: bool = True,
-             learned_ranking: bool = True) -> Analyzer:
+             learned_ranking: bool = True, learned_implicit: bool = True) -> Analyzer:
         """Load the shipped resources, extended by user data directories (``--kb DIR``).
 
         A user directory has the layout of the package's own data: ``kb/`` for knowledge-base files,
         ``time/`` for temporal lexicons, ``lexicons/`` for triggers, cues and boilerplate rules.
         ``min_confidence`` replaces the learned threshold under which an event is dropped (0 keeps all);
-        without ``learned_confidence`` the events keep the rules' own confidence, and without
+        without ``learned_implicit`` only the events a trigger names are made; without ``learned_confidence``
+        they keep the rules' own confidence (and none is added without a trigger), and without
         ``learned_ranking`` too they are the rules' alone (their parties not ranked).
         """
         check_user_roots(kb_dirs)
@@ -84,7 +85,8 @@ class Analyzer:
             boilerplate=BoilerplateRules.load(tuple(user_files(lexicons, "boilerplate*.yaml"))),
             time_finder=TimeFinder.load(extra_dirs=user_dirs(kb_dirs, "time")),
             linker=ActorLinker(KnowledgeBase.load(extra_dirs=user_dirs(kb_dirs, "kb")), tagger or EntityTagger.load()),
-            extractor=EventExtractor.load(lexicons, min_confidence, learned_confidence, learned_ranking),
+            extractor=EventExtractor.load(lexicons, min_confidence, learned_confidence, learned_ranking,
+                                          learned_implicit),
         )
 
     def analyze(self, document: Document) -> Analysis:
@@ -93,6 +95,12 @@ class Analyzer:
 
     def analyze_explained(self, document: Document) -> tuple[Analysis, list[Found]]:
         """The analysis plus every trigger the event stage considered, with the fate of each."""
+        state, found = self.analyze_state(document)
+        return state.analysis, found
+
+    def analyze_state(self, document: Document) -> tuple[DocumentState, list[Found]]:
+        """Everything the stages learned of the document (``marsad train implicit`` reads its sentences and
+        mentions), and every trigger considered."""
         if not document.text or not document.text.strip():
             raise InputError(document.id, "empty text")
         if len(document.text) > MAX_DOCUMENT_CHARS:
@@ -102,7 +110,7 @@ class Analyzer:
         self._find_time(state)
         self.linker.link(state)
         found = self.extractor.extract(state)
-        return state.analysis, found
+        return state, found
 
     def _prepare(self, document: Document) -> DocumentState:
         analysis = Analysis(id=document.id, text=document.text)

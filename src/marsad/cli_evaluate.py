@@ -109,19 +109,26 @@ def add_evaluate_actors(evaluate_subparsers: argparse._SubParsersAction) -> None
 
 
 def add_train_models(train_subparsers: argparse._SubParsersAction) -> None:
-    """``marsad train ranking|confidence GOLD.jsonl DOCS... [--out FILE]``: train the ranking first (the
-    confidence learns from events whose parties it ranked)."""
-    for name, description, run in (
+    """``marsad train ranking|confidence|implicit GOLD.jsonl DOCS... [--out FILE]``: train them in that order (the
+    confidence learns from events whose parties the ranking chose, the implicit model from the events the
+    confidence keeps)."""
+    for name, description, run, l2 in (
             ("ranking", "learn which actor a sentence names is an event's target, from gold documents",
-             _run_train_ranking),
+             _run_train_ranking, 1.0),
             ("confidence", "learn each event's confidence, and which to drop, from gold documents",
-             _run_train_confidence)):
+             _run_train_confidence, 1.0),
+            ("implicit", "learn which events sentences report without a trigger, from gold documents",
+             _run_train_implicit, 2.0)):
         parser = _add_gold_command(train_subparsers, name, description, run)
         parser.add_argument("--out", type=Path, help="model file to write (default: the package's model)")
         parser.add_argument("--folds", type=int, default=5,
                             help="cross-validation folds, split by document (default 5)")
         parser.add_argument("--seed", type=int, default=7, help="seed of the split into folds (default 7)")
-        parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic regression (default 1)")
+        parser.add_argument("--l2", type=float, default=l2,
+                            help=f"L2 penalty of the logistic regression (default {l2:g})")
+    implicit = train_subparsers.choices["implicit"]
+    implicit.add_argument("--min-count", type=int, default=20,
+                          help="features seen in fewer examples are left out (default 20)")
 
 
 def _provenance(args: argparse.Namespace) -> dict[str, str]:
@@ -150,6 +157,29 @@ def _run_train_ranking(args: argparse.Namespace) -> int:
     print(f"cross-validated at margin {model.margin:.2f}, unnamed choice {model.unnamed:.2f}: {best['changed']} "
           f"targets changed, {best['fixed']} wrong made right, {best['broken']} right made wrong; at no choice "
           f"{model.none:.2f}: {added['added']} targets added where the rules found none, {added['right']} right")
+    return 0
+
+
+def _run_train_implicit(args: argparse.Namespace) -> int:
+    from marsad.analyzer import Analyzer
+    from marsad.events.implicit import default_path
+    from marsad.events.implicit_train import gold_documents as read_documents
+    from marsad.events.implicit_train import train
+
+    pairs = gold_documents(args)
+    documents = read_documents(Analyzer.load(kb_dirs=args.kb_dirs, learned_implicit=False), pairs)
+    if not any(d.readings for d in documents):
+        raise MarsadError("no sentence of these documents names two actors: nothing to learn from")
+    model = train(documents, folds=args.folds, seed=args.seed, min_count=args.min_count, c=1.0 / args.l2,
+                  provenance=_provenance(args))
+    out = args.out or default_path()
+    model.save(out)
+    table = model.trained["cross_validation"]
+    best = next(row for row in table if row["threshold"] == model.threshold)
+    print(f"{model.trained['readings']} actor pairs in the sentences of {len(pairs)} documents; wrote {out}")
+    print(f"cross-validated, dates included: without it P {table[-1]['precision']:.3f} R {table[-1]['recall']:.3f}; "
+          f"threshold {model.threshold:.2f}: {best['added']} events added, P {best['precision']:.3f} "
+          f"R {best['recall']:.3f}")
     return 0
 
 

@@ -8,7 +8,8 @@ from marsad.summary import describe_event
 
 
 def format_explanation(analysis: Analysis, found: list[Found], show_rejected: bool = True) -> str:
-    """One block per trigger: the words, the rules that fired, the decision and the event it became."""
+    """One block per trigger: the words, the rules that fired, the decision and the event it became; then the
+    events no trigger names, with the words they were read from."""
     text = analysis.text
     lines = [f"{analysis.id}: published {analysis.published or 'unknown'} ({analysis.published_source or '-'})"]
     for item in found:
@@ -23,6 +24,12 @@ def format_explanation(analysis: Analysis, found: list[Found], show_rejected: bo
         if item.event is not None:
             lines.append(f"  event: {describe_event(item.event)}")
         lines.append(f"  sentence: {sentence[:300]}")
+    implied = [event for event in analysis.events if event.trigger is None]
+    if implied:
+        lines.append("events no trigger names, read from the actors a sentence names (`marsad train implicit`):")
+        for event in implied:
+            lines.append(f"  event: {describe_event(event)} (confidence {event.confidence:.2f})")
+            lines.append(f"  sentence: {' '.join(event.evidence.text.split())[:300]}")
     lines.append("events after merging:")
     lines += [f"  {describe_event(event)}" for event in analysis.events]
     return "\n".join(lines)

@@ -26,6 +26,7 @@ from marsad.events.arguments import (
 )
 from marsad.events.confidence import ConfidenceModel
 from marsad.events.dating import after_publication, context_date, governing_timex, is_day
+from marsad.events.implicit import ImplicitEvents
 from marsad.events.lexicon import (
     FIRST_PERSON,
     NOUN,
@@ -107,6 +108,10 @@ _SUBJECT_WINDOW = 30  # characters after a verb where its subject's name may beg
 _WORD = re.compile(r"\S*\w\S*")  # a word, not a lone quote or dash (تهدد" أمن: near words skip the quote)
 
 
+NO_PARTIES = "no source or no target"
+SAME_ACTOR = "source and target are the same actor"
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """Per-document lookups shared by every trigger."""
@@ -146,29 +151,42 @@ class Found:
     # train ranking``)
     candidates: tuple[frozenset[str], frozenset[str], list[Candidate]] | None = None
 
+    @property
+    def ruled_out(self) -> bool:
+        """The rules judged the act one not to report (denied, asked for, background ...), not merely that they
+        could not read its parties."""
+        return self.event is None and self.decision not in (NO_PARTIES, SAME_ACTOR)
+
 
 class EventExtractor:
     """Finds PLOVER events in an analyzed document's sentences."""
 
     def __init__(self, lexicon: TriggerLexicon, cues: Cues, confidence: ConfidenceModel | None = None,
-                 ranking: TargetRanking | None = None) -> None:
+                 ranking: TargetRanking | None = None, implicit: ImplicitEvents | None = None) -> None:
         self.lexicon = lexicon
         self.cues = cues
         self.confidence = confidence  # None: every event the rules make, with the rules' own confidence
         self.ranking = ranking  # None: the targets the rules read, unranked
+        self.implicit = implicit  # None: only the events a trigger names
 
     @classmethod
     def load(cls, extra_dirs: Sequence[Path] = (), min_confidence: float | None = None,
-             learned_confidence: bool = True, learned_ranking: bool = True) -> EventExtractor:
-        """The shipped lexicons (extended by ``extra_dirs``), target ranking and confidence model;
-        ``min_confidence`` replaces the model's threshold (0 keeps every event). Without ``learned_confidence``,
-        the events unweighed: what ``marsad train confidence`` learns from; without ``learned_ranking`` too, the
-        rules alone: what ``marsad train ranking`` learns from."""
+             learned_confidence: bool = True, learned_ranking: bool = True,
+             learned_implicit: bool = True) -> EventExtractor:
+        """The shipped lexicons (extended by ``extra_dirs``), target ranking, confidence model and implicit-event
+        model; ``min_confidence`` replaces the confidence model's threshold (0 keeps every event a trigger names)
+        and raises the implicit model's. Without ``learned_implicit``, the events triggers name: what ``marsad
+        train implicit`` learns from; without ``learned_confidence``, those unweighed: what ``marsad train
+        confidence`` learns from; without ``learned_ranking`` too, the rules alone: what ``marsad train ranking``
+        learns from."""
         model = ConfidenceModel.load() if learned_confidence else None
+        implicit = ImplicitEvents.load() if learned_confidence and learned_implicit else None
         if model is not None and min_confidence is not None:
             model = model.with_threshold(min_confidence)
+        if implicit is not None and min_confidence is not None:
+            implicit = implicit.with_threshold(max(implicit.threshold, min_confidence))
         ranking = TargetRanking.load() if learned_ranking else None
-        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs), model, ranking)
+        return cls(TriggerLexicon.load(extra_dirs), Cues.load(extra_dirs), model, ranking, implicit)
 
     def extract(self, state: DocumentState) -> list[Found]:
         """Fill ``state.analysis.events``; return every trigger considered, with the reason for its fate."""
@@ -201,6 +219,8 @@ class EventExtractor:
             nominal={id(f.event) for f in found if f.event and f.hit.form in (NOUN, PHRASE)})
         if self.confidence is not None:
             events = self.confidence.apply(found, events, state.document.text, state.analysis.entities)
+        if self.implicit is not None:
+            events += self.implicit.events(state, found, events)
         state.analysis.events = events
         return found
 
@@ -313,13 +333,13 @@ class EventExtractor:
             item.rules = (*item.rules, "ranked-target" if target else "filled-target")
             target = [ranked.actor]
         if not source or not target:
-            item.decision = "no source or no target"
+            item.decision = NO_PARTIES
             return None
         codes_source, codes_target = _codes(source), _codes(target)
         if codes_source == codes_target and not pair and (
                 trigger.type not in DOMESTIC_TYPES or _same_group(source, target)):
             # a state may arrest or fight its own people; a group does not attack itself
-            item.decision = "source and target are the same actor"
+            item.decision = SAME_ACTOR
             return None
         if pair:
             source, target = source[:1], source[1:]
