@@ -27,7 +27,7 @@ def _with_implicit(analyzer: Analyzer, implicit: ImplicitEvents | None) -> Analy
 def _reading(source: str, target: str, sentence: tuple[int, int] = (0, 10)) -> PairReading:
     def mention(code: str) -> Mention:
         return Mention(0, 1, NAME, "GPE", [Actor(code, code, code, "state")])
-    return PairReading(sentence, mention(source), mention(target), ())
+    return PairReading(sentence, mention(source), mention(target), (), ())
 
 
 def test_the_shipped_model_loads_and_says_what_it_learned_from():
@@ -52,7 +52,8 @@ def test_a_saved_model_reads_back_the_same(tmp_path):
     model.save(tmp_path / "m.json")
     again = ImplicitEvents.load(tmp_path / "m.json")
     assert again == model
-    assert again.probabilities(PairReading((0, 1), None, None, ("w=مسووله",)))["ACCUSE"] == pytest.approx(0.3775, 1e-3)
+    reading = PairReading((0, 1), None, None, ("w=مسووله",), ())
+    assert again.probabilities([reading])[0]["ACCUSE"] == pytest.approx(0.3775, 1e-3)
 
 
 def test_one_event_per_sentence_and_type_and_none_the_events_already_have():
@@ -116,5 +117,5 @@ def test_an_act_the_rules_ruled_out_does_not_come_back(analyzer):
     sure = ImplicitEvents({"AGREE": {"w=اتفاق": 5.0}}, {"AGREE": 0.0}, 0.5)
     state, found = _with_implicit(analyzer, sure).analyze_state(Document("t", denial, published="2018-08-01"))
     assert any(item.trigger.type == "AGREE" and item.ruled_out for item in found)
-    assert max(sure.probabilities(r)["AGREE"] for r in pair_readings(state, found)) > 0.99  # it would be added
+    assert max(p["AGREE"] for p in sure.probabilities(pair_readings(state, found))) > 0.99  # it would be added
     assert not [e for e in state.analysis.events if e.type == "AGREE"]

@@ -14,14 +14,15 @@ confidence, on the events those keep.
 from __future__ import annotations
 
 import json
-import math
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from marsad.events.confidence import read_model
 from marsad.events.dating import after_publication, context_date, governing_timex
@@ -47,12 +48,18 @@ def default_path() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class PairReading:
-    """Two actors one sentence names, in the order read (source, target), with what the models see of them."""
+    """Two actors one sentence names, in the order read (source, target), with what the models see of them:
+    the features of their sentence (one tuple shared by all its pairs) and their own."""
 
     sentence: tuple[int, int]
     source: Mention
     target: Mention
-    features: tuple[str, ...]
+    shared: tuple[str, ...]
+    own: tuple[str, ...]
+
+    @property
+    def features(self) -> tuple[str, ...]:
+        return self.shared + self.own
 
     @property
     def codes(self) -> tuple[str, str]:
@@ -97,17 +104,16 @@ def pair_readings(state: DocumentState, found: list[Found]) -> list[PairReading]
         if len(first) < 2:
             continue
         triggers = [f for f in found if start <= f.span[0] < end]
-        shared = ({f"w={w}" for w in words.within(start, end)}
-                  | {f"tr={f.trigger.type}" for f in triggers}
-                  | {f"tr={f.trigger.type}/{'event' if f.event is not None else 'none'}" for f in triggers}
-                  | {"lead" if index < _LEAD_SENTENCES else "body"})
+        shared = tuple(sorted({f"w={w}" for w in words.within(start, end)}
+                              | {f"tr={f.trigger.type}" for f in triggers}
+                              | {f"tr={f.trigger.type}/{'event' if f.event is not None else 'none'}" for f in triggers}
+                              | {"lead" if index < _LEAD_SENTENCES else "body"}))
         ordered = list(first.values())
         for i, source in enumerate(ordered):
             for j, target in enumerate(ordered):
                 if i != j:
-                    readings.append(PairReading((start, end), source, target,
-                                                tuple(sorted(shared | _pair_features(words, (start, end), i, j,
-                                                                                     source, target)))))
+                    own = tuple(sorted(_pair_features(words, (start, end), i, j, source, target)))
+                    readings.append(PairReading((start, end), source, target, shared, own))
     return readings
 
 
@@ -160,18 +166,41 @@ class ImplicitEvents:
     def with_threshold(self, threshold: float) -> ImplicitEvents:
         return ImplicitEvents(self.weights, self.bias, threshold, self.trained)
 
-    def probabilities(self, reading: PairReading) -> dict[str, float]:
-        """Each event type's probability that the sentence reports it from the reading's source to its target."""
-        scores = {}
-        for kind, weights in self.weights.items():
-            z = self.bias[kind] + sum(weights.get(f, 0.0) for f in reading.features)
-            scores[kind] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        return scores
+    def probabilities(self, readings: list[PairReading]) -> list[dict[str, float]]:
+        """Per reading, each event type's probability that its sentence reports it from the reading's source to
+        its target (a sentence's own features are summed once for all its pairs)."""
+        kinds, _, _, bias = self._table
+        sentence_sums: dict[int, np.ndarray] = {}
+        found = []
+        for reading in readings:
+            shared = sentence_sums.get(id(reading.shared))
+            if shared is None:
+                shared = sentence_sums[id(reading.shared)] = self._sums(reading.shared)
+            z = np.clip(bias + shared + self._sums(reading.own), -30.0, 30.0)
+            found.append(dict(zip(kinds, (1.0 / (1.0 + np.exp(-z))).tolist(), strict=True)))
+        return found
+
+    def _sums(self, features: tuple[str, ...]) -> np.ndarray:
+        _, index, matrix, _ = self._table
+        return matrix[[index[f] for f in features if f in index]].sum(axis=0)
+
+    @cached_property
+    def _table(self) -> tuple[tuple[str, ...], dict[str, int], np.ndarray, np.ndarray]:
+        """The weights as a matrix, a row per feature and a column per type: one lookup per feature, not one
+        per feature and type."""
+        kinds = tuple(sorted(self.weights))
+        index = {f: i for i, f in enumerate(sorted({f for w in self.weights.values() for f in w}))}
+        matrix = np.zeros((len(index), len(kinds)))
+        for column, kind in enumerate(kinds):
+            for feature, weight in self.weights[kind].items():
+                matrix[index[feature], column] = weight
+        return kinds, index, matrix, np.array([self.bias[kind] for kind in kinds])
 
     def events(self, state: DocumentState, found: list[Found], kept: list[Event]) -> list[Event]:
         """The events to add to ``kept``: see :func:`chosen`."""
-        scored = [(p, kind, reading) for reading in pair_readings(state, found)
-                  for kind, p in self.probabilities(reading).items() if p >= self.threshold]
+        readings = pair_readings(state, found)
+        scored = [(p, kind, reading) for reading, scores in zip(readings, self.probabilities(readings), strict=True)
+                  for kind, p in scores.items() if p >= self.threshold]
         return [implied_event(state, reading, kind, p) for p, kind, reading in chosen(scored, closed(found, kept))]
 
 

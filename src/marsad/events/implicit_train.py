@@ -152,7 +152,7 @@ def cross_validated(documents: Sequence[GoldDocument], folds: int, seed: int, mi
         model = ImplicitEvents(weights, bias, 1.0)
         for d in documents:
             if fold_of[d.id] == fold:
-                probabilities[d.id] = [model.probabilities(reading) for reading in d.readings]
+                probabilities[d.id] = model.probabilities(d.readings)
     return probabilities
 
 
