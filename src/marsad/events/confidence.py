@@ -44,6 +44,12 @@ def read_model(path: Path, what: str, well_formed: Callable[[Any], bool], expect
     return data
 
 
+def write_model(path: Path, data: dict[str, Any], indent: int = 1) -> None:
+    """A learned model's JSON, written where ``read_model`` will find it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=indent) + "\n", encoding="utf-8")
+
+
 def _well_formed(data: Any) -> bool:
     number = (int, float)
     return isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("weights"), dict) \
@@ -116,10 +122,8 @@ class ConfidenceModel:
         return cls(data["weights"], float(data["bias"]), float(data["threshold"]), data.get("trained", {}))
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "trained": self.trained,
-                "weights": dict(sorted(self.weights.items()))}
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_model(path, {"format": FORMAT, "bias": self.bias, "threshold": self.threshold, "trained": self.trained,
+                           "weights": dict(sorted(self.weights.items()))})
 
     def with_threshold(self, threshold: float) -> ConfidenceModel:
         return replace(self, threshold=threshold)

@@ -13,10 +13,9 @@ confidence, on the events those keep.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from marsad.events.confidence import read_model
+from marsad.events.confidence import read_model, write_model
 from marsad.events.dating import after_publication, context_date, governing_timex
 from marsad.model import SYMMETRIC_TYPES, Event, Span
 from marsad.text.normalize import normalize_key
@@ -158,13 +157,12 @@ class ImplicitEvents:
         return cls(data["weights"], data["bias"], float(data["threshold"]), data.get("trained", {}))
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "threshold": self.threshold, "bias": self.bias, "trained": self.trained,
-                "weights": {kind: dict(sorted(w.items())) for kind, w in sorted(self.weights.items())}}
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        write_model(path, {"format": FORMAT, "threshold": self.threshold, "bias": self.bias, "trained": self.trained,
+                           "weights": {kind: dict(sorted(w.items())) for kind, w in sorted(self.weights.items())}},
+                    indent=0)
 
     def with_threshold(self, threshold: float) -> ImplicitEvents:
-        return ImplicitEvents(self.weights, self.bias, threshold, self.trained)
+        return replace(self, threshold=threshold)
 
     def probabilities(self, readings: list[PairReading]) -> list[dict[str, float]]:
         """Per reading, each event type's probability that its sentence reports it from the reading's source to

@@ -13,7 +13,6 @@ cross-validation by document. (Ranking the source the same way gained nothing th
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.events.arguments import CLAUSE_BREAK
-from marsad.events.confidence import ConfidenceModel, read_model
+from marsad.events.confidence import ConfidenceModel, read_model, write_model
 from marsad.events.syntax import SentenceSyntax
 from marsad.linking.mentions import Mention
 from marsad.model import Actor
@@ -119,11 +118,9 @@ class TargetRanking:
         return cls(model, float(data["margin"]), float(data["unnamed"]), float(data["none"]), data.get("trained", {}))
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"format": FORMAT, "margin": self.margin, "unnamed": self.unnamed, "none": self.none,
-                "bias": self.model.bias,
-                "trained": self.trained, "weights": dict(sorted(self.model.weights.items()))}
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        write_model(path, {"format": FORMAT, "margin": self.margin, "unnamed": self.unnamed, "none": self.none,
+                           "bias": self.model.bias, "trained": self.trained,
+                           "weights": dict(sorted(self.model.weights.items()))})
 
     def better(self, found: list[Candidate], targeted: bool) -> Candidate | None:
         """The actor to make the target instead of the rules' choice (``targeted``: they made one), if one scores
