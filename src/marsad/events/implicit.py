@@ -27,6 +27,7 @@ from marsad.events.confidence import read_model, write_model
 from marsad.events.dating import after_publication, context_date, governing_timex
 from marsad.model import SYMMETRIC_TYPES, Event, Span
 from marsad.text.normalize import normalize_key
+from marsad.text.spans import SpanIndex
 
 if TYPE_CHECKING:
     from marsad.analyzer import DocumentState
@@ -93,16 +94,18 @@ def pair_readings(state: DocumentState, found: list[Found]) -> list[PairReading]
     """Every ordered pair of distinct actors each sentence names (at its first mention there), with features."""
     readings = []
     words = _Words(state)
-    mentions = [m for m in state.mentions if m.actor is not None and not m.dateline
-                and not state.in_boilerplate(m.start, m.end)]
+    mentions = SpanIndex([m for m in state.mentions if m.actor is not None and not m.dateline
+                          and not state.in_boilerplate(m.start, m.end)], lambda m: m.start)
+    triggers_at = SpanIndex(found, lambda f: f.span[0])
     for index, (start, end) in enumerate(state.sentences):
         first: dict[str, Mention] = {}
-        for mention in mentions:
-            if start <= mention.start < end and len(first) < MAX_ACTORS:
-                first.setdefault(mention.actor.code, mention)  # type: ignore[union-attr]
+        for mention in mentions.within(start, end):
+            if len(first) == MAX_ACTORS:
+                break
+            first.setdefault(mention.actor.code, mention)  # type: ignore[union-attr]
         if len(first) < 2:
             continue
-        triggers = [f for f in found if start <= f.span[0] < end]
+        triggers = triggers_at.within(start, end)
         shared = tuple(sorted({f"w={w}" for w in words.within(start, end)}
                               | {f"tr={f.trigger.type}" for f in triggers}
                               | {f"tr={f.trigger.type}/{'event' if f.event is not None else 'none'}" for f in triggers}
