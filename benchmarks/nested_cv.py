@@ -45,7 +45,7 @@ def main() -> None:
             extractor.confidence = confidence_train.train(*confidence_train.examples(analyzer, training))
             if ranked:
                 _score_fold(analyzer, pairs, fold_of, fold, scores, variants[1])
-                extractor.implicit = implicit_train.train(implicit_train.gold_documents(analyzer, training))
+                extractor.implicit = implicit_train.train(implicit_train.examples(analyzer, training))
             _score_fold(analyzer, pairs, fold_of, fold, scores, variants[0] if ranked else variants[2])
     print(f"{len(pairs)} articles, {args.folds} folds by document (seed {SEED})")
     for (variant, dates), score in scores.items():

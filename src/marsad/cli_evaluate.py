@@ -163,11 +163,10 @@ def _run_train_ranking(args: argparse.Namespace) -> int:
 def _run_train_implicit(args: argparse.Namespace) -> int:
     from marsad.analyzer import Analyzer
     from marsad.events.implicit import default_path
-    from marsad.events.implicit_train import gold_documents as read_documents
-    from marsad.events.implicit_train import train
+    from marsad.events.implicit_train import examples, train
 
     pairs = gold_documents(args)
-    documents = read_documents(Analyzer.load(kb_dirs=args.kb_dirs, learned_implicit=False), pairs)
+    documents = examples(Analyzer.load(kb_dirs=args.kb_dirs, learned_implicit=False), pairs)
     if not any(d.readings for d in documents):
         raise MarsadError("no sentence of these documents names two actors: nothing to learn from")
     model = train(documents, folds=args.folds, seed=args.seed, min_count=args.min_count, c=1.0 / args.l2,

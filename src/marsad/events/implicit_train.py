@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from marsad.evaluate.events import events_match
 from marsad.events.confidence_train import chosen_threshold, document_folds
 from marsad.events.implicit import ImplicitEvents, PairReading, chosen, closed, implied_date, pair_readings
-from marsad.model import PLOVER_TYPES, SYMMETRIC_TYPES
+from marsad.model import PLOVER_TYPES
 
 if TYPE_CHECKING:
     from marsad.analyzer import Analyzer
@@ -44,7 +44,8 @@ class GoldDocument:
     gold: list[dict[str, Any]]
 
 
-def gold_documents(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]]) -> list[GoldDocument]:
+def examples(analyzer: Analyzer, pairs: Iterable[tuple[Document, dict[str, Any]]]) -> list[GoldDocument]:
+    """Each gold document's readings, labelled, beside the events the pipeline keeps on it."""
     rows = []
     for document, record in pairs:
         state, found = analyzer.analyze_state(document)
@@ -70,16 +71,12 @@ def _located(text: str, gold: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def _gold_types(reading: PairReading, located: list[tuple[dict[str, Any], tuple[int, int] | None]]) -> frozenset[str]:
+    """The types of the gold events between the reading's pair (by the evaluator's rule) told in its sentence."""
     source, target = reading.codes
-    types = set()
-    for gold, span in located:
-        if span is None or span[1] <= reading.sentence[0] or span[0] >= reading.sentence[1]:
-            continue
-        sources, targets = set(gold.get("source") or []), set(gold.get("target") or [])
-        if (source in sources and target in targets) or \
-                (gold["type"] in SYMMETRIC_TYPES and target in sources and source in targets):
-            types.add(gold["type"])
-    return frozenset(types)
+    pair = {"source": [source], "target": [target]}
+    return frozenset(gold["type"] for gold, span in located
+                     if span is not None and span[0] < reading.sentence[1] and reading.sentence[0] < span[1]
+                     and events_match({**pair, "type": gold["type"]}, gold, False, None))
 
 
 def fit(documents: Sequence[GoldDocument], min_count: int, c: float) -> tuple[dict[str, dict[str, float]],
@@ -114,22 +111,31 @@ def threshold_table(documents: Sequence[GoldDocument], probabilities: dict[str, 
                     ) -> list[dict[str, float]]:
     """Precision and recall (dates included) of the kept events with those each threshold adds."""
     required_total = sum(1 for d in documents for g in d.gold if g.get("required", True))
+    kept = {d.id: _matches(d, d.kept) for d in documents}  # the same at every threshold
     table = []
     for threshold in THRESHOLDS:
         extracted = right = found = added = 0
         for d in documents:
             new = _added(d, probabilities[d.id], threshold)
-            events = d.kept + new
+            new_right, new_found = _matches(d, new)
+            kept_right, kept_found = kept[d.id]
             added += len(new)
-            extracted += len(events)
-            right += sum(any(events_match(e, g, True, d.published) for g in d.gold) for e in events)
-            found += sum(any(events_match(e, g, True, d.published) for e in events)
-                         for g in d.gold if g.get("required", True))
+            extracted += len(d.kept) + len(new)
+            right += kept_right + new_right
+            found += len(kept_found | new_found)
         precision, recall = right / max(1, extracted), found / max(1, required_total)
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         table.append({"threshold": threshold, "added": added, "events": extracted, "precision": round(precision, 3),
                       "recall": round(recall, 3), "f1": round(f1, 3)})
     return table
+
+
+def _matches(document: GoldDocument, events: list[dict[str, Any]]) -> tuple[int, set[int]]:
+    """How many of ``events`` match a gold event, and which required gold events they find (dates included)."""
+    right = sum(any(events_match(e, g, True, document.published) for g in document.gold) for e in events)
+    found = {i for i, g in enumerate(document.gold) if g.get("required", True)
+             and any(events_match(e, g, True, document.published) for e in events)}
+    return right, found
 
 
 def _added(document: GoldDocument, probabilities: list[dict[str, float]], threshold: float) -> list[dict[str, Any]]:
