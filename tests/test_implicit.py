@@ -119,3 +119,16 @@ def test_an_act_the_rules_ruled_out_does_not_come_back(analyzer):
     assert any(item.trigger.type == "AGREE" and item.ruled_out for item in found)
     assert max(p["AGREE"] for p in sure.probabilities(pair_readings(state, found))) > 0.99  # it would be added
     assert not [e for e in state.analysis.events if e.type == "AGREE"]
+
+
+def test_a_state_is_also_read_paired_with_itself_and_a_group_is_not(analyzer):
+    text = "وتقول مصر إن الوضع تحت السيطرة. وأعلن تنظيم داعش مسؤوليته."
+    state, found = _with_implicit(analyzer, None).analyze_state(Document("t", text, published="2018-05-10"))
+    readings = pair_readings(state, found)
+    assert [reading.codes for reading in readings] == [("EGY", "EGY")]  # the group alone is read in no pair
+    assert all(f.startswith("self:") for f in readings[0].features)  # its words weigh apart from a pair's
+    domestic = ImplicitEvents({"PROTEST": {"self:w=سيطره": 3.0}}, {"PROTEST": -2.0}, 0.5)
+    events = [e for e in _with_implicit(analyzer, domestic).analyze(Document("t", text)).events if e.trigger is None]
+    assert [(e.type, [a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
+        ("PROTEST", ["EGY"], ["EGY"])]
+    assert text[events[0].evidence.start:events[0].evidence.end] == events[0].evidence.text

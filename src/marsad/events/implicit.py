@@ -4,9 +4,10 @@ The rules make an event only where a trigger names it, but news often states an 
 ("تقول بريطانيا إن روسيا مسؤولة عن تسميم سكريبال", "ألقت إيران باللوم على إسرائيل", "حمّل المتحدث الميليشيات ...").
 Here every ordered pair of actors a sentence names is read by one logistic model per event type, over the
 sentence's words, the words between the two, the word before each, their order, kinds and sectors, and the
-triggers the rules found in the sentence (and whether they made an event). Where a model is sure enough, the
-rules kept no event of that type between the pair, and the pair is the sentence's likeliest for that type, an
-event is added, its confidence the model's probability. The models are plain data
+triggers the rules found in the sentence (and whether they made an event); so is each state it names paired with
+itself, for the acts a state's own bodies and people do at home ("اعتقلت السلطات ...", "تظاهر آلاف ...").
+Where a model is sure enough, the rules kept no event of that type between the pair, and the pair is the
+sentence's likeliest for that type, an event is added, its confidence the model's probability. The models are plain data
 (``data/models/events/implicit.json``), trained by ``marsad train implicit`` after the ranking and the
 confidence, on the events those keep.
 """
@@ -40,6 +41,7 @@ _EVIDENCE_REACH = 300  # characters of the sentence kept as evidence on either s
 _LEAD_SENTENCES = 2
 _CONJUNCTIONS = ("و", "ف")
 _ARTICLES = ("وال", "بال", "لل", "ال", "كال", "فال")
+_SELF = "self:"  # the prefix of the features of a state's reading paired with itself
 
 
 def default_path() -> Path:
@@ -91,7 +93,10 @@ class _Words:
 
 
 def pair_readings(state: DocumentState, found: list[Found]) -> list[PairReading]:
-    """Every ordered pair of distinct actors each sentence names (at its first mention there), with features."""
+    """Every ordered pair of distinct actors each sentence names (at its first mention there), with features;
+    and each state it names paired with itself, for what a state does within its borders (its police arrest,
+    its army shells, its people protest). A state's own readings see the sentence through features of their
+    own, so the models weigh its words apart for them."""
     readings = []
     words = _Words(state)
     mentions = SpanIndex([m for m in state.mentions if m.actor is not None and not m.dateline
@@ -103,20 +108,32 @@ def pair_readings(state: DocumentState, found: list[Found]) -> list[PairReading]
             if len(first) == MAX_ACTORS:
                 break
             first.setdefault(mention.actor.code, mention)  # type: ignore[union-attr]
-        if len(first) < 2:
+        if not first:
             continue
         triggers = triggers_at.within(start, end)
         shared = tuple(sorted({f"w={w}" for w in words.within(start, end)}
                               | {f"tr={f.trigger.type}" for f in triggers}
                               | {f"tr={f.trigger.type}/{'event' if f.event is not None else 'none'}" for f in triggers}
                               | {"lead" if index < _LEAD_SENTENCES else "body"}))
+        shared_self = tuple(_SELF + f for f in shared)
         ordered = list(first.values())
         for i, source in enumerate(ordered):
             for j, target in enumerate(ordered):
                 if i != j:
                     own = tuple(sorted(_pair_features(words, (start, end), i, j, source, target)))
                     readings.append(PairReading((start, end), source, target, shared, own))
+                elif source.actor.country is not None:  # type: ignore[union-attr]
+                    own = tuple(sorted(_self_features(words, (start, end), i, source)))
+                    readings.append(PairReading((start, end), source, source, shared_self, own))
     return readings
+
+
+def _self_features(words: _Words, sentence: tuple[int, int], i: int, actor: Mention) -> set[str]:
+    features = {f"{_SELF}index={min(i, 3)}", f"{_SELF}kind={actor.actor.kind}/{(actor.actor.sector or '-')[:3]}"}  # type: ignore[union-attr]
+    before = words.within(max(sentence[0], actor.start - 25), actor.start)
+    if before:
+        features.add(f"{_SELF}before={before[-1]}")
+    return features
 
 
 def _pair_features(words: _Words, sentence: tuple[int, int], i: int, j: int, source: Mention,

@@ -1,13 +1,13 @@
 """``marsad train implicit``: learn from gold documents which events a sentence reports without a trigger.
 
-The analyzer runs over each gold document with its ranking and confidence but no implicit model. Every ordered
-pair of actors a sentence names is an example for each event type the kept events do not already have between
-the pair: right when a gold event of that type has them as source and target (either way round for symmetric
-types) and its evidence overlaps the sentence. One L2-penalized logistic regression per type learns from them,
-over the features seen in at least ``min_count`` examples (scikit-learn's liblinear: hundreds of thousands of
-examples over tens of thousands of words are beyond the dense Newton fit the confidence uses). The threshold is
-chosen as the confidence's is, from a cross-validation by document: each fold's chosen readings become events
-beside the kept ones and the whole is scored against the gold, dates included.
+The analyzer runs over each gold document with its ranking and confidence but no implicit model. Every ordered pair
+of actors a sentence names (and each state it names, paired with itself) is an example for each event type the kept
+events do not already have between the pair: right when a gold event of that type has them as source and target
+(either way round for symmetric types) and its evidence overlaps the sentence. One L2-penalized logistic regression
+per type learns from them, over the features seen in at least ``min_count`` examples (scikit-learn's liblinear:
+hundreds of thousands of examples over tens of thousands of words are beyond the dense Newton fit the confidence
+uses). The threshold is chosen as the confidence's is, from a cross-validation by document: each fold's chosen
+readings become events beside the kept ones and the whole is scored against the gold, dates included.
 """
 
 from __future__ import annotations
