@@ -129,27 +129,31 @@ def pair_readings(state: DocumentState, found: list[Found]) -> list[PairReading]
 
 
 def _self_features(words: _Words, sentence: tuple[int, int], i: int, actor: Mention) -> set[str]:
-    features = {f"{_SELF}index={min(i, 3)}", f"{_SELF}kind={actor.actor.kind}/{(actor.actor.sector or '-')[:3]}"}  # type: ignore[union-attr]
-    before = words.within(max(sentence[0], actor.start - 25), actor.start)
-    if before:
-        features.add(f"{_SELF}before={before[-1]}")
-    return features
+    return {f"{_SELF}index={min(i, 3)}", f"{_SELF}kind={_kind(actor)}"} \
+        | _word_before(words, sentence, actor, f"{_SELF}before")
 
 
 def _pair_features(words: _Words, sentence: tuple[int, int], i: int, j: int, source: Mention,
                    target: Mention) -> set[str]:
     low, high = (source.end, target.start) if source.start < target.start else (target.end, source.start)
     between = words.within(low, high)
-    features = {f"bw={w}" for w in between} | {
+    return {f"bw={w}" for w in between} | {
         f"between={min(len(between), 8)}", f"order={'st' if source.start < target.start else 'ts'}",
         f"source_index={min(i, 3)}", f"target_index={min(j, 3)}",
-        f"source_kind={source.actor.kind}/{(source.actor.sector or '-')[:3]}",  # type: ignore[union-attr]
-        f"target_kind={target.actor.kind}/{(target.actor.sector or '-')[:3]}"}  # type: ignore[union-attr]
-    for name, mention in (("before_source", source), ("before_target", target)):
-        before = words.within(max(sentence[0], mention.start - 25), mention.start)
-        if before:
-            features.add(f"{name}={before[-1]}")
-    return features
+        f"source_kind={_kind(source)}", f"target_kind={_kind(target)}"} \
+        | _word_before(words, sentence, source, "before_source") \
+        | _word_before(words, sentence, target, "before_target")
+
+
+def _kind(mention: Mention) -> str:
+    actor = mention.actor
+    return f"{actor.kind}/{(actor.sector or '-')[:3]}"  # type: ignore[union-attr]
+
+
+def _word_before(words: _Words, sentence: tuple[int, int], mention: Mention, name: str) -> set[str]:
+    """The word just before the mention, within its sentence (none at the sentence's start)."""
+    before = words.within(max(sentence[0], mention.start - 25), mention.start)
+    return {f"{name}={before[-1]}"} if before else set()
 
 
 def covers(event: Event, event_type: str, source: str, target: str) -> bool:
