@@ -125,6 +125,7 @@ CASES = [
     ("آخر تحديث : الجمعة 25 ديسمبر 2020 - 8:21 مساءً", "الجمعة 25 ديسمبر 2020 - 8:21 مساءً",
      "2020-12-25T20:21"),
     ("ينتج 16 طنا سنويا", "سنويا", "P1Y"),
+    ("اندلعت ثورة 25 يناير 2011", "25 يناير 2011", "2011-01-25"),  # with its year a named day is a date
 ]
 
 
@@ -138,6 +139,9 @@ def test_rule(finder: TimeFinder, text: str, expr: str, expected: str) -> None:
     "اليوم الوطني للمملكة", "أكثر من 2000 شخص", "أفريل هاينز مديرة الاستخبارات", "الربيع العربي",
     # a newspaper or site whose name is a time word, quoted whole (Saudi al-Yaum, Jordan's al-Ghad, Youm7)
     "وقال مصدر عسكري لـ«اليوم» إن", "ذكرت صحيفة «الغد» الأردنية", 'نقل موقع "اليوم السابع" عن',
+    # a place, a movement or a revolution named for a day, its year unwritten
+    "اشتباكات في مدينة 6 أكتوبر غرب القاهرة", "في الذكرى السابعة لثورة 25 يناير", "أنصار حركة 20 فبراير",
+    "على جسر السادس من أكتوبر",
 ])
 def test_not_a_date(finder: TimeFinder, text: str) -> None:
     assert finder.find(text, PUB) == []

@@ -12,7 +12,7 @@ from marsad.text.normalize import Normalized, normalized
 from marsad.time import published as published_rules
 from marsad.time.grammar import Grammar
 from marsad.time.lexicon import Lexicon, load_lexicon
-from marsad.time.rules import RULES, Context
+from marsad.time.rules import NAME, RULES, Context
 
 _TRIM = " \t\n,.;:-(\"'"
 _OPENING_QUOTES = frozenset('«"“')
@@ -85,7 +85,7 @@ class TimeFinder:
         for start, end, _, kind, value in found:
             if all(end <= s or start >= e for s, e, _, _ in taken):
                 taken.append((start, end, kind, value))
-        return sorted(taken)
+        return sorted(t for t in taken if t[2] != NAME)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

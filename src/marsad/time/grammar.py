@@ -182,6 +182,8 @@ class Grammar:
         self.after_month = re.compile(rf"{months}{ME}\s*,?\s*و$")  # "في يناير وأبريل"
         self.bare_month_before = re.compile(
             rf"(?:^|[^\w])[وف]?(?:{alternation(words('bare_month_before'))})\s+$")
+        self.named_for_a_day = re.compile(
+            rf"(?:^|[^\w])[وفبل]?(?:ال|لل)?(?:{alternation(words('named_for_a_day'))})\s+$")
 
 
     def candidates(self, text: str) -> Iterator[tuple[int, list[str]]]:

@@ -17,6 +17,9 @@ from marsad.time.grammar import Grammar
 from marsad.time.lexicon import Lexicon
 
 Found = tuple[str, str | None]
+# a span that reads as a date but names a place or a movement (مدينة 6 أكتوبر): it keeps shorter readings
+# inside it (أكتوبر) from being taken for dates, and is not reported
+NAME = "NAME"
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 HIJRI_YEARS = (1300, 1500)  # a year in this range with no era marker is Hijri (Gulf usage)
 CLAUSE_BREAKS = ("، و", ", و", "،و")
@@ -72,6 +75,10 @@ class Context:
                 return shift
         return None
 
+    def names_a_day(self, start: int) -> bool:
+        """Whether the words before a day and month make them a name (مدينة 6 أكتوبر، ثورة 25 يناير)."""
+        return self.grammar.named_for_a_day.search(self.text[max(0, start - 25):start]) is not None
+
     def bare_allowed(self, start: int) -> bool:
         """Whether a bare month name or year follows a preposition such as "في" or "منذ"."""
         return self.grammar.bare_month_before.search(self.text[max(0, start - 25):start]) is not None
@@ -125,6 +132,8 @@ def date(m: re.Match[str], ctx: Context) -> Found | None:
     day, month = _day(m, ctx), ctx.lex.months[key(m["m"])]
     if not day or not 1 <= day <= 31 or resolve.safe_date(2000, month, day) is None:
         return None
+    if _year(m) is None and ctx.names_a_day(m.start()):
+        return NAME, None
     if ctx.published is None and _year(m) is None:
         return "DATE", None
     resolved = resolve_day_month(m, ctx, day, month)
