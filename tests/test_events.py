@@ -529,11 +529,16 @@ def test_a_date_in_a_relative_clause_after_the_trigger_dates_something_else(anal
     assert dates and "2015-02" not in dates
 
 
-def test_a_relative_clause_saying_the_act_takes_place_dates_it(analyzer):
-    text = ("وأعلنت الخارجية المغربية اليوم السبت أن المباحثات المغربية الإسبانية التي ستجري في الرباط يوم 9 مارس "
-            "ستتناول الهجرة.")
-    analysis = analyzer.analyze(Document("t", text, published="2017-03-04"))
-    assert {e.date for e in analysis.events if e.type == "CONSULT"} == {"2017-03-09"}
+@pytest.mark.parametrize(("text", "published", "kind", "date"), [
+    ("وأعلنت الخارجية المغربية اليوم السبت أن المباحثات المغربية الإسبانية التي ستجري في الرباط يوم 9 مارس "
+     "ستتناول الهجرة.", "2017-03-04", "CONSULT", "2017-03-09"),
+    # the act done (وقع، شن، قام به), not only taking place
+    ("أعلن تنظيم داعش اليوم الخميس مسؤوليته عن الهجوم الذي وقع الأربعاء قرب مقر البرلمان البريطاني في لندن.",
+     "2017-03-23", "ASSAULT", "2017-03-22"),
+])
+def test_a_relative_clause_saying_the_act_takes_place_dates_it(analyzer, text, published, kind, date):
+    analysis = analyzer.analyze(Document("t", text, published=published))
+    assert {e.date for e in analysis.events if e.type == kind} == {date}
 
 
 @pytest.mark.parametrize("text", [

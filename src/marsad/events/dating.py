@@ -32,10 +32,12 @@ _YEAR = re.compile(r"\d{4}")
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
-# verbs saying an act takes place (normalized stems, future س allowed): their clause dates the act
+# verbs saying an act takes place or is done (normalized stems, future س allowed): their clause dates the act
+# (القمة التي ستنعقد في 9 مارس، الهجوم الذي وقع الأربعاء، الزيارة التي قام بها أمس)
 _TAKING_PLACE = tuple(normalize_key(w) for w in (
     "ستنعقد", "تنعقد", "ينعقد", "انعقدت", "انعقد", "عقدت", "عقد", "جرت", "جرى", "تجري", "يجري", "ستجري", "سيجري",
-    "تمت", "تم", "ستتم", "سيتم", "أقيمت", "تقام", "ستقام", "بدأت", "تبدأ", "ستبدأ", "انطلقت", "تنطلق", "ستنطلق"))
+    "تمت", "تم", "ستتم", "سيتم", "أقيمت", "تقام", "ستقام", "بدأت", "تبدأ", "ستبدأ", "انطلقت", "تنطلق", "ستنطلق",
+    "وقع", "يقع", "شن", "نفذ", "قام", "يقوم", "سيقوم", "أجرا", "أجرى"))
 
 
 def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[int, int],
