@@ -440,6 +440,17 @@ def test_the_alliance_or_union_named_last_is_meant_by_the_bare_word(analyzer, te
 
 
 @pytest.mark.parametrize(("text", "code"), [
+    # never named in full: the coalition of the state the story is about
+    ("استهدفت غارات التحالف مواقع الحوثيين في صعدة اليمنية. وقالت الحكومة اليمنية إن الغارات دمرت مخازن أسلحة.",
+     "ARAB_COALITION"),
+    ("قصفت طائرات التحالف مواقع لتنظيم داعش قرب الرقة السورية. ورحبت المعارضة السورية بالقصف.", "COALITION_ISIS"),
+])
+def test_the_bare_coalition_is_that_of_the_story_s_state_when_none_is_named(analyzer, text, code):
+    analysis = analyzer.analyze(Document("t", text, published="2017-07-26"))
+    assert [e.actor.id for e in analysis.entities if e.text == "التحالف"] == [code]
+
+
+@pytest.mark.parametrize(("text", "code"), [
     # the armed group the article names most: the Houthis, not Yemen
     ("شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة. وقال المتحدث إن المتمردين أطلقوا صاروخا على جازان.",
      "HOUTHIS"),

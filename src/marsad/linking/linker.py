@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -85,6 +85,7 @@ class References:
     dateline_words: frozenset[str]  # agencies and bureau words a dateline holds besides its places
     org_words: tuple[str, ...] = ()  # الحركة، الحزب: the organization named before whose name opens so
     group_words: frozenset[str] = frozenset()  # المتمردون: the armed group the document names most
+    org_defaults: dict[str, dict[str, str]] = field(default_factory=dict)  # تحالف -> {YEM: ARAB_COALITION}
 
     @classmethod
     def load(cls, path: Path | None = None) -> References:
@@ -98,7 +99,9 @@ class References:
         dateline = frozenset(normalize_key(word) for word in data.get("dateline_words", []))
         return cls(tuple(data["pair"]), tuple(data["counterpart"]), tuple(data.get("own_state", [])), state_words,
                    defaults, agents, alone, dateline, tuple(data.get("org_words", [])),
-                   frozenset(normalize_key(word) for word in data.get("group_words", [])))
+                   frozenset(normalize_key(word) for word in data.get("group_words", [])),
+                   {without_article(normalize_key(item["word"])): item["orgs"]
+                    for item in data.get("org_defaults", [])})
 
 
 class ActorLinker:
@@ -560,8 +563,9 @@ class ActorLinker:
                     mention.score = 0.7
             elif mention.office and mention.office.startswith("org:"):
                 named = _last_named(mentions[:i], mention.office[4:], normalized)
-                if named is not None:
-                    mention.actors = list(named.actors)
+                actors = list(named.actors) if named is not None else self._org_by_story(mention.office[4:], focus, on)
+                if actors:
+                    mention.actors = actors
                     mention.entity_type = "ORG"
                     mention.score = 0.7
             elif mention.office == "own":
@@ -579,6 +583,12 @@ class ActorLinker:
                     mention.kind = TITLE
                     mention.office = last_office
 
+    def _org_by_story(self, word: str, focus: list[str], on: dt.date | None) -> list[Actor]:
+        """The organization a bare org word means in a story about one of its two most-named states."""
+        orgs = self.references.org_defaults.get(word, {})
+        chosen = next((orgs[code] for code in focus[:2] if code in orgs), None)
+        entry = self.kb.entries.get(chosen) if chosen else None
+        return [self._actor(entry, on)] if entry else []
 
 def _last_named(before: list[Mention], head: str, normalized: Normalized) -> Mention | None:
     """The organization named last before whose name opens with ``head`` (حركة حماس ... الحركة، حزب الله ...
