@@ -132,3 +132,13 @@ def test_a_state_is_also_read_paired_with_itself_and_a_group_is_not(analyzer):
     assert [(e.type, [a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
         ("PROTEST", ["EGY"], ["EGY"])]
     assert text[events[0].evidence.start:events[0].evidence.end] == events[0].evidence.text
+
+
+def test_a_pair_is_read_with_the_words_around_each_of_its_mentions(analyzer):
+    text = "قال مسؤول إن القوات الإسرائيلية قتلت فلسطينيا في غزة برصاص قناصة أمس الأحد."
+    state, found = _with_implicit(analyzer, None).analyze_state(Document("t", text, published="2018-05-10"))
+    reading = next(r for r in pair_readings(state, found) if r.codes == ("ISR", "PSE"))
+    around = {f for f in reading.own if f[1:3] in ("b=", "a=")}
+    # three words on either side, within the sentence: the verb after the agent tells who acted
+    assert {"sb=قال", "sb=مسوول", "sb=ان", "sa=قتلت", "tb=قتلت", "ta=في", "ta=غزه", "ta=برصاص"} <= around
+    assert not any(f.endswith(("=قناصه", "=امس")) for f in around)  # the fourth word on is out of reach

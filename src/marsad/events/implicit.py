@@ -3,7 +3,7 @@
 The rules make an event only where a trigger names it, but news often states an act in words no lexicon lists
 ("تقول بريطانيا إن روسيا مسؤولة عن تسميم سكريبال", "ألقت إيران باللوم على إسرائيل", "حمّل المتحدث الميليشيات ...").
 Here every ordered pair of actors a sentence names is read by one logistic model per event type, over the
-sentence's words, the words between the two, the word before each, their order, kinds and sectors, and the
+sentence's words, the words between the two, the few words around each, their order, kinds and sectors, and the
 triggers the rules found in the sentence (and whether they made an event); so is each state it names paired with
 itself, for the acts a state's own bodies and people do at home ("اعتقلت السلطات ...", "تظاهر آلاف ...").
 Where a model is sure enough, the rules kept no event of that type between the pair, and the pair is the
@@ -41,6 +41,8 @@ _EVIDENCE_REACH = 300  # characters of the sentence kept as evidence on either s
 _LEAD_SENTENCES = 2
 _CONJUNCTIONS = ("و", "ف")
 _ARTICLES = ("وال", "بال", "لل", "ال", "كال", "فال")
+_AROUND_WORDS = 3  # words read on either side of each of a pair's mentions
+_AROUND_REACH = 40  # characters those words may span
 _SELF = "self:"  # the prefix of the features of a state's reading paired with itself
 
 
@@ -142,7 +144,8 @@ def _pair_features(words: _Words, sentence: tuple[int, int], i: int, j: int, sou
         f"source_index={min(i, 3)}", f"target_index={min(j, 3)}",
         f"source_kind={_kind(source)}", f"target_kind={_kind(target)}"} \
         | _word_before(words, sentence, source, "before_source") \
-        | _word_before(words, sentence, target, "before_target")
+        | _word_before(words, sentence, target, "before_target") \
+        | _words_around(words, sentence, source, "s") | _words_around(words, sentence, target, "t")
 
 
 def _kind(mention: Mention) -> str:
@@ -154,6 +157,14 @@ def _word_before(words: _Words, sentence: tuple[int, int], mention: Mention, nam
     """The word just before the mention, within its sentence (none at the sentence's start)."""
     before = words.within(max(sentence[0], mention.start - 25), mention.start)
     return {f"{name}={before[-1]}"} if before else set()
+
+
+def _words_around(words: _Words, sentence: tuple[int, int], mention: Mention, name: str) -> set[str]:
+    """The few words either side of a mention, within its sentence: what says its part in the act (قتلت
+    القوات الإسرائيلية فلسطينيا: the agent after the verb; أشاد ... بجهود مصر: the one praised after ب)."""
+    before = words.within(max(sentence[0], mention.start - _AROUND_REACH), mention.start)[-_AROUND_WORDS:]
+    after = words.within(mention.end, min(sentence[1], mention.end + _AROUND_REACH))[:_AROUND_WORDS]
+    return {f"{name}b={w}" for w in before} | {f"{name}a={w}" for w in after}
 
 
 def covers(event: Event, event_type: str, source: str, target: str) -> bool:
