@@ -590,6 +590,7 @@ class ActorLinker:
         entry = self.kb.entries.get(chosen) if chosen else None
         return [self._actor(entry, on)] if entry else []
 
+
 def _last_named(before: list[Mention], head: str, normalized: Normalized) -> Mention | None:
     """The organization named last before whose name opens with ``head`` (حركة حماس ... الحركة، حزب الله ...
     الحزب): the one a bare الحركة or الحزب goes on with."""

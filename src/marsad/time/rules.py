@@ -77,11 +77,14 @@ class Context:
 
     def names_a_day(self, start: int) -> bool:
         """Whether the words before a day and month make them a name (مدينة 6 أكتوبر، ثورة 25 يناير)."""
-        return self.grammar.named_for_a_day.search(self.text[max(0, start - 25):start]) is not None
+        return self._preceded_by(self.grammar.named_for_a_day, start)
 
     def bare_allowed(self, start: int) -> bool:
         """Whether a bare month name or year follows a preposition such as "في" or "منذ"."""
-        return self.grammar.bare_month_before.search(self.text[max(0, start - 25):start]) is not None
+        return self._preceded_by(self.grammar.bare_month_before, start)
+
+    def _preceded_by(self, words: re.Pattern[str], start: int) -> bool:
+        return words.search(self.text[max(0, start - 25):start]) is not None
 
 
 def _year(m: re.Match[str], p: str = "") -> int | None:
