@@ -1103,3 +1103,10 @@ def test_a_member_of_a_body_and_a_resumed_speaker_act_for_it(analyzer, text, exp
 def test_a_member_a_feminine_verb_does_not_agree_with_is_its_object(analyzer):
     coded = _coded(analyzer, "استهدفت غارة أمريكية قيادي في تنظيم داعش قرب الموصل.")
     assert all("ISIS" not in source for _, source, _ in coded)
+
+
+def test_a_trigger_inside_a_known_name_is_part_of_the_name(rules_analyzer):
+    """حظر الأسلحة in the OPCW's name is no embargo; the request is addressed to the organization."""
+    coded = _coded(rules_analyzer, "وطلبت روسيا من منظمة حظر الأسلحة الكيماوية معلومات عن التحقيق.",
+                   published="2018-04-01")
+    assert coded == {_event("REQUEST", "RUS", "OPCW")}

@@ -42,7 +42,7 @@ from marsad.events.lexicon import (
 from marsad.events.merge import merge_events
 from marsad.events.ranking import Candidate, Ranked, TargetRanking, candidates
 from marsad.events.syntax import PREPOSITIONS, SentenceSyntax
-from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
+from marsad.linking.mentions import ADJECTIVE, CAPITAL, NAME, REFERENCE, Mention
 from marsad.model import SYMMETRIC_TYPES, Actor, Event, Location, Span, Timex
 from marsad.text.matcher import longest_first
 from marsad.text.normalize import normalize_key
@@ -63,6 +63,7 @@ _AFTER_WORDS = frozenset(normalize_key(c + w) for w in ("بعد", "عقب", "إ�
 _HOME_SCORE = 0.7
 _NOUN_CLITICS = ("ل", "ب", "ك")  # proclitics no verb takes (the article ال contains ل)
 _NEGATION_REACH = 1  # words between a negation and the trigger it negates
+_LONGEST_NAME = 120  # characters: how far before a trigger a name containing it may start
 _DEMAND_REACH = 10  # words between a demand (دعا، طالب) and the act it asks for
 _DEMAND_OPENERS = frozenset({"الي", "والي"})  # normalized إلى; أن، بأنه are the COMPLEMENTIZERS
 _REACH = 600  # characters around a trigger where its arguments, cues and date may be
@@ -227,10 +228,11 @@ class EventExtractor:
     def find_triggers(self, state: DocumentState) -> list[Found]:
         normalized = state.normalized
         sentence_starts = [s for s, _ in state.sentences]
+        names = SpanIndex([m for m in state.mentions if m.kind == NAME], lambda m: m.start)
         found: list[Found] = []
         for match in longest_first(self.lexicon.matcher.find(normalized.text)):
             start, end = normalized.span(match.start, match.end)
-            if state.in_boilerplate(start, end):
+            if state.in_boilerplate(start, end) or _in_name(names, start, end):
                 continue
             index = bisect_right(sentence_starts, start) - 1
             if index < 0:
@@ -882,6 +884,12 @@ def _words_after(state: DocumentState, end: int, count: int) -> list[tuple[int, 
     position = state.normalized.from_original(end)
     window = state.normalized.text[position:position + 30 * count]
     return [(position + m.start(), m.group()) for m in _WORD.finditer(window)][:count]
+
+
+def _in_name(names: SpanIndex[Mention], start: int, end: int) -> bool:
+    """The words are inside a name the KB knows (حظر الأسلحة in منظمة حظر الأسلحة الكيميائية); a name that opens
+    with them names the act itself (تمرين الأسد المتأهب)."""
+    return any(m.start < start and end <= m.end for m in names.within(start - _LONGEST_NAME, start))
 
 
 def _word_before(normalized: str, start: int) -> str:
