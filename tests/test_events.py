@@ -266,6 +266,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     ("وذلك بعد تسليم السلطات القبرصية المتهم للقاهرة.", _event("COOPERATE", "CYP", "EGY")),
     # done at someone's request (بطلب من): the one after من asked, the one who did it was asked
     ("وعقد مجلس الأمن الدولي جلسة طارئة بطلب من فرنسا.", _event("REQUEST", "FRA", "UN")),
+    # the nationality after an indefinite act is its agent, past an adjective of kind (جوية), and before a
+    # name that only looks like a genitive
+    ("غارات جوية تركية تقتل مدنيين في العراق", _event("ASSAULT", "TUR", "IRQ")),
+    ("مقتل مسلحين في غارات تركية قرب عفرين", _event("ASSAULT", "TUR", "SYR")),
 ])
 def test_sentence_is_coded(rules_analyzer, text, expected):
     assert expected in _coded(rules_analyzer, text, published="2012-07-10")

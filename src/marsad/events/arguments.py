@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.events.lexicon import FIRST_PERSON, NOUN, PARTICIPLE, PAST, PHRASE, PRESENT, PRONOUN
-from marsad.events.syntax import BETWEEN_WORDS, CONSTRUCT_HEADS, PREPOSITIONS, SentenceSyntax, is_nisba
+from marsad.events.syntax import BETWEEN_WORDS, CONSTRUCT_HEADS, DIRECTIONS, PREPOSITIONS, SentenceSyntax, is_nisba
 from marsad.linking.mentions import ADJECTIVE, CAPITAL, REFERENCE, Mention
 from marsad.text.normalize import normalize_key
 from marsad.text.tokens import without_article
@@ -583,7 +583,13 @@ def _adjective_of(syntax: SentenceSyntax, noun_end: int, adjective_start: int) -
     """The adjective qualifies the noun itself: right after it, or after another adjective (الغارات الجوية
     الإسرائيلية), not after a noun it governs (إسقاط الطائرة التركية: the plane is Turkish)."""
     between = syntax.text[noun_end:adjective_start].split()
-    return not between or (len(between) == 1 and is_nisba(normalize_key(between[0])))
+    return not between or (len(between) == 1 and _nisba_shaped(normalize_key(between[0])))
+
+
+def _nisba_shaped(word: str) -> bool:
+    """An adjective of origin or kind, with or without the article (الجوية، جوي in هجوم جوي إسرائيلي), not a
+    direction (ضربات شمالي العراق)."""
+    return (is_nisba(word) or (word.endswith(("يه", "ي")) and len(word) > 3)) and word not in DIRECTIONS
 
 
 def _in_patient_phrase(syntax: SentenceSyntax, start: int, adjective_start: int) -> bool:
@@ -838,7 +844,8 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
         co_agents += _coordinated(syntax, after_subject)[1:]  # أدانت مصر والسعودية: both condemn
     # فرض العقوبات الأمريكية: a nationality after a phrase's definite noun qualifies it, as after a noun
     if (form == NOUN or (form == PHRASE and _phrase_qualified(syntax, trigger, rule, adjectives))) and not possessed \
-            and rule != "genitive" and adjectives and _adjective_of(syntax, trigger[1], adjectives[0].start):
+            and adjectives and (rule != "genitive" or adjectives[0].start < subject.start) \
+            and _adjective_of(syntax, trigger[1], adjectives[0].start):
         # الهجوم الإسرائيلي، الغارات الجوية الإسرائيلية: the nationality of the act is its agent; so are the
         # nationalities right after it (الفيتو الروسي الصيني: both vetoed)
         subject, rule = adjectives[0], "adjective-agent"
