@@ -412,6 +412,21 @@ def test_a_date_in_what_is_charged_does_not_date_the_charge(analyzer):
     assert {e.date for e in analysis.events if e.type == "ACCUSE"} == {"2014-08-12"}
 
 
+@pytest.mark.parametrize(("said", "kind", "date"), [
+    # the date after بعد، رغم ... dates the other act they name
+    ("واستقبل الرئيس الروسي وزير الخارجية الهولندي على الرغم من إعلان هولندا السبت طرد دبلوماسيين روس.",
+     "CONSULT", "2018-02-27"),
+    ("واستدعت روسيا السفير الهولندي بعد إعلان هولندا الخميس طرد أربعة دبلوماسيين روس.", "PROTEST", "2018-02-27"),
+    # not when the word goes on a time expression, nor in من قبل (by)
+    ("واستدعت روسيا السفير الهولندي بعد ظهر الأحد.", "PROTEST", "2018-02-25"),
+    ("وتم اعتقال صحفي أمريكي من قبل الشرطة التركية أمس الأول.", "COERCE", "2018-02-25"),
+])
+def test_a_date_after_another_act_it_is_set_against_dates_that_act(rules_analyzer, said, kind, date):
+    lead = "أعلنت وزارة الخارجية الروسية اليوم الثلاثاء عن خطة جديدة للتعاون الاقتصادي.\n"
+    analysis = rules_analyzer.analyze(Document("t", lead + said, published="2018-02-27"))
+    assert {e.date for e in analysis.events if e.type == kind} == {date}
+
+
 def test_a_dateline_is_not_the_story_day(analyzer):
     text = ("بعد زيارة قصيرة لدولة قطر\nالجمعة, 03-أغسطس-2012\n"
             "عاد إلى العاصمة صنعاء مساء أمس الرئيس عبدربه منصور هادي.\n"

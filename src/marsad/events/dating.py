@@ -26,6 +26,14 @@ _OF_THE_YEAR = tuple(normalize_key(w) for w in ("لعام", "للعام", "لس�
 # inside the expression and is a date)
 _SPAN_BOUNDS = frozenset(normalize_key(w) for w in ("منذ", "حتى", "لغاية"))
 _SINCE = normalize_key("منذ")
+# words that set the act against another (رغم إصدار القرار، بعد إعلان هولندا), and the words after them that go on
+# a time expression instead (بعد ظهر، قبل منتصف ليل الخميس، بعد يومين)
+_OTHER_ACT_OPENERS = frozenset(normalize_key(w) for w in (
+    "رغم", "الرغم", "بالرغم", "بعد", "قبل", "عقب", "إثر", "غداة", "عشية"))
+_BY = (normalize_key("من"), normalize_key("قبل"))  # من قبل: by (an agent), not before
+_TIME_WORDS = frozenset(normalize_key(w) for w in (
+    "ظهر", "صباح", "مساء", "فجر", "ليل", "ليلة", "عصر", "ظهيرة", "منتصف", "يوم", "يومين", "أيام", "ساعة", "ساعات",
+    "ساعتين", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "عام", "عامين", "أعوام", "سنة", "سنوات"))
 _SINCE_PHRASE_WORDS = 5  # منذ بدء النزاع في سوريا عام 2011: the words a since-phrase spans before its date
 _SINCE_PHRASE_CHARS = 80
 _YEAR = re.compile(r"\d{4}")
@@ -48,7 +56,8 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
     لعام 2016) do not date an event, nor does the date of the words that report it ("أفادت المنظمة اليوم بأنه
     من المنتظر أن تزور ... في 3 مارس"), unless the event is ``spoken``, an act of speech made in those words
     (قال الوزير الخميس إن بلاده تدين), nor one in a relative clause after it, which dates something else
-    ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"), nor, for an act of speech, one after a ب-complement,
+    ("إطلاق سراح الرهينة التي كانت مختطفة منذ فبراير"), nor one after a phrase that sets the act against another
+    (بعد إعلان هولندا الخميس، رغم إصدار القرار السبت), nor, for an act of speech, one after a ب-complement,
     which dates the deed it is about. A month or year that منذ or حتى bounds (منذ عام 2000، منذ اندلاع الحرب في
     2011) dates no act, except one whose state lasts from it: a detention (``held``: تحتجزه منذ يونيو 2016).
     """
@@ -58,7 +67,8 @@ def governing_timex(state: DocumentState, timexes: list[Timex], sentence: tuple[
                   and not (not held and _since_long_ago(state, t))
                   and not (t.end <= trigger[0] and not spoken and _reported_between(state, t.end, trigger[0]))
                   and not (t.start >= trigger[1] and _relative_between(state, trigger[1], t.start))
-                  and not (spoken and t.start >= trigger[1] and _complement_between(state, trigger[1], t.start))]
+                  and not (spoken and t.start >= trigger[1] and _complement_between(state, trigger[1], t.start))
+                  and not (t.start >= trigger[1] and _other_act_between(state, trigger[1], t.start))]
     if not candidates:
         return None
 
@@ -104,6 +114,19 @@ def _complement_between(state: DocumentState, start: int, end: int) -> bool:
     words = [(start + w.start(), normalize_key(w.group())) for w in re.finditer(r"\S+", text[start:end])]
     return any(word[:1] == "ب" and len(word) > 3 and not word.startswith(_NOT_COMPLEMENTS)
                and not any(first <= offset < last for first, last in names) for offset, word in words[1:])
+
+
+def _other_act_between(state: DocumentState, start: int, end: int) -> bool:
+    """A phrase opens between two offsets that sets the act against another one (طالبت واشنطن موسكو ...
+    على الرغم من إصدار مجلس الأمن السبت قرارا): a date after it tells when that other act happened."""
+    words = ["", *(word.removeprefix("و") for word in _words_between(state, start, end))]
+    return any(word in _OTHER_ACT_OPENERS and not _time_word(following) and (previous, word) != _BY
+               for previous, word, following in zip(words, words[1:], words[2:], strict=False))
+
+
+def _time_word(word: str) -> bool:
+    """A word that goes on a time expression (بعد ظهر الأحد، قبل منتصف الليل، بعد يومين), not an act."""
+    return word[:1].isdigit() or word.removeprefix("ال") in _TIME_WORDS
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:
