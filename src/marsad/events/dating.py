@@ -5,11 +5,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import CLAUSE_BREAK, COMPLEMENTIZERS, RELATIVE_PRONOUNS
 from marsad.model import Timex
 from marsad.text.normalize import normalize_key
+from marsad.time.lexicon import load_lexicon, normalized_words
 from marsad.timeutil import date_start
 
 if TYPE_CHECKING:
@@ -26,14 +28,10 @@ _OF_THE_YEAR = tuple(normalize_key(w) for w in ("لعام", "للعام", "لس�
 # inside the expression and is a date)
 _SPAN_BOUNDS = frozenset(normalize_key(w) for w in ("منذ", "حتى", "لغاية"))
 _SINCE = normalize_key("منذ")
-# words that set the act against another (رغم إصدار القرار، بعد إعلان هولندا), and the words after them that go on
-# a time expression instead (بعد ظهر، قبل منتصف ليل الخميس، بعد يومين)
+# words that set the act against another (رغم إصدار القرار، بعد إعلان هولندا)
 _OTHER_ACT_OPENERS = frozenset(normalize_key(w) for w in (
     "رغم", "الرغم", "بالرغم", "بعد", "قبل", "عقب", "إثر", "غداة", "عشية"))
 _BY = (normalize_key("من"), normalize_key("قبل"))  # من قبل: by (an agent), not before
-_TIME_WORDS = frozenset(normalize_key(w) for w in (
-    "ظهر", "صباح", "مساء", "فجر", "ليل", "ليلة", "عصر", "ظهيرة", "منتصف", "يوم", "يومين", "أيام", "ساعة", "ساعات",
-    "ساعتين", "أسبوع", "أسبوعين", "أسابيع", "شهر", "شهرين", "أشهر", "عام", "عامين", "أعوام", "سنة", "سنوات"))
 _SINCE_PHRASE_WORDS = 5  # منذ بدء النزاع في سوريا عام 2011: the words a since-phrase spans before its date
 _SINCE_PHRASE_CHARS = 80
 _YEAR = re.compile(r"\d{4}")
@@ -126,7 +124,15 @@ def _other_act_between(state: DocumentState, start: int, end: int) -> bool:
 
 def _time_word(word: str) -> bool:
     """A word that goes on a time expression (بعد ظهر الأحد، قبل منتصف الليل، بعد يومين), not an act."""
-    return word[:1].isdigit() or word.removeprefix("ال") in _TIME_WORDS
+    return word[:1].isdigit() or word.removeprefix("ال") in _time_words()
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """The time lexicon's units, counts and parts of the day (its first words: منتصف of منتصف ليلة)."""
+    lexicon = load_lexicon()
+    parts = {words.split()[0] for words in normalized_words(lexicon.word_list("day_parts"))}
+    return frozenset({*lexicon.units, *lexicon.duals, *lexicon.singulars, *lexicon.cardinals, *parts})
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:
