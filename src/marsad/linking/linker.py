@@ -562,8 +562,9 @@ class ActorLinker:
                     mention.entity_type = "GPE"
                     mention.score = 0.7
             elif mention.office and mention.office.startswith("org:"):
-                named = _last_named(mentions[:i], mention.office[4:], normalized)
-                actors = list(named.actors) if named is not None else self._org_by_story(mention.office[4:], focus, on)
+                word = mention.office[4:]
+                named = _last_named(mentions[:i], word, normalized)
+                actors = list(named.actors) if named is not None else self._org_by_story(word, focus, on)
                 if actors:
                     mention.actors = actors
                     mention.entity_type = "ORG"
