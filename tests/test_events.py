@@ -6,10 +6,14 @@ careful analyst codes, as (type, source codes, target codes), and that nothing e
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from marsad.analyzer import Analyzer
 from marsad.events.merge import merge_events
 from marsad.model import Actor, Document, Event, Span
+from marsad.text.normalize import normalize_key
 
 
 def _coded(analyzer, text: str, published: str = "2018-04-10") -> set[tuple[str, frozenset, frozenset]]:
@@ -425,6 +429,14 @@ def test_a_date_after_another_act_it_is_set_against_dates_that_act(rules_analyze
     lead = "أعلنت وزارة الخارجية الروسية اليوم الثلاثاء عن خطة جديدة للتعاون الاقتصادي.\n"
     analysis = rules_analyzer.analyze(Document("t", lead + said, published="2018-02-27"))
     assert {e.date for e in analysis.events if e.type == kind} == {date}
+
+
+def test_time_words_a_user_adds_reach_the_dating_rules(tmp_path: Path):
+    # the rule above tells بعد ظهر الأحد (a time) from بعد إعلان هولندا (an act) by the time lexicon's words
+    (tmp_path / "time").mkdir()
+    (tmp_path / "time" / "relative.yaml").write_text("day_parts: [عصرية]\n", encoding="utf-8")
+    state, _ = Analyzer.load([tmp_path]).analyze_state(Document("t", "استدعت روسيا السفير.", published="2018-02-27"))
+    assert normalize_key("عصرية") in state.time_words and normalize_key("ظهر") in state.time_words
 
 
 def test_a_dateline_is_not_the_story_day(analyzer):

@@ -46,6 +46,7 @@ class DocumentState:
     published_granularity: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     home: str | None = None  # the state named in more than half of the state mentions, if one is
+    time_words: frozenset[str] = frozenset()  # the time lexicon's: tell a time phrase from an act (بعد يومين)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return any(start < b and a < end for a, b in self.analysis.ignored)
@@ -122,6 +123,7 @@ class Analyzer:
             normalized=normalized,
             tokens=tokenize(document.text),
             sentences=split_sentences(document.text),
+            time_words=self.time_finder.lexicon.time_words,
         )
 
     def _resolve_published(self, state: DocumentState) -> None:

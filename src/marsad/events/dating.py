@@ -5,13 +5,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from marsad.events.arguments import CLAUSE_BREAK, COMPLEMENTIZERS, RELATIVE_PRONOUNS
 from marsad.model import Timex
 from marsad.text.normalize import normalize_key
-from marsad.time.lexicon import load_lexicon, normalized_words
 from marsad.timeutil import date_start
 
 if TYPE_CHECKING:
@@ -118,21 +116,10 @@ def _other_act_between(state: DocumentState, start: int, end: int) -> bool:
     """A phrase opens between two offsets that sets the act against another one (طالبت واشنطن موسكو ...
     على الرغم من إصدار مجلس الأمن السبت قرارا): a date after it tells when that other act happened."""
     words = ["", *(word.removeprefix("و") for word in _words_between(state, start, end))]
-    return any(word in _OTHER_ACT_OPENERS and not _time_word(following) and (previous, word) != _BY
+    time_words = state.time_words
+    return any(word in _OTHER_ACT_OPENERS and (previous, word) != _BY
+               and not (following[:1].isdigit() or following.removeprefix("ال") in time_words)
                for previous, word, following in zip(words, words[1:], words[2:], strict=False))
-
-
-def _time_word(word: str) -> bool:
-    """A word that goes on a time expression (بعد ظهر الأحد، قبل منتصف الليل، بعد يومين), not an act."""
-    return word[:1].isdigit() or word.removeprefix("ال") in _time_words()
-
-
-@lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    """The time lexicon's units, counts and parts of the day (its first words: منتصف of منتصف ليلة)."""
-    lexicon = load_lexicon()
-    parts = {words.split()[0] for words in normalized_words(lexicon.word_list("day_parts"))}
-    return frozenset({*lexicon.units, *lexicon.duals, *lexicon.singulars, *lexicon.cardinals, *parts})
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:

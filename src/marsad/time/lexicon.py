@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,13 @@ class Lexicon:
 
     def word_list(self, name: str) -> list[str]:
         return self.words.get(name, [])
+
+    @cached_property
+    def time_words(self) -> frozenset[str]:
+        """Words that go on a time expression, not an act (بعد ظهر الأحد، بعد يومين): the units, counts and
+        the first words of the parts of the day (منتصف of منتصف ليلة)."""
+        parts = {words.split()[0] for words in normalized_words(self.word_list("day_parts"))}
+        return frozenset({*self.units, *self.duals, *self.singulars, *self.cardinals, *parts})
 
 
 def load_lexicon(extra_dirs: Sequence[Path] = ()) -> Lexicon:
