@@ -403,6 +403,13 @@ def test_a_day_recalled_in_the_pluperfect_is_not_the_story_day(analyzer):
     assert {e.date for e in analysis.events if e.type == "RETREAT"} == {"2018-07-19"}
 
 
+def test_a_day_the_lead_looks_forward_to_is_not_the_story_day(rules_analyzer):
+    text = ("يزور وزير الخارجية الروسي هولندا الأحد المقبل لبحث العلاقات.\n"
+            "واتهمت روسيا هولندا بطرد دبلوماسيين روس.")
+    analysis = rules_analyzer.analyze(Document("t", text, published="2018-02-27"))
+    assert {(e.date, e.modality) for e in analysis.events if e.type == "ACCUSE"} == {("2018-02-27", "asserted")}
+
+
 def test_the_day_words_are_said_dates_the_charge_they_make(analyzer):
     text = ("أعلنت الحكومة المصرية اليوم السبت عن خطة لدعم السياحة.\n"
             "وقال وزير الخارجية الجزائري الخميس إن بلاده تدين الهجوم الإسرائيلي على غزة.")
@@ -424,6 +431,9 @@ def test_a_date_in_what_is_charged_does_not_date_the_charge(analyzer):
     # not when the word goes on a time expression, nor in من قبل (by)
     ("واستدعت روسيا السفير الهولندي بعد ظهر الأحد.", "PROTEST", "2018-02-25"),
     ("وتم اعتقال صحفي أمريكي من قبل الشرطة التركية أمس الأول.", "COERCE", "2018-02-25"),
+    # a participle of scheduling is a relative clause: it dates its own noun, the act only when that is the act
+    ("واعتقلت الشرطة الروسية صحفيا هولنديا جاء لمراقبة الانتخابات الرئاسية المقررة الأحد.", "COERCE", "2018-02-27"),
+    ("وتبحث القمة الروسية الهولندية المقررة الأحد في موسكو التعاون الاقتصادي.", "CONSULT", "2018-03-04"),
 ])
 def test_a_date_after_another_act_it_is_set_against_dates_that_act(rules_analyzer, said, kind, date):
     lead = "أعلنت وزارة الخارجية الروسية اليوم الثلاثاء عن خطة جديدة للتعاون الاقتصادي.\n"

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 _RELATIVE_CLAUSE_REACH = 6  # words a relative clause runs before a date in it dates its own verb
 _OWN_CLAUSE_REACH = 2  # words (the act's adjectives) between a trigger and a relative clause about the act itself
 _LEAD_SENTENCES = 3
+# participles that say when a thing is set to happen, as a relative clause would (الانتخابات المقررة الأحد)
+_SCHEDULED = frozenset(normalize_key(w) for w in (
+    "المقرر", "المقررة", "المزمع", "المزمعة", "المرتقب", "المرتقبة", "المنتظر", "المنتظرة"))
+_CLAUSE_OPENERS = RELATIVE_PRONOUNS | _SCHEDULED
 # how and where it was said, not what about: بشدة، في بيان، بلاده
 _NOT_COMPLEMENTS = tuple(normalize_key(w) for w in ("بشدة", "بقوة", "بأقوى", "بأشد", "بحزم", "بيان", "بلاد"))
 # انتخابات الرئاسة لعام 2016، ميزانية للعام 2019: a year that qualifies a noun names it, it dates no act
@@ -123,15 +127,18 @@ def _other_act_between(state: DocumentState, start: int, end: int) -> bool:
 
 
 def _relative_between(state: DocumentState, start: int, end: int) -> bool:
-    """A relative pronoun (الذي، التي) lies between two offsets, close enough to ``end`` for the clause it
-    opens to reach there: what follows describes another noun. Not when the clause opens right after the
-    trigger with a verb of taking place (القمة التي ستنعقد في 9 مارس): it dates the act itself."""
+    """A relative pronoun (الذي، التي) or a participle of scheduling (المقررة، المرتقبة) lies between two
+    offsets, close enough to ``end`` for the clause it opens to reach there: what follows describes another noun
+    (منعت السلطات نائبين من مراقبة الانتخابات المقررة الأحد). Not when the clause opens right after the trigger
+    with a verb of taking place (القمة التي ستنعقد في 9 مارس), nor when the participle qualifies the trigger (القمة
+    المقررة الأحد): it dates the act itself."""
     words = _words_between(state, start, end)
-    opens = next((i for i, word in enumerate(words) if word in RELATIVE_PRONOUNS), None)
-    if opens is not None and opens <= _OWN_CLAUSE_REACH and opens + 1 < len(words) \
-            and words[opens + 1].startswith(_TAKING_PLACE):
-        return False
-    return any(word in RELATIVE_PRONOUNS for word in words[-_RELATIVE_CLAUSE_REACH:])
+    opens = next((i for i, word in enumerate(words) if word in _CLAUSE_OPENERS), None)
+    if opens is not None and opens <= _OWN_CLAUSE_REACH:
+        verb = words[opens + 1] if opens + 1 < len(words) else ""
+        if words[opens] in _SCHEDULED or verb.startswith(_TAKING_PLACE):
+            return False
+    return any(word in _CLAUSE_OPENERS for word in words[-_RELATIVE_CLAUSE_REACH:])
 
 
 def _is_event_date(value: str) -> bool:
@@ -192,11 +199,11 @@ def _recalled(state: DocumentState, offset: int) -> bool:
 
 
 def _near_publication(day: str, state: DocumentState) -> bool:
-    """Within a week of the publication day: a news story's own day ("أمس"), not a date it recalls
-    ("عالم ما بعد 11 شتنبر")."""
+    """Within the week up to the publication day: a news story's own day ("أمس"), not a date it recalls
+    ("عالم ما بعد 11 شتنبر") nor one it looks forward to (يزور الوزير هولندا الأحد المقبل)."""
     begins = date_start(day)
     return begins is not None and state.published_date is not None and (
-        abs((begins - state.published_date).days) <= _STORY_DAY_REACH)
+        0 <= (state.published_date - begins).days <= _STORY_DAY_REACH)
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[int, int]:
