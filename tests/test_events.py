@@ -274,9 +274,23 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # name that only looks like a genitive
     ("غارات جوية تركية تقتل مدنيين في العراق", _event("ASSAULT", "TUR", "IRQ")),
     ("مقتل مسلحين في غارات تركية قرب عفرين", _event("ASSAULT", "TUR", "SYR")),
+    # ground taken is an attack on the party it was taken from; those backing the agent fight beside it
+    ("وسيطرت قوات الجيش اليمني على مواقع ميليشيات الحوثي في صعدة.", _event("ASSAULT", "YEM", "HOUTHIS")),
+    ("حررت قوات الجيش اليمني بإسناد من التحالف العربي مواقع الحوثيين في صعدة.",
+     _event("ASSAULT", "SAU,YEM", "HOUTHIS")),
+    ("وشنت القوات العراقية بدعم من التحالف الدولي هجوما على مواقع داعش.", _event("ASSAULT", "IRQ,USA", "ISIS")),
 ])
 def test_sentence_is_coded(rules_analyzer, text, expected):
     assert expected in _coded(rules_analyzer, text, published="2012-07-10")
+
+
+@pytest.mark.parametrize("text", [
+    "وسيطرت القوات التركية على مدينة عفرين السورية.",  # the place taken is not the party it was taken from
+    "موسكو ودمشق تدينان الضربات الغربية.",  # one who acts is not also the one acted on
+    "إيطاليا وإسبانيا ترفض استقبال السفينة.",
+])
+def test_no_party_is_its_own_target_or_a_place_taken(rules_analyzer, text):
+    assert not any(source & target for _, source, target in _coded(rules_analyzer, text, published="2018-06-01"))
 
 
 def test_an_official_of_an_organization_acts_for_it(analyzer):

@@ -80,6 +80,10 @@ _ENFORCING_SECTORS = frozenset({"COP", "MIL", "SPY", "JUD", "GOV"})
 _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun of the clause naming its agent
 # a definite statement named as a verb's subject (دعا البيان): its author speaks; "بيان الخارجية" names its own
 _STATEMENTS = frozenset(normalize_key(w) for w in ("البيان", "البلاغ", "التقرير"))
+# words that name the ones backing an armed agent (الجيش اليمني بدعم من التحالف، قوات مدعومة بميليشيات إيرانية)
+_BACKING = frozenset(normalize_key(w) for w in (
+    "بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعوم", "مدعومة", "مدعوما", "مدعومين", "مدعومون", "مدعومتين"))
+_BACKING_REACH = 4  # words from the agent to the name of the one backing it
 _TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
@@ -860,7 +864,19 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
         subject = None  # وأدانت السلطنة الإجراءات بحق الفلسطينيين وطالبت: she goes on, not the last name before
     if subject is None and reading.carried is not None and rule != "unknown-subject":
         subject, rule = reading.carried, "carried-subject"
+    if reading.attack and subject is not None:
+        backing = _backing(syntax, subject, [*candidates, *adjectives])
+        co_agents += backing
+        adjectives = [m for m in adjectives if all(m is not b for b in backing)]
     return _Agent(subject, rule, co_agents, adjectives)
+
+
+def _backing(syntax: SentenceSyntax, agent: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The parties said to back an armed agent right after it (حرر الجيش اليمني بإسناد من التحالف العربي،
+    قوات النظام مدعومة بالطيران الروسي): they fight beside it, they are not fought."""
+    return [m for m in mentions if m.start > agent.end and not same_side(m, agent)
+            and 0 < (between := syntax.distance(agent.end, m.start)) <= _BACKING_REACH
+            and any(word.removeprefix("و") in _BACKING for word in syntax.previous_words(m.start, between))]
 
 
 def _joint_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: _Agent, candidates: list[Mention],
@@ -917,7 +933,8 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
     # (اتهم الوزير، في حوار مع صحيفة الشرق الأوسط، قطر)
     object_start = max(trigger[1], subject.end if subject is not None else 0)
     object_start = syntax.aside_end(object_start) or object_start
-    free = [m for m in after if m.start >= object_start and (subject is None or not same_side(m, subject))]
+    free = [m for m in after if m.start >= object_start and (subject is None or not same_side(m, subject))
+            and all(m is not ally for ally in agent.co_agents)]
     others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
               or [m for m in free if syntax.preposition(m) == "في"])[:1]
     unknown = _first_unknown(syntax, mentions, object_start)
@@ -947,7 +964,7 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
         others, rule = [object_adjective], "object-adjective"  # أدان الهجوم الإسرائيلي: the Israeli side
     elif not others and subject is not None:
         before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not same_side(m, subject)
-                  and id(m) not in speakers]
+                  and id(m) not in speakers and all(m is not ally for ally in agent.co_agents)]
         others, rule = before[-1:], "preceding-object"
     else:
         rule = "object"

@@ -95,6 +95,7 @@ _SUBJECT_RULES = frozenset({"verb-subject", "preverbal-subject", "pronoun-subjec
 _WHERE_PREPOSITIONS = frozenset({"في", "ب"})
 _FIGHTING_SECTORS = frozenset({"MIL", "REB", "TER", "COP", "SPY"})
 _OFFICIAL_SECTORS = frozenset({"GOV", "DIP", "LEG"})
+_PARTIES = frozenset({"organization", "person"})  # actors that are no state or place
 # Heads that make the body or state after them its officials (يصل قادة الاتحاد الأوروبي إلى طوكيو)
 _LEADERS = frozenset(normalize_key(w) for w in (
     "قادة", "زعماء", "رؤساء", "وزراء", "ممثلو", "ممثلي", "مسؤولو", "مسؤولي", "مندوبو", "مندوبي", "سفراء"))
@@ -334,6 +335,8 @@ class EventExtractor:
         if ranked is not None:
             item.rules = (*item.rules, "ranked-target" if target else "filled-target")
             target = [ranked.actor]
+        if trigger.party_target:  # سيطرت القوات على عفرين: the place taken is not the party it was taken from
+            target = [actor for actor in target if actor.kind in _PARTIES]
         if not source or not target:
             item.decision = NO_PARTIES
             return None

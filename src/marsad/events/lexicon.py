@@ -33,6 +33,7 @@ class Trigger:
     patient_before: bool = False  # قتل فلسطيني برصاص الجيش: the one struck is named before it, its agent after
     spoken_as: str | None = None  # the type when a speaker, not a fighter, does it (هاجم ترامب إيران: ACCUSE)
     person_agent: bool = False  # only a person or officials do it (وصل الوزير، وصل وفد; not وصلت الطائرة)
+    party_target: bool = False  # its target is a group or a person, never a state or place: the ground taken
     unless_after: tuple[str, ...] = ()  # words that, right before it, make it another thing (حفل استقبال)
     unless_before: tuple[str, ...] = ()  # words that, right after it, make it another thing (داعيا الله)
 
@@ -150,6 +151,7 @@ class TriggerLexicon:
                     patient_before=item.get("patient") == "before",
                     spoken_as=item.get("spoken_as"),
                     person_agent=item.get("agent") == "person",
+                    party_target=item.get("target") == "party",
                     unless_after=tuple(normalize_key(w) for w in item.get("unless_after", [])),
                     unless_before=tuple(normalize_key(w) for w in item.get("unless_before", [])),
                 )
