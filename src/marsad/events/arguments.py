@@ -84,6 +84,7 @@ _STATEMENTS = frozenset(normalize_key(w) for w in ("البيان", "البلاغ
 _BACKING = frozenset(normalize_key(w) for w in (
     "بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعوم", "مدعومة", "مدعوما", "مدعومين", "مدعومون", "مدعومتين"))
 _BACKING_REACH = 4  # words from the agent to the name of the one backing it
+_OBJECT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "إلى", "بحق", "نحو", "تجاه"))
 _TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
@@ -277,6 +278,8 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
     if _last_word(syntax, trigger) in PREPOSITIONS:
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
+    elif form != NOUN and after and _object_between(syntax, end, after[0].start):
+        after = []  # شنت غارات على مخازن أسلحة المليشيات الحوثية: a name past the object's على is no subject
     delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
     if form == NOUN and after and (_governed_between(syntax, end, after[0].start) or (
             reach == _GENITIVE_REACH and CLAUSE_BREAK.search(syntax.text, end, after[0].start))):
@@ -494,6 +497,11 @@ def _governed_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
     its complement, no genitive. (Not any word with ل: titles hold them, المساعد الخاص لرئيس الوزراء للشؤون
     الخارجية طارق فاطمي.)"""
     return any(normalize_key(word) in _GOVERNING_WORDS for word in syntax.text[start:end].split())
+
+
+def _object_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
+    """A preposition that opens a verb's object (على، ضد، إلى، بحق) lies between two offsets."""
+    return any(normalize_key(word) in _OBJECT_PREPOSITIONS for word in syntax.text[start:end].split())
 
 
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
