@@ -82,7 +82,8 @@ _RELATIVE_AGENT_REACH = 3  # words between an act noun and the relative pronoun 
 _STATEMENTS = frozenset(normalize_key(w) for w in ("البيان", "البلاغ", "التقرير"))
 # words that name the ones backing an armed agent (الجيش اليمني بدعم من التحالف، قوات مدعومة بميليشيات إيرانية)
 _BACKING = frozenset(normalize_key(w) for w in (
-    "بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعوم", "مدعومة", "مدعوما", "مدعومين", "مدعومون", "مدعومتين"))
+    "بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعوم", "مدعومة", "مدعوما", "مدعومين", "مدعومون", "مدعومتين",
+    "مسنود", "مسنودة", "مسنودا", "مسنودين", "مسنودون"))
 _BACKING_REACH = 4  # words from the agent to the name of the one backing it
 _OBJECT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "إلى", "بحق", "نحو", "تجاه"))
 _TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
