@@ -85,6 +85,7 @@ _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns 
 # acts made in words, dated by the words (a summons is done, not said: it keeps the date of what reports it)
 _SAID = SPEECH_TYPES - {"PROTEST"}
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
+_ABOUT_ANOTHERS_DEED = frozenset({"ACCUSE", "SUPPORT", "REQUEST"})  # a deed charged, praised or asked for
 # the verbs that tie a death to the act that caused it (أسفر الهجوم عن مقتل ...، ما أدى إلى مقتل)
 _DEATH_NOUNS = frozenset({normalize_key("مقتل")})  # (not اختطاف: a further act)
 _RESULT_VERBS = tuple(normalize_key(w) for w in ("أسفر", "أسفرت", "يسفر", "أدى", "أدت", "يؤدي", "تسبب", "تسببت"))
@@ -423,8 +424,9 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     trigger, (start, end) = item.trigger, item.span
     syntax, text = context.syntax, state.document.text
     speakers = set() if trigger.type in SPEECH_TYPES else _speakers(state, syntax, mentions, in_sentence, start)
-    carried = _carried_topic(state, context, item)
     form = _argument_form(item, text, syntax, mentions)
+    about_deed = form == NOUN and _about_anothers_deed(item, context.verbs)
+    carried = None if about_deed else _carried_topic(state, context, item)
     reading = TriggerReading(
         trigger.frame, (start, end), form,
         object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
@@ -806,6 +808,14 @@ def _asked_for(item: Found, verbs: list[tuple[tuple[int, int], str]], syntax: Se
     previous = _previous_verb(item, verbs, item.sentence[0])
     return (previous is not None and previous[1] == "REQUEST"
             and syntax.distance(previous[0][1], item.span[0]) <= _DEMAND_REACH)
+
+
+def _about_anothers_deed(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
+    """A noun completing a verb that charges, praises or asks someone for a deed (اتهمت المنظمة الحوثيين بخطف
+    الرهائن، طالب بالإفراج): the one who speaks does not do it, so the deed takes no subject carried from
+    before."""
+    previous = _previous_verb(item, verbs, item.sentence[0])
+    return previous is not None and previous[1] in _ABOUT_ANOTHERS_DEED and previous[1] != item.trigger.type
 
 
 def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
