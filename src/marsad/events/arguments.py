@@ -279,7 +279,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
     if _last_word(syntax, trigger) in PREPOSITIONS:
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
-    elif form != NOUN and after and _object_between(syntax, end, after[0].start):
+    elif form != NOUN and after and _word_between(syntax, end, after[0].start, _OBJECT_PREPOSITIONS):
         after = []  # شنت غارات على مخازن أسلحة المليشيات الحوثية: a name past the object's على is no subject
     delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
     if form == NOUN and after and (_governed_between(syntax, end, after[0].start) or (
@@ -497,12 +497,12 @@ def _governed_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
     """A preposition lies between two offsets (غارات على مواقع داعش، حزمة مساعدات لصالح تونس): what follows is
     its complement, no genitive. (Not any word with ل: titles hold them, المساعد الخاص لرئيس الوزراء للشؤون
     الخارجية طارق فاطمي.)"""
-    return any(normalize_key(word) in _GOVERNING_WORDS for word in syntax.text[start:end].split())
+    return _word_between(syntax, start, end, _GOVERNING_WORDS)
 
 
-def _object_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
-    """A preposition that opens a verb's object (على، ضد، إلى، بحق) lies between two offsets."""
-    return any(normalize_key(word) in _OBJECT_PREPOSITIONS for word in syntax.text[start:end].split())
+def _word_between(syntax: SentenceSyntax, start: int, end: int, words: frozenset[str]) -> bool:
+    """One of ``words`` stands, whole, between two offsets."""
+    return any(normalize_key(word) in words for word in syntax.text[start:end].split())
 
 
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
@@ -876,7 +876,7 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
     if reading.attack and subject is not None:
         backing = _backing(syntax, subject, [*candidates, *adjectives])
         co_agents += backing
-        adjectives = [m for m in adjectives if all(m is not b for b in backing)]
+        adjectives = [m for m in adjectives if all(m is not ally for ally in backing)]
     return _Agent(subject, rule, co_agents, adjectives)
 
 
@@ -942,8 +942,9 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
     # (اتهم الوزير، في حوار مع صحيفة الشرق الأوسط، قطر)
     object_start = max(trigger[1], subject.end if subject is not None else 0)
     object_start = syntax.aside_end(object_start) or object_start
+    acting = {id(m) for m in agent.co_agents}  # a party joined to the agent or backing it is not acted on
     free = [m for m in after if m.start >= object_start and (subject is None or not same_side(m, subject))
-            and all(m is not ally for ally in agent.co_agents)]
+            and id(m) not in acting]
     others = ([m for m in free if syntax.preposition(m) in PATIENT_PREPOSITIONS]
               or [m for m in free if syntax.preposition(m) == "في"])[:1]
     unknown = _first_unknown(syntax, mentions, object_start)
@@ -973,7 +974,7 @@ def _directed_arguments(syntax: SentenceSyntax, reading: TriggerReading, agent: 
         others, rule = [object_adjective], "object-adjective"  # أدان الهجوم الإسرائيلي: the Israeli side
     elif not others and subject is not None:
         before = [m for m in candidates if m.end <= trigger[0] and m is not subject and not same_side(m, subject)
-                  and id(m) not in speakers and all(m is not ally for ally in agent.co_agents)]
+                  and id(m) not in speakers and id(m) not in acting]
         others, rule = before[-1:], "preceding-object"
     else:
         rule = "object"

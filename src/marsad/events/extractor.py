@@ -425,8 +425,8 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     syntax, text = context.syntax, state.document.text
     speakers = set() if trigger.type in SPEECH_TYPES else _speakers(state, syntax, mentions, in_sentence, start)
     form = _argument_form(item, text, syntax, mentions)
-    about_deed = form == NOUN and _about_anothers_deed(item, context.verbs)
-    carried = None if about_deed else _carried_topic(state, context, item)
+    carried = None if form == NOUN and _about_anothers_deed(item, context.verbs) \
+        else _carried_topic(state, context, item)
     reading = TriggerReading(
         trigger.frame, (start, end), form,
         object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
