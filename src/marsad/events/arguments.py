@@ -876,7 +876,8 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
     if reading.attack and subject is not None:
         backing = _backing(syntax, subject, [*candidates, *adjectives])
         co_agents += backing
-        adjectives = [m for m in adjectives if all(m is not ally for ally in backing)]
+        backing_ids = {id(m) for m in backing}
+        adjectives = [m for m in adjectives if id(m) not in backing_ids]
     return _Agent(subject, rule, co_agents, adjectives)
 
 

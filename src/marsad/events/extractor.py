@@ -425,13 +425,14 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
     syntax, text = context.syntax, state.document.text
     speakers = set() if trigger.type in SPEECH_TYPES else _speakers(state, syntax, mentions, in_sentence, start)
     form = _argument_form(item, text, syntax, mentions)
-    carried = None if form == NOUN and _about_anothers_deed(item, context.verbs) \
-        else _carried_topic(state, context, item)
+    completed = _completed_verb(item, context.verbs) if form == NOUN else None
+    # a deed charged, praised or asked for (تتهم الحوثيين بخطف الرهائن) is not done by the one who speaks
+    carried = None if completed in _ABOUT_ANOTHERS_DEED else _carried_topic(state, context, item)
     reading = TriggerReading(
         trigger.frame, (start, end), form,
         object_pronoun=item.suffix in OBJECT_PRONOUNS or _expressed(text, item), carried=carried,
         gender=item.hit.subject_gender(item.suffix) if form != NOUN else None,
-        complement=form == NOUN and (_completes_other_verb(item, context.verbs)
+        complement=form == NOUN and (completed is not None
                                      or _condemned(item, context.condemnations, syntax)),
         object_from=_object_word(state, end, trigger), passive=item.hit.form == PAST and DAMMA in text[start:end],
         genitive_patient=trigger.genitive_patient, patient_before=trigger.patient_before,
@@ -810,18 +811,11 @@ def _asked_for(item: Found, verbs: list[tuple[tuple[int, int], str]], syntax: Se
             and syntax.distance(previous[0][1], item.span[0]) <= _DEMAND_REACH)
 
 
-def _about_anothers_deed(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
-    """A noun completing a verb that charges, praises or asks someone for a deed (اتهمت المنظمة الحوثيين بخطف
-    الرهائن، طالب بالإفراج): the one who speaks does not do it, so the deed takes no subject carried from
-    before."""
+def _completed_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> str | None:
+    """The type of the verb of another event type before this noun in its sentence: the noun is that verb's
+    complement (أدان الاعتقال)."""
     previous = _previous_verb(item, verbs, item.sentence[0])
-    return previous is not None and previous[1] in _ABOUT_ANOTHERS_DEED and previous[1] != item.trigger.type
-
-
-def _completes_other_verb(item: Found, verbs: list[tuple[tuple[int, int], str]]) -> bool:
-    """A noun after a verb of another event type in its sentence is that verb's complement (أدان الاعتقال)."""
-    previous = _previous_verb(item, verbs, item.sentence[0])
-    return previous is not None and previous[1] != item.trigger.type
+    return previous[1] if previous is not None and previous[1] != item.trigger.type else None
 
 
 def _near(state: DocumentState, end: int, trigger: Trigger, subject_end: int | None = None) -> bool:
