@@ -282,6 +282,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a name past the object's على is no subject after the verb: the verb's own (she) is the coalition's
     ("كثفت مقاتلات التحالف العربي طلعاتها الجوية، حيث شنت غارات على مواقع الميليشيات الحوثية في صنعاء.",
      _event("ASSAULT", "SAU", "HOUTHIS")),
+    # ... but على غرار only likens: the one compared is no party, and the subject may follow it
+    ("اتهمت، على غرار فرنسا، ألمانيا روسيا بشن هجمات إلكترونية على مؤسساتها.", _event("ACCUSE", "DEU", "RUS")),
+    ("وطالبت على غرار الاتحاد الأوروبي الولايات المتحدة إيران بالإفراج عن المعتقلين.",
+     _event("REQUEST", "USA", "IRN")),
 ])
 def test_sentence_is_coded(rules_analyzer, text, expected):
     assert expected in _coded(rules_analyzer, text, published="2012-07-10")

@@ -86,6 +86,12 @@ _BACKING = frozenset(normalize_key(w) for w in (
     "مسنود", "مسنودة", "مسنودا", "مسنودين", "مسنودون"))
 _BACKING_REACH = 4  # words from the agent to the name of the one backing it
 _OBJECT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "إلى", "بحق", "نحو", "تجاه"))
+# nouns that make على an adverbial phrase opening no object (على غرار الولايات المتحدة، على هامش القمة، على الأقل)
+_ALA = normalize_key("على")
+_LIKENESS = frozenset(normalize_key(w) for w in ("غرار", "شاكلة"))
+_ADVERBIAL_ALA = _LIKENESS | frozenset(normalize_key(w) for w in (
+    "هامش", "خلفية", "إثر", "أثر", "رأس", "صعيد", "مستوى", "الأقل", "مدى", "مدار", "وقع", "الرغم", "لسان",
+    "حد"))
 _TITLE_WORDS = 2  # words of a title (الرئيس المصري) before the name of the one who holds it
 _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "عنها"})  # قامت بها، أعلن عنها
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
@@ -279,7 +285,7 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         reach = _SUBJECT_REACH  # زيارة وزير الخارجية التركي مولود تشاووش أوغلو: the title stands between
     if _last_word(syntax, trigger) in PREPOSITIONS:
         after = []  # عقوبات اقتصادية على حليفتها طهران: what follows the preposition is the object
-    elif form != NOUN and after and _word_between(syntax, end, after[0].start, _OBJECT_PREPOSITIONS):
+    elif form != NOUN and after and _object_preposition_between(syntax, end, after[0].start):
         after = []  # شنت غارات على مخازن أسلحة المليشيات الحوثية: a name past the object's على is no subject
     delegation = bool(after) and syntax.previous_words(after[0].start, 2) in (["من", "وفد"], ["من", "وفدا"])
     if form == NOUN and after and (_governed_between(syntax, end, after[0].start) or (
@@ -505,6 +511,21 @@ def _word_between(syntax: SentenceSyntax, start: int, end: int, words: frozenset
     return any(normalize_key(word) in words for word in syntax.text[start:end].split())
 
 
+def compared(syntax: SentenceSyntax, mention: Mention) -> bool:
+    """The mention is the one an act is likened to (على غرار فرنسا، على شاكلة): no party to it."""
+    words = syntax.previous_words(mention.start, 2)
+    return len(words) == 2 and words[1] == _ALA and words[0] in _LIKENESS
+
+
+def _object_preposition_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
+    """A preposition of the object (على، ضد، إلى ...) stands between two offsets. على heading an adverbial phrase
+    (على غرار، على هامش، على الأقل) is not one: what follows it is compared or placed, not acted on."""
+    words = [normalize_key(word) for word in syntax.text[start:end].split()]
+    return any(word in _OBJECT_PREPOSITIONS
+               and not (word == _ALA and i + 1 < len(words) and words[i + 1] in _ADVERBIAL_ALA)
+               for i, word in enumerate(words))
+
+
 def _first_unknown(syntax: SentenceSyntax, mentions: list[Mention], start: int) -> Mention | None:
     """The first person or body after ``start`` that the knowledge base could not code, governed as a
     patient is: the act's object is then unknown, not the next coded actor further on."""
@@ -705,7 +726,7 @@ def find_arguments(syntax: SentenceSyntax, reading: TriggerReading, mentions: li
     """Source and target mentions for one trigger: those a construction names outright (a passive, a
     relative clause, بين, من قبل, the genitive of an arrest), else its agent and the other party its frame
     takes (a partner, a destination, a patient)."""
-    candidates = [m for m in mentions if fills_argument(m)]
+    candidates = [m for m in mentions if fills_argument(m) and not compared(syntax, m)]
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= reading.span[1] and syntax.starts_word(m.start)]
     named = _construction_arguments(syntax, reading, mentions, candidates, adjectives, speakers)
