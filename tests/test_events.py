@@ -304,6 +304,13 @@ def test_no_party_is_its_own_target_or_a_place_taken(rules_analyzer, text):
     assert not any(kind == "ASSAULT" and "HRW" in source for kind, source, _ in coded)
 
 
+def test_no_place_is_offered_as_the_party_ground_was_taken_from(rules_analyzer):
+    text = "وسيطرت القوات التركية على مدينة عفرين السورية بعد معارك مع وحدات حماية الشعب الكردية."
+    _, found = rules_analyzer.analyze_explained(Document("t", text, published="2018-03-18"))
+    offered = [c for item in found if item.trigger.party_target and item.candidates for c in item.candidates[2]]
+    assert offered and all(c.actor.kind in ("organization", "person") for c in offered)
+
+
 def test_an_official_of_an_organization_acts_for_it(analyzer):
     coded = _coded(analyzer, "دعا الأمين العام للأمم المتحدة بان كي مون مجلس الأمن إلى الضغط على سوريا.",
                    published="2012-07-10")

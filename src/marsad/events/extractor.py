@@ -270,9 +270,11 @@ class EventExtractor:
         chosen, source_codes = _codes(target), _codes(source)
         if chosen and chosen <= source_codes:
             return None  # a state acting at home (its police arrest its own): the rules' considered choice
-        # what the rules could choose: no nationality adjective but the one they chose (الهجوم الإسرائيلي)
+        # what the rules could choose: no nationality adjective but the one they chose (الهجوم الإسرائيلي), no
+        # place where the target is a party (the ground taken)
         offered = [m for m in context.mentions.within(*bounds) if m.end <= bounds[1] and (
-            fills_argument(m) or (m.kind == ADJECTIVE and not m.dateline and bool(m.countries & chosen)))]
+            fills_argument(m) or (m.kind == ADJECTIVE and not m.dateline and bool(m.countries & chosen)))
+            and not (item.trigger.party_target and m.actor is not None and m.actor.kind not in _PARTIES)]
         ranked = Ranked(item.trigger.type, item.trigger.frame, item.hit.form, (*item.rules, "-", "-")[1], item.span)
         item.candidates = (source_codes, chosen,
                            candidates(context.syntax, ranked, offered, chosen, source_codes, context.named))
