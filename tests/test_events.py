@@ -442,6 +442,14 @@ def test_a_day_the_lead_looks_forward_to_is_not_the_story_day(rules_analyzer):
     assert {(e.date, e.modality) for e in analysis.events if e.type == "ACCUSE"} == {("2018-02-27", "asserted")}
 
 
+def test_a_paragraph_turning_to_other_news_does_not_take_the_story_day(rules_analyzer):
+    lead = "اندلعت اشتباكات أمس الأحد بين الشرطة الإسرائيلية وشبان فلسطينيين في المسجد الأقصى.\n"
+    for opening, day in (("وفي سياق متصل، ", "2015-08-03"), ("", "2015-08-02")):
+        text = lead + opening + "اعتقلت قوات الاحتلال الإسرائيلي ستة فلسطينيين من محافظة الخليل."
+        analysis = rules_analyzer.analyze(Document("t", text, published="2015-08-03"))
+        assert {e.date for e in analysis.events if e.type == "COERCE"} == {day}, opening
+
+
 def test_the_day_words_are_said_dates_the_charge_they_make(analyzer):
     text = ("أعلنت الحكومة المصرية اليوم السبت عن خطة لدعم السياحة.\n"
             "وقال وزير الخارجية الجزائري الخميس إن بلاده تدين الهجوم الإسرائيلي على غزة.")

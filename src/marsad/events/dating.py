@@ -40,6 +40,9 @@ _YEAR = re.compile(r"\d{4}")
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
+# phrases opening a paragraph on another piece of news (وفي سياق متصل، من جهة أخرى): not the story's day
+_OTHER_NEWS = frozenset(tuple(normalize_key(w) for w in phrase.split()) for phrase in (
+    "في سياق متصل", "في سياق آخر", "في سياق منفصل"))
 # verbs saying an act takes place or is done (normalized stems, future س allowed): their clause dates the act
 # (القمة التي ستنعقد في 9 مارس، الهجوم الذي وقع الأربعاء، الزيارة التي قام بها أمس)
 _TAKING_PLACE = tuple(normalize_key(w) for w in (
@@ -177,6 +180,8 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
         return earlier[-1].value
     if state.published_granularity != "day" or not state.analysis.published:
         return None
+    if _opens_other_news(state, paragraph_start, sentence[1]):
+        return state.analysis.published[:10]
     lead = [s for s in state.sentences
             if not state.in_boilerplate(*s) and not is_title_line(text, s)][:_LEAD_SENTENCES]
     story_day = next((t.value for t in state.analysis.timexes
@@ -187,6 +192,13 @@ def context_date(state: DocumentState, sentence: tuple[int, int], own_days: list
     # the narration after it (a wire story: "أعلن الرئيس ..." is today's news; so is a story whose lead
     # only recalls older days)
     return story_day or state.analysis.published[:10]
+
+
+def _opens_other_news(state: DocumentState, paragraph_start: int, end: int) -> bool:
+    """The paragraph turns to other news (وفي سياق متصل، اعتقلت قوات الاحتلال ...): the day's news, not
+    the lead's story."""
+    words = [word.removeprefix("و").rstrip(",;:") for word in _words_between(state, paragraph_start, end)[:3]]
+    return any(tuple(words[:len(phrase)]) == phrase for phrase in _OTHER_NEWS)
 
 
 def _recalled(state: DocumentState, offset: int) -> bool:
