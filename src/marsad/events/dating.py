@@ -40,7 +40,7 @@ _YEAR = re.compile(r"\d{4}")
 _DATELINE_WORDS = 4  # words besides the date on a dateline (city, weekday, outlet)
 _PLUPERFECT = frozenset(normalize_key(w) for w in ("وكان", "وكانت", "كان", "كانت"))
 _STORY_DAY_REACH = 7  # days between publication and the day a story tells of
-# phrases opening a paragraph on another piece of news (وفي سياق متصل، من جهة أخرى): not the story's day
+# phrases opening a paragraph on another piece of news (وفي سياق متصل، في سياق آخر): not the story's day
 _OTHER_NEWS = frozenset(tuple(normalize_key(w) for w in phrase.split()) for phrase in (
     "في سياق متصل", "في سياق آخر", "في سياق منفصل"))
 # verbs saying an act takes place or is done (normalized stems, future س allowed): their clause dates the act

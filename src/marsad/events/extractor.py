@@ -274,7 +274,7 @@ class EventExtractor:
         # place where the target is a party (the ground taken)
         offered = [m for m in context.mentions.within(*bounds) if m.end <= bounds[1] and (
             fills_argument(m) or (m.kind == ADJECTIVE and not m.dateline and bool(m.countries & chosen)))
-            and not (item.trigger.party_target and m.actor is not None and m.actor.kind not in _PARTIES)]
+            and (m.actor is None or _may_be_target(item.trigger, m.actor))]
         ranked = Ranked(item.trigger.type, item.trigger.frame, item.hit.form, (*item.rules, "-", "-")[1], item.span)
         item.candidates = (source_codes, chosen,
                            candidates(context.syntax, ranked, offered, chosen, source_codes, context.named))
@@ -338,8 +338,7 @@ class EventExtractor:
         if ranked is not None:
             item.rules = (*item.rules, "ranked-target" if target else "filled-target")
             target = [ranked.actor]
-        if trigger.party_target:  # سيطرت القوات على عفرين: the place taken is not the party it was taken from
-            target = [actor for actor in target if actor.kind in _PARTIES]
+        target = [actor for actor in target if _may_be_target(trigger, actor)]
         if not source or not target:
             item.decision = NO_PARTIES
             return None
@@ -953,6 +952,12 @@ def _actors_of(mentions: list[Mention]) -> list[Actor]:
 
 def _state(code: str) -> Actor:
     return Actor(id=code, name=code, country=code if len(code) == 3 else None, kind="state")
+
+
+def _may_be_target(trigger: Trigger, actor: Actor) -> bool:
+    """Not a state or place where the target is a party: سيطرت القوات على عفرين, the place taken is not the party
+    it was taken from."""
+    return not trigger.party_target or actor.kind in _PARTIES
 
 
 def _same_group(source: list[Actor], target: list[Actor]) -> bool:
