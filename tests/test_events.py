@@ -324,6 +324,12 @@ def test_a_masculine_verb_does_not_take_a_feminine_noun_as_its_subject(analyzer)
     assert not any(kind == "REQUEST" and "EGY" in source for kind, source, _ in coded)
 
 
+def test_a_masculine_verb_agrees_with_the_indefinite_title_heading_a_feminine_body(rules_analyzer):
+    # the body in the title's genitive is the subject's, and so is the official named after it
+    text = "وأدان أمين عام منظمة التعاون الإسلامي إياد مدني بشدة الهجوم الإسرائيلي على المسجد الأقصى."
+    assert _event("ACCUSE", "OIC", "ISR") in _coded(rules_analyzer, text, published="2015-07-26")
+
+
 def test_a_passive_verb_takes_what_follows_as_patient(analyzer):
     text = "واعتُقل عدد من الناشطات السعوديات خلال الأشهر الأخيرة."
     assert _coded(analyzer, text) == {_event("COERCE", "SAU", "SAU")}

@@ -68,6 +68,7 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
+_TITLE_WORDS = 3  # words of an indefinite title before the body it heads (أمين عام، نائب رئيس)
 _STRUCK_REACH = 4  # words between the one struck and the instrument that struck them (مقتل فلسطيني برصاص)
 _UNNAMED_OBJECT_REACH = 2  # words between an act and the unnamed people it is done to (القبض على 5 أشخاص)
 CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")  # what ends a clause: no genitive, no since-phrase reaches across it
@@ -216,6 +217,15 @@ def _agrees(syntax: SentenceSyntax, mention: Mention, gender: str | None) -> boo
     return head not in MASCULINE_HEADS
 
 
+def _headed_by_masculine_title(syntax: SentenceSyntax, verb_end: int, mention: Mention) -> bool:
+    """أدان أمين عام منظمة التعاون الإسلامي: an indefinite title heads the name after the verb, and the verb
+    agrees with the title, not with the body in its genitive (حمّل المتحدث ميليشيات الحوثي: a title with the
+    article is a name of its own, and the body after it the object)."""
+    between = syntax.text[verb_end:mention.start]
+    words = [normalize_key(w) for w in between.split()]
+    return 0 < len(words) <= _TITLE_WORDS and words[0] in MASCULINE_HEADS and not CLAUSE_BREAK.search(between)
+
+
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
                  speakers: set[int], gender: str | None = None, possessed: bool = False,
                  unknown: Mention | None = None, attack: bool = False,
@@ -272,6 +282,10 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
     if form in (PAST, PRESENT) and len(after) > 1 and syntax.preposition(after[0]) == "ل" \
             and syntax.preposition(after[1]) is None and syntax.distance(after[0].end, after[1].start) == 0:
         after = after[1:]  # دعا الأمين العام للأمم المتحدة بان كي مون: the organization is in the title
+    elif form in (PAST, PRESENT) and len(after) > 1 and not _is_person(after[0]) and _is_person(after[1]) \
+            and syntax.distance(after[0].end, after[1].start) == 0 \
+            and _headed_by_masculine_title(syntax, end, after[0]):
+        after = after[1:]  # أدان أمين عام منظمة التعاون الإسلامي إياد مدني: so is the body after an indefinite title
     if member_end is not None and form in (PAST, PRESENT):
         body = next((m for m in after if m.start >= member_end), None)
         if body is not None and syntax.preposition(body) in ("في", "ب") \
@@ -294,7 +308,9 @@ def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, ca
         # تستهدف 5 إيرانيين: no genitive across a comma (a title may stand before one: زيارة الوزير، فلان)
         after = []
     if form != PARTICIPLE and not possessed and after and syntax.distance(end, after[0].start) <= reach \
-            and (delegation or _agrees(syntax, after[0], gender)):  # وصل وفد من حركة حماس: the delegation agrees
+            and (delegation or _agrees(syntax, after[0], gender)
+                 or (gender == "m" and _headed_by_masculine_title(syntax, end, after[0]))):
+        # وصل وفد من حركة حماس: the delegation agrees
         # right after the trigger, the trigger's own clitic (بوقوف الولايات المتحدة) does not govern it
         adjacent = syntax.next_word_start(end) == after[0].start
         preposition = None if adjacent else syntax.preposition(after[0])
