@@ -482,6 +482,11 @@ def _arguments(state: DocumentState, context: _Context, item: Found, clause: tup
         # before an attack noun speaks of it; the attacker is named with the attack or not at all. Only one who
         # launches the noun (شن خاتمي هجوما على الولايات المتحدة) attacks, in words (spoken_as) or arms
         arguments = Arguments([], arguments.target, (*arguments.rules, "speaker-not-attacker"), arguments.quality)
+    if trigger.type == "ASSAULT" and form == NOUN and arguments.rules[-1] == "preceding-object" \
+            and arguments.target and _condemner(context.acts, item.sentence, arguments.target[0]):
+        # أدان أمين عام منظمة التعاون الإسلامي بشدة الهجوم الإسرائيلي: the one who condemns the attack is not
+        # what it struck
+        arguments = Arguments(arguments.source, [], (*arguments.rules, "condemner"), arguments.quality)
     # only a verb's own subject, or the parties after بين, carry to the next subject-less verb: not a noun's
     # genitive or a guess from the words before
     item.agent = arguments.source[0] if arguments.source and (arguments.rules[0] == "between" or (
@@ -580,6 +585,13 @@ def _condemned(item: Found, condemnations: list[tuple[int, int]], syntax: Senten
         return False
     index = bisect_left(condemnations, item.span) - 1
     return index >= 0 and syntax.distance(condemnations[index][1], item.span[0]) <= _CONDEMNED_REACH
+
+
+def _condemner(acts: list[tuple[tuple[int, int], Event]], sentence: tuple[int, int], mention: Mention) -> bool:
+    """The mention made a condemnation earlier in the sentence (أدان أمين عام المنظمة إياد مدني الهجوم)."""
+    codes = {actor.code for actor in mention.actors}
+    return any(where == sentence and event.type == "ACCUSE" and codes & {actor.code for actor in event.source}
+               for where, event in acts)
 
 
 def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], condemner: Mention,
