@@ -83,6 +83,9 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a relative clause taking the act back as a pronoun names its agent (قامت بها), unless it suffered it
     ("وقال الوزير إن العملية العسكرية التي قامت بها الولايات المتحدة في سوريا كانت محدودة.",
      _event("ASSAULT", "USA", "SYR")),
+    # ... and so does a verb of carrying out after an indefinite act, with no relative pronoun
+    ("وجاء ذلك خلال زيارة قام بها الرئيس التركي رجب طيب أردوغان إلى موسكو.", _event("CONSULT", "TUR", "RUS")),
+    ("وجاء ذلك خلال زيارة قام بها الرئيس القرغيزي إلى أنقرة.", _event("CONSULT", "KGZ", "TUR")),
     # هاجم is words in a leader's or a ministry's mouth, an assault by armed men
     ("وهاجم الرئيس الأمريكي دونالد ترامب إيران في خطابه.", _event("ACCUSE", "USA", "IRN")),
     ("وهاجمت الخارجية الإيرانية الولايات المتحدة.", _event("ACCUSE", "IRN", "USA")),

@@ -68,7 +68,7 @@ _PATIENT_PHRASE = 4  # words of a phrase a patient preposition opens before the 
 _INDEFINITE_ENDINGS = ("ين", "ات", "ون", "ان")
 _WORD_WINDOW = 100  # characters before a verb enough to hold the word before it
 _GENITIVE_REACH = 2  # tokens between a noun and its genitive agent
-_TITLE_WORDS = 3  # words of an indefinite title before the body it heads (أمين عام، نائب رئيس)
+_INDEFINITE_TITLE_WORDS = 3  # words of an indefinite title before the body it heads (نائب رئيس شرطة)
 _STRUCK_REACH = 4  # words between the one struck and the instrument that struck them (مقتل فلسطيني برصاص)
 _UNNAMED_OBJECT_REACH = 2  # words between an act and the unnamed people it is done to (القبض على 5 أشخاص)
 CLAUSE_BREAK = re.compile(r"[،,.؛;:\n]")  # what ends a clause: no genitive, no since-phrase reaches across it
@@ -98,6 +98,7 @@ _RESUMPTIVE_PREPOSITIONS = frozenset({"به", "بها", "بهما", "عنه", "�
 _RESUMPTIVE_SUFFIXES = ("ه", "ها", "هما", "هم")
 # verbs of doing an act (normalized stems): شنها، نفذها، أطلقها، ارتكبها
 _DOING_VERBS = tuple(normalize_key(w) for w in ("شن", "نفذ", "أطلق", "ارتكب"))
+_CARRYING_OUT = frozenset(normalize_key(w) for w in ("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم"))
 _DAY_WORDS = frozenset(normalize_key(w) for w in ("اليوم", "أمس", "الليلة", "فجر", "صباح", "مساء", "ليل", "السبت",
                                                   "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"))
 _IN_IT = frozenset({"فيه", "فيها", "فيهما"})
@@ -223,7 +224,8 @@ def _headed_by_masculine_title(syntax: SentenceSyntax, verb_end: int, mention: M
     article is a name of its own, and the body after it the object)."""
     between = syntax.text[verb_end:mention.start]
     words = [normalize_key(w) for w in between.split()]
-    return 0 < len(words) <= _TITLE_WORDS and words[0] in MASCULINE_HEADS and not CLAUSE_BREAK.search(between)
+    return 0 < len(words) <= _INDEFINITE_TITLE_WORDS and words[0] in MASCULINE_HEADS \
+        and not CLAUSE_BREAK.search(between)
 
 
 def find_subject(syntax: SentenceSyntax, trigger: tuple[int, int], form: str, candidates: list[Mention],
@@ -477,8 +479,11 @@ def _relative_agent(syntax: SentenceSyntax, noun_end: int, candidates: list[Ment
     if opens is None:
         # غارات جوية شنتها اليوم طائرات التحالف: an indefinite act's clause has no pronoun, and a verb of doing
         # that takes the act back opens it right after the act's adjectives
+        # (زيارة قام بها الرئيس القرغيزي: or a verb of carrying out with its preposition)
         opens = next((i - 1 for i, key in enumerate(keys[:_RELATIVE_AGENT_REACH])
-                      if key.startswith(_DOING_VERBS) and key.endswith(_RESUMPTIVE_SUFFIXES)), None)
+                      if (key.startswith(_DOING_VERBS) and key.endswith(_RESUMPTIVE_SUFFIXES))
+                      or (key in _CARRYING_OUT and keys[i + 1:i + 2] and keys[i + 1] in _RESUMPTIVE_PREPOSITIONS)),
+                     None)
     # only the act's own adjectives may stand between (الهجوم الإرهابي الذي شنه), not another noun (للخطوة التي)
     elif not all(key.startswith("ال") for key in keys[:opens]):
         return None
