@@ -395,6 +395,13 @@ def test_a_tagged_surname_follows_the_person_the_kb_named_in_full(analyzer):
     assert [e.actor.id for e in analysis.entities if e.text == "صبرا"] == ["PER.GEORGE_SABRA"]
 
 
+def test_a_bare_surname_is_the_person_the_article_named_in_full_not_another_holder_of_it(analyzer):
+    text = ("قال المتحدث باسم التحالف العقيد تركي المالكي إن الدفاعات الجوية اعترضت صاروخا. "
+            "وأضاف المالكي أن الحوثيين يستخدمون المدنيين دروعا بشرية.")
+    analysis = analyzer.analyze(Document("t", text, published="2018-04-11"))
+    assert [e.actor.id for e in analysis.entities if e.text == "المالكي"] == ["PER.TURKI_AL_MALIKI"]
+
+
 @pytest.mark.parametrize(("name", "code"), [
     ("مقدونيا", "MKD"), ("تشيكيا", "CZE"), ("بنغلادش", "BGD"), ("كابول", "AFG"), ("سكوبيه", "MKD"), ("بانكوك", "THA")])
 def test_news_spellings_of_states_and_capitals(kb, name, code):

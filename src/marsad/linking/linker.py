@@ -533,10 +533,17 @@ class ActorLinker:
         added = []
         for match in longest_first(matcher.find(state.normalized.text)):
             start, end = state.normalized.span(match.start, match.end)
-            if any(m.start < end and start < m.end for m in index.within(start - 200, end)) or (
-                    state.in_boilerplate(start, end)):
+            named = actors[match.payloads[0]]
+            overlapping = [m for m in index.within(start - 200, end) if m.start < end and start < m.end]
+            bare = [m for m in overlapping if (m.start, m.end) == (start, end) and m.actor is not None
+                    and m.actor.kind == "person" and m.actor.id != named.id]
+            if bare:
+                # المالكي after تركي المالكي: the one the article named in full, not another holder of the name
+                bare[0].actors = [named]
                 continue
-            added.append(Mention(start, end, TAGGED, "PER", [actors[match.payloads[0]]], score=0.7))
+            if overlapping or state.in_boilerplate(start, end):
+                continue
+            added.append(Mention(start, end, TAGGED, "PER", [named], score=0.7))
         return sorted(mentions + added, key=lambda m: m.start)
 
     def _resolve_references(self, mentions: list[Mention], on: dt.date | None, focus: list[str],
