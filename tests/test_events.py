@@ -587,6 +587,11 @@ def test_lowering_a_tariff_is_no_sanction(analyzer):
     assert not any(kind == "SANCTION" for kind, _, _ in coded)
 
 
+def test_a_missile_intercepted_is_no_objection(rules_analyzer):
+    text = "واعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان."
+    assert not [kind for kind, _, _ in _coded(rules_analyzer, text) if kind == "REJECT"]
+
+
 def test_ones_own_ambassador_called_home_is_no_summons(analyzer):
     coded = _coded(analyzer, "قال مصدر إن الوزارة الكويتية استدعت سفير دولة الكويت لدى إيران.",
                    published="2016-01-05")
