@@ -587,6 +587,12 @@ def test_lowering_a_tariff_is_no_sanction(analyzer):
     assert not any(kind == "SANCTION" for kind, _, _ in coded)
 
 
+def test_a_partys_standing_backer_is_not_acted_on(analyzer):
+    text = "وقصفت مليشيا الحوثي الإرهابية المدعومة من إيران قرى مديرية التحيتا في محافظة الحديدة اليمنية."
+    coded = _coded(analyzer, text)
+    assert coded and not any("IRN" in source | target for _, source, target in coded)
+
+
 def test_a_missile_intercepted_is_no_objection(rules_analyzer):
     text = "واعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان."
     assert not [kind for kind, _, _ in _coded(rules_analyzer, text) if kind == "REJECT"]

@@ -532,10 +532,14 @@ def _word_between(syntax: SentenceSyntax, start: int, end: int, words: frozenset
     return any(normalize_key(word) in words for word in syntax.text[start:end].split())
 
 
-def compared(syntax: SentenceSyntax, mention: Mention) -> bool:
-    """The mention is the one an act is likened to (على غرار فرنسا، على شاكلة): no party to it."""
+def named_aside(syntax: SentenceSyntax, mention: Mention) -> bool:
+    """The mention is named beside the act, no party to it: the one the act is likened to (على غرار فرنسا، على
+    شاكلة), or a party's standing backer, with the article (مليشيا الحوثي المدعومة من إيران). Backing as one acts
+    (مدعومة بالطيران الروسي) makes a co-agent: see _backing."""
     words = syntax.previous_words(mention.start, 2)
-    return len(words) == 2 and words[1] == _ALA and words[0] in _LIKENESS
+    if len(words) == 2 and words[1] == _ALA and words[0] in _LIKENESS:
+        return True
+    return any(word.removeprefix("و").startswith("ال") and word.removeprefix("و")[2:] in _BACKING for word in words)
 
 
 def _object_preposition_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
@@ -747,7 +751,7 @@ def find_arguments(syntax: SentenceSyntax, reading: TriggerReading, mentions: li
     """Source and target mentions for one trigger: those a construction names outright (a passive, a
     relative clause, بين, من قبل, the genitive of an arrest), else its agent and the other party its frame
     takes (a partner, a destination, a patient)."""
-    candidates = [m for m in mentions if fills_argument(m) and not compared(syntax, m)]
+    candidates = [m for m in mentions if fills_argument(m) and not named_aside(syntax, m)]
     adjectives = [m for m in mentions if m.kind == ADJECTIVE and not m.plural and len(m.actors) == 1
                   and m.start >= reading.span[1] and syntax.starts_word(m.start)]
     named = _construction_arguments(syntax, reading, mentions, candidates, adjectives, speakers)

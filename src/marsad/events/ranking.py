@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marsad.events.arguments import CLAUSE_BREAK, compared
+from marsad.events.arguments import CLAUSE_BREAK, named_aside
 from marsad.events.confidence import ConfidenceModel, read_model, write_model
 from marsad.events.syntax import SentenceSyntax
 from marsad.linking.mentions import Mention
@@ -60,13 +60,13 @@ def default_path() -> Path:
 
 def candidates(syntax: SentenceSyntax, event: Ranked, mentions: Iterable[Mention], chosen: frozenset[str],
                source: frozenset[str], named_in_document: dict[str, int]) -> list[Candidate]:
-    """Each actor of ``mentions`` other than the source's and the one compared (على غرار فرنسا), at its mention
-    nearest the trigger, with its features."""
+    """Each actor of ``mentions`` other than the source's and those named aside (على غرار فرنسا، المدعومة من
+    إيران), at its mention nearest the trigger, with its features."""
     start, end = event.trigger
     nearest: dict[str, tuple[int, Mention, Actor]] = {}
     for mention in mentions:
         actor = mention.actor
-        if actor is None or actor.code in source or compared(syntax, mention):
+        if actor is None or actor.code in source or named_aside(syntax, mention):
             continue
         distance = syntax.distance(end, mention.start) if mention.start >= end else -syntax.distance(mention.end, start)
         if actor.code not in nearest or abs(distance) < abs(nearest[actor.code][0]):
