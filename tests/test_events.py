@@ -587,10 +587,14 @@ def test_lowering_a_tariff_is_no_sanction(analyzer):
     assert not any(kind == "SANCTION" for kind, _, _ in coded)
 
 
-def test_a_partys_standing_backer_is_not_acted_on(analyzer):
-    text = "وقصفت مليشيا الحوثي الإرهابية المدعومة من إيران قرى مديرية التحيتا في محافظة الحديدة اليمنية."
-    coded = _coded(analyzer, text)
-    assert coded and not any("IRN" in source | target for _, source, target in coded)
+@pytest.mark.parametrize(("text", "aside"), [
+    ("وقصفت مليشيا الحوثي الإرهابية المدعومة من إيران قرى مديرية التحيتا في محافظة الحديدة اليمنية.", "IRN"),
+    ("وهاجمت حركة الشباب الصومالية المرتبطة بتنظيم القاعدة قاعدة للجيش الصومالي قرب مقديشو.", "AQ"),
+])
+def test_a_partys_standing_backer_or_affiliate_is_not_acted_on(rules_analyzer, text, aside):
+    # by the rules or the ranking (the implicit model may still read the pair, as an accusation of a backer does)
+    coded = _coded(rules_analyzer, text)
+    assert coded and not any(aside in source | target for _, source, target in coded)
 
 
 def test_a_missile_intercepted_is_no_objection(rules_analyzer):

@@ -86,6 +86,9 @@ _BACKING = frozenset(normalize_key(w) for w in (
     "بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعوم", "مدعومة", "مدعوما", "مدعومين", "مدعومون", "مدعومتين",
     "مسنود", "مسنودة", "مسنودا", "مسنودين", "مسنودون"))
 _BACKING_REACH = 4  # words from the agent to the name of the one backing it
+# a party's standing tie to another (الحركة المرتبطة بالقاعدة), normalized, without ال. Not الموالية: forces loyal
+# to someone (القوات الموالية للنظام، الموالين لصالح) are often named by their patron alone, who is then the party
+_AFFILIATION = frozenset(normalize_key(w) for w in ("مرتبط", "مرتبطة", "مرتبطين", "مرتبطون"))
 _OBJECT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "إلى", "بحق", "نحو", "تجاه"))
 # nouns that make على an adverbial phrase opening no object (على غرار الولايات المتحدة، على هامش القمة، على الأقل)
 _ALA = normalize_key("على")
@@ -534,12 +537,14 @@ def _word_between(syntax: SentenceSyntax, start: int, end: int, words: frozenset
 
 def named_aside(syntax: SentenceSyntax, mention: Mention) -> bool:
     """The mention is named beside the act, no party to it: the one the act is likened to (على غرار فرنسا، على
-    شاكلة), or a party's standing backer, with the article (مليشيا الحوثي المدعومة من إيران). Backing as one acts
-    (مدعومة بالطيران الروسي) makes a co-agent: see _backing."""
+    شاكلة), or a party's standing backer or affiliate, with the article (مليشيا الحوثي المدعومة من إيران، حركة
+    الشباب المرتبطة بتنظيم القاعدة). Backing as one acts (مدعومة بالطيران الروسي) makes a co-agent: see
+    _backing."""
     words = syntax.previous_words(mention.start, 2)
     if len(words) == 2 and words[1] == _ALA and words[0] in _LIKENESS:
         return True
-    return any(word.removeprefix("و").startswith("ال") and word.removeprefix("و")[2:] in _BACKING for word in words)
+    return any(word.removeprefix("و").startswith("ال") and word.removeprefix("و")[2:] in _BACKING | _AFFILIATION
+               for word in words)
 
 
 def _object_preposition_between(syntax: SentenceSyntax, start: int, end: int) -> bool:
