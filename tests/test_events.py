@@ -597,6 +597,13 @@ def test_a_partys_standing_backer_or_affiliate_is_not_acted_on(rules_analyzer, t
     assert coded and not any(aside in source | target for _, source, target in coded)
 
 
+def test_an_attack_with_no_party_named_goes_on_against_the_one_fought_before(rules_analyzer):
+    later = "وقصفت القوات العراقية بلدات في محافظة الأنبار."
+    assert _coded(rules_analyzer, later) == {_event("ASSAULT", "IRQ", "IRQ")}  # alone: at home
+    text = "وشنت القوات العراقية هجوما على مواقع تنظيم داعش في محافظة الأنبار يوم الاثنين.\n\n" + later
+    assert _coded(rules_analyzer, text) == {_event("ASSAULT", "IRQ", "ISIS")}
+
+
 def test_a_missile_intercepted_is_no_objection(rules_analyzer):
     text = "واعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان."
     assert not [kind for kind, _, _ in _coded(rules_analyzer, text) if kind == "REJECT"]

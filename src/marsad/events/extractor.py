@@ -84,6 +84,8 @@ _WORD_BEFORE_WINDOW = 40  # characters before a trigger enough to hold the word 
 _CONDEMNED_REACH = 2  # words between a condemnation and the attack it condemns (إدانته واستنكاره للاعتداء)
 # acts made in words, dated by the words (a summons is done, not said: it keeps the date of what reports it)
 _SAID = SPEECH_TYPES - {"PROTEST"}
+# acts whose named agent, with no other party named, goes on against the one it fought or protested before
+_CAMPAIGN_TYPES = frozenset({"ASSAULT", "PROTEST"})
 _ADDRESSED_TYPES = frozenset({"REQUEST", "SUPPORT"})  # acts of speech whose target is the one addressed
 _ABOUT_ANOTHERS_DEED = frozenset({"ACCUSE", "SUPPORT", "REQUEST"})  # a deed charged, praised or asked for
 # the verbs that tie a death to the act that caused it (أسفر الهجوم عن مقتل ...، ما أدى إلى مقتل)
@@ -322,6 +324,14 @@ class EventExtractor:
             item.decision = "no official travels: وصلت الطائرة، وصلت القوات is no visit"
             return None
         source, target = _parties(state, syntax, trigger, arguments, mentions, end)
+        if trigger.type in _CAMPAIGN_TYPES and arguments.source and not arguments.target \
+                and _codes(target) == _codes(source):
+            earlier = _earlier_target(context.acts, trigger.type, source)
+            if earlier:
+                # وشنت القوات العراقية ضربات: a campaign told before against a named party goes on against it,
+                # not against the state's own people
+                target = earlier
+                item.rules = (*item.rules, "earlier-target")
         if (not source or not target) and trigger.type in _AT_A_MEETING_TYPES and context.meeting \
                 and not _NOT_YET & set(syntax.previous_words(start, 2)):
             met = _at_the_meeting(state, context.meeting, item.sentence, source, target)
@@ -530,6 +540,15 @@ def _parties(state: DocumentState, syntax: SentenceSyntax, trigger: Trigger, arg
         # about one state, its authorities arrest and its people protest
         source = target = [_state(state.home)]
     return source, target
+
+
+def _earlier_target(acts: list[tuple[tuple[int, int], Event]], kind: str, source: list[Actor]) -> list[Actor]:
+    """The other party of the last act of this type the same side did earlier in the article, if any."""
+    codes = _codes(source)
+    for _, event in reversed(acts):
+        if event.type == kind and _codes(event.source) == codes and not _codes(event.target) <= codes:
+            return event.target
+    return []
 
 
 def _at_the_meeting(state: DocumentState, meeting: list, sentence: tuple[int, int], source: list[Actor],
