@@ -83,6 +83,10 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a relative clause taking the act back as a pronoun names its agent (قامت بها), unless it suffered it
     ("وقال الوزير إن العملية العسكرية التي قامت بها الولايات المتحدة في سوريا كانت محدودة.",
      _event("ASSAULT", "USA", "SYR")),
+    # an unnamed group's nationality right after the verb is its subject, and a name after it the object
+    ("وأدانت فصائل فلسطينية مسلحة الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "PSE", "ISR")),
+    ("واتهمت قوى وشخصيات عراقية إيران بمحاولة ضم ثلاث محافظات.", _event("ACCUSE", "IRQ", "IRN")),
+    ("واستهدفت فصائل فلسطينية مسلحة إسرائيل بقذيفتين صاروخيتين.", _event("ASSAULT", "PSE", "ISR")),
     # ... and so does a verb of carrying out after an indefinite act, with no relative pronoun
     ("وجاء ذلك خلال زيارة قام بها الرئيس التركي رجب طيب أردوغان إلى موسكو.", _event("CONSULT", "TUR", "RUS")),
     ("وجاء ذلك خلال زيارة قام بها الرئيس القرغيزي إلى أنقرة.", _event("CONSULT", "KGZ", "TUR")),
@@ -602,6 +606,11 @@ def test_an_attack_with_no_party_named_goes_on_against_the_one_fought_before(rul
     assert _coded(rules_analyzer, later) == {_event("ASSAULT", "IRQ", "IRQ")}  # alone: at home
     text = "وشنت القوات العراقية هجوما على مواقع تنظيم داعش في محافظة الأنبار يوم الاثنين.\n\n" + later
     assert _coded(rules_analyzer, text) == {_event("ASSAULT", "IRQ", "ISIS")}
+
+
+def test_a_nationality_that_does_not_agree_with_the_verb_names_its_object(rules_analyzer):
+    coded = _coded(rules_analyzer, "وهاجم مسلح حافلة إيرانية قرب الحدود.")
+    assert not any("IRN" in source for _, source, _ in coded)
 
 
 def test_a_missile_intercepted_is_no_objection(rules_analyzer):

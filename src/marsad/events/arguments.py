@@ -86,6 +86,7 @@ _BACKING = frozenset(normalize_key(w) for w in (
     "بدعم", "بإسناد", "بمساندة", "بغطاء", "مدعوم", "مدعومة", "مدعوما", "مدعومين", "مدعومون", "مدعومتين",
     "مسنود", "مسنودة", "مسنودا", "مسنودين", "مسنودون"))
 _BACKING_REACH = 4  # words from the agent to the name of the one backing it
+_DESCRIBED_WORDS = 3  # indefinite words of an unnamed subject before its nationality (قوى وشخصيات عراقية)
 # a party's standing tie to another (الحركة المرتبطة بالقاعدة), normalized, without ال. Not الموالية: forces loyal
 # to someone (القوات الموالية للنظام، الموالين لصالح) are often named by their patron alone, who is then the party
 _AFFILIATION = frozenset(normalize_key(w) for w in ("مرتبط", "مرتبطة", "مرتبطين", "مرتبطون"))
@@ -901,6 +902,13 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
     subject, rule = find_subject(syntax, trigger, form, candidates, speakers, reading.gender, possessed,
                                  _first_unknown(syntax, mentions, trigger[1]), reading.attack, reading.object_pronoun,
                                  reading.member_end)
+    described = _described_subject(syntax, trigger[1], mentions, reading.gender) if form in (PAST, PRESENT) else None
+    if described is not None and (rule == "none" or (
+            rule == "verb-subject" and subject is not None and subject.start > described.start)):
+        # أدانت فصائل فلسطينية الهجوم، استهدفت فصائل فلسطينية مسلحة إسرائيل: the nationality of the unnamed
+        # group right after the verb is its subject, and a name after it the object
+        subject, rule = described, "described-subject"
+        adjectives = [m for m in adjectives if m is not described]
     if rule == "preverbal-subject" or (rule == "preceding-subject" and form in (PAST, PRESENT)):
         co_agents += _joined_before(syntax, subject, candidates)  # موسكو ودمشق تدين: both subjects act
     elif rule == "verb-subject":
@@ -930,6 +938,27 @@ def _agent(syntax: SentenceSyntax, reading: TriggerReading, mentions: list[Menti
         backing_ids = {id(m) for m in backing}
         adjectives = [m for m in adjectives if id(m) not in backing_ids]
     return _Agent(subject, rule, co_agents, adjectives)
+
+
+def _described_subject(syntax: SentenceSyntax, verb_end: int, mentions: list[Mention],
+                       gender: str | None) -> Mention | None:
+    """A nationality right after a verb's unnamed, indefinite subject (فصائل فلسطينية، منظمات حقوقية مصرية،
+    مسلحون أفغان): no article, preposition or name stands between, and it agrees with the verb as a subject
+    would (استهدف حافلة إيرانية، يرفض مسعى أمريكيا: the object, feminine after a masculine verb or accusative)."""
+    adjective = next((m for m in mentions if m.start >= verb_end), None)
+    if adjective is None or adjective.kind != ADJECTIVE or len(adjective.actors) != 1:
+        return None
+    between = syntax.text[verb_end:adjective.start]
+    words = [normalize_key(w).removeprefix("و") for w in between.split()]
+    if not 0 < len(words) <= _DESCRIBED_WORDS or CLAUSE_BREAK.search(between) \
+            or any(w.startswith(("ال", "بال", "لل", "كال")) or w in PREPOSITIONS for w in words):
+        return None
+    ending = normalize_key(syntax.text[adjective.start:adjective.end])
+    feminine = ending.endswith("ه") and not adjective.plural
+    if ending.endswith("ا") or gender == PRONOUN or (gender == "m" and feminine) \
+            or (gender == "f" and not feminine and not adjective.plural and not ending.endswith("ان")):
+        return None
+    return adjective
 
 
 def _backing(syntax: SentenceSyntax, agent: Mention, mentions: list[Mention]) -> list[Mention]:
