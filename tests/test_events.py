@@ -609,7 +609,7 @@ def test_an_attack_with_no_party_named_goes_on_against_the_one_fought_before(rul
 
 
 def test_a_nationality_that_does_not_agree_with_the_verb_names_its_object(rules_analyzer):
-    coded = _coded(rules_analyzer, "وهاجم مسلح حافلة إيرانية قرب الحدود.")
+    coded = _coded(rules_analyzer, "وهاجم مسلح حافلة إيرانية قرب الحدود مع العراق.")
     assert not any("IRN" in source for _, source, _ in coded)
 
 
