@@ -83,6 +83,8 @@ def _event(kind: str, source: str, target: str) -> tuple[str, frozenset, frozens
     # a relative clause taking the act back as a pronoun names its agent (قامت بها), unless it suffered it
     ("وقال الوزير إن العملية العسكرية التي قامت بها الولايات المتحدة في سوريا كانت محدودة.",
      _event("ASSAULT", "USA", "SYR")),
+    # توقيف, like إيقاف, is an arrest when someone detained follows it
+    ("وأعلنت وزارة الداخلية التونسية توقيف ثلاثة أشخاص في العاصمة.", _event("COERCE", "TUN", "TUN")),
     # an unnamed group's nationality right after the verb is its subject, and a name after it the object
     ("وأدانت فصائل فلسطينية مسلحة الهجوم الإسرائيلي على غزة.", _event("ACCUSE", "PSE", "ISR")),
     ("واتهمت قوى وشخصيات عراقية إيران بمحاولة ضم ثلاث محافظات.", _event("ACCUSE", "IRQ", "IRN")),
