@@ -615,6 +615,11 @@ def test_a_nationality_that_does_not_agree_with_the_verb_names_its_object(rules_
     assert not any("IRN" in source for _, source, _ in coded)
 
 
+def test_an_ambush_is_an_attack_by_the_one_who_laid_it(rules_analyzer):
+    coded = _coded(rules_analyzer, "وقتل أربعة جنود أمريكيين في كمين نصبه مسلحو تنظيم داعش في النيجر.")
+    assert any(kind == "ASSAULT" and source == {"ISIS"} for kind, source, _ in coded)
+
+
 def test_a_missile_intercepted_is_no_objection(rules_analyzer):
     text = "واعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه جازان."
     assert not [kind for kind, _, _ in _coded(rules_analyzer, text) if kind == "REJECT"]
