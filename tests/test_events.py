@@ -934,9 +934,9 @@ def test_we_are_the_one_quoted(analyzer, text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("وطلبت الحكومة المغربية من السفير الإيراني مغادرة أراضيها خلال 72 ساعة.", _event("SANCTION", "MAR", "IRN")),
     ("وطلبت الحكومة المغربية من إيران وقف دعم جبهة البوليساريو.", _event("REQUEST", "MAR", "IRN"))])
-def test_an_envoy_told_to_leave_is_expelled(analyzer, text, expected):
+def test_an_envoy_told_to_leave_is_expelled(rules_analyzer, text, expected):
     # طلب ... مغادرة shares طلب with the requests: the required word decides
-    assert _coded(analyzer, text) == {expected}
+    assert _coded(rules_analyzer, text) == {expected}
 
 
 def test_denying_an_accusation_rejects_the_accuser(analyzer):
