@@ -90,6 +90,7 @@ _DESCRIBED_WORDS = 3  # indefinite words of an unnamed subject before its nation
 # a party's standing tie to another (الحركة المرتبطة بالقاعدة), normalized, without ال. Not الموالية: forces loyal
 # to someone (القوات الموالية للنظام، الموالين لصالح) are often named by their patron alone, who is then the party
 _AFFILIATION = frozenset(normalize_key(w) for w in ("مرتبط", "مرتبطة", "مرتبطين", "مرتبطون"))
+_STANDING_TIES = _BACKING | _AFFILIATION  # with the article, they name a party's backer or affiliate aside
 _OBJECT_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "ضد", "إلى", "بحق", "نحو", "تجاه"))
 # nouns that make على an adverbial phrase opening no object (على غرار الولايات المتحدة، على هامش القمة، على الأقل)
 _ALA = normalize_key("على")
@@ -544,8 +545,8 @@ def named_aside(syntax: SentenceSyntax, mention: Mention) -> bool:
     words = syntax.previous_words(mention.start, 2)
     if len(words) == 2 and words[1] == _ALA and words[0] in _LIKENESS:
         return True
-    return any(word.removeprefix("و").startswith("ال") and word.removeprefix("و")[2:] in _BACKING | _AFFILIATION
-               for word in words)
+    words = [word.removeprefix("و") for word in words]
+    return any(word.startswith("ال") and word[2:] in _STANDING_TIES for word in words)
 
 
 def _object_preposition_between(syntax: SentenceSyntax, start: int, end: int) -> bool:

@@ -608,9 +608,8 @@ def _condemned(item: Found, condemnations: list[tuple[int, int]], syntax: Senten
 
 def _condemner(acts: list[tuple[tuple[int, int], Event]], sentence: tuple[int, int], mention: Mention) -> bool:
     """The mention made a condemnation earlier in the sentence (أدان أمين عام المنظمة إياد مدني الهجوم)."""
-    codes = {actor.code for actor in mention.actors}
-    return any(where == sentence and event.type == "ACCUSE" and codes & {actor.code for actor in event.source}
-               for where, event in acts)
+    codes = _codes(mention.actors)
+    return any(where == sentence and event.type == "ACCUSE" and codes & _codes(event.source) for where, event in acts)
 
 
 def _victim_of_condemned_attack(syntax: SentenceSyntax, attacks: list[tuple[int, int]], condemner: Mention,
